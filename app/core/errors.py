@@ -1,0 +1,52 @@
+"""Errors as values: a message key, where it happened, and the parameters of its message.
+
+Core never builds user-facing strings; the UI and the CLI turn a ``Problem`` into a translated
+message with ``app.core.messages.render``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: any of file, sheet, row, column, entity and field."""
+
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None  # 1-based, as a spreadsheet shows it
+    column: str = ""
+    entity: str = ""  # e.g. "stream", "option"
+    entity_id: str = ""
+    field: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    key: str  # message-catalogue key, e.g. "validation.negative_quantity"
+    location: Location = field(default_factory=Location)
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+    level: Level = Level.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.level is Level.ERROR
+
+
+class UserError(Exception):
+    """An error caused by the user's input or files, carrying a ``Problem`` to show."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.key)
+        self.problem = problem
+
+    @classmethod
+    def of(cls, key: str, location: Location | None = None, **params) -> UserError:
+        return cls(Problem(key, location or Location(), params))

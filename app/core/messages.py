@@ -1,0 +1,99 @@
+"""The message catalogue for core, store, CLI and reports, in Vietnamese and English.
+
+One source of truth: ``resources/messages/*.toml``, one file per area, each entry holding both
+languages side by side::
+
+    ["file.not_found"]
+    vi = "Không tìm thấy tệp: {path}"
+    en = "File not found: {path}"
+
+Qt screens use Qt Linguist (``translations/*.ts``) instead; this catalogue serves everything that
+must work without Qt and independently of the UI language (a report's language is chosen at
+export).
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from app.core.errors import Location, Problem
+from app.paths import data_path
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+
+def catalogue_dir() -> Path:
+    return data_path("resources", "messages")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """All entries of all catalogue files: key -> {"vi": ..., "en": ...}."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(catalogue_dir().glob("*.toml")):
+        with path.open("rb") as fh:
+            for key, entry in tomllib.load(fh).items():
+                if key in merged:
+                    raise ValueError(f"message key {key!r} defined twice (again in {path.name})")
+                merged[key] = entry
+    return merged
+
+
+def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
+    """The message ``key`` in ``lang`` with ``params`` filled in.
+
+    An unknown key returns the key itself so a missing entry is visible, never a crash; the test
+    suite guarantees every key used exists in both languages.
+    """
+    entry = catalogue().get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def render_location(loc: Location, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A location as the user reads it: "file x.xlsx, sheet Điện, row 12, column B"."""
+    parts = []
+    if loc.file:
+        parts.append(text("loc.file", lang, file=loc.file))
+    if loc.sheet:
+        parts.append(text("loc.sheet", lang, sheet=loc.sheet))
+    if loc.row is not None:
+        parts.append(text("loc.row", lang, row=loc.row))
+    if loc.column:
+        parts.append(text("loc.column", lang, column=loc.column))
+    if loc.entity and not loc.row:
+        parts.append(text("loc.entity", lang, entity=loc.entity, id=loc.entity_id))
+    if loc.field:
+        parts.append(text("loc.field", lang, field=loc.field))
+    return ", ".join(parts)
+
+
+def render(problem: Problem, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A problem as one translated line, its location first when it has one."""
+    message = text(problem.key, lang, **problem.params)
+    where = render_location(problem.location, lang)
+    return f"{where}: {message}" if where else message
+
+
+def system_language() -> str:
+    """The language to use when none is chosen: the system's if supported, else Vietnamese."""
+    for var in ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    try:
+        code = (locale.getlocale()[0] or "").split("_")[0].lower()
+    except ValueError:
+        code = ""
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE

@@ -1,0 +1,414 @@
+"""The audit's domain objects: plain dataclasses with no Qt and no SQLite.
+
+Conventions every layer relies on:
+- Every entity has a text ``id`` (uuid4 hex) made in core when the object is created, so an undo
+  command can delete and re-insert the very same object, and audits can later be merged.
+- Money is integer VND (no minor unit). Quantities are floats with their unit kept beside them.
+- A period is a month, written ``"YYYY-MM"``.
+- User text is normalised to NFC on input (``clean_text``): some Vietnamese keyboards produce
+  decomposed marks, which would otherwise compare unequal and sort oddly.
+- Child collections hold ids, not objects, where the child is its own table (records, photos):
+  the ``Audit`` aggregate holds flat lists so the store maps one list to one table.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """A fresh entity id."""
+    return uuid.uuid4().hex
+
+
+def clean_text(text: str | None) -> str:
+    """User text as stored: NFC-normalised, outer whitespace trimmed."""
+    if not text:
+        return ""
+    return unicodedata.normalize("NFC", text).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Enumerations. Their values are stored in the audit file: never rename a value, add new ones.
+
+
+class StreamKind(StrEnum):
+    ELECTRICITY = "electricity"
+    FUEL = "fuel"
+    STEAM = "steam"
+    WATER = "water"
+    RAW_MATERIAL = "raw_material"
+    AUXILIARY_MATERIAL = "auxiliary_material"
+    PACKAGING = "packaging"
+    CHEMICAL = "chemical"
+    SOLID_WASTE = "solid_waste"
+    HAZARDOUS_WASTE = "hazardous_waste"
+    WASTEWATER = "wastewater"
+    AIR_EMISSION = "air_emission"
+
+
+class StreamGroup(StrEnum):
+    """How the baselines screen and reports group stream kinds."""
+
+    ENERGY = "energy"
+    WATER = "water"
+    MATERIALS = "materials"
+    CHEMICALS = "chemicals"
+    WASTE = "waste"
+    EMISSIONS = "emissions"
+
+
+STREAM_GROUP: dict[StreamKind, StreamGroup] = {
+    StreamKind.ELECTRICITY: StreamGroup.ENERGY,
+    StreamKind.FUEL: StreamGroup.ENERGY,
+    StreamKind.STEAM: StreamGroup.ENERGY,
+    StreamKind.WATER: StreamGroup.WATER,
+    StreamKind.RAW_MATERIAL: StreamGroup.MATERIALS,
+    StreamKind.AUXILIARY_MATERIAL: StreamGroup.MATERIALS,
+    StreamKind.PACKAGING: StreamGroup.MATERIALS,
+    StreamKind.CHEMICAL: StreamGroup.CHEMICALS,
+    StreamKind.SOLID_WASTE: StreamGroup.WASTE,
+    StreamKind.HAZARDOUS_WASTE: StreamGroup.WASTE,
+    StreamKind.WASTEWATER: StreamGroup.WASTE,
+    StreamKind.AIR_EMISSION: StreamGroup.EMISSIONS,
+}
+
+
+class DataSource(StrEnum):
+    MEASURED = "measured"
+    INVOICE = "invoice"
+    ESTIMATED = "estimated"
+
+
+class DataQuality(StrEnum):
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"
+
+
+class FlowDirection(StrEnum):
+    INPUT = "input"
+    OUTPUT = "output"  # products and by-products
+    LOSS = "loss"  # identified losses: waste, wastewater, emissions, heat
+
+
+class CPCategory(StrEnum):
+    """The eight cleaner-production techniques (DOMAIN.md section 4)."""
+
+    GOOD_HOUSEKEEPING = "good_housekeeping"
+    INPUT_CHANGE = "input_change"
+    PROCESS_CONTROL = "process_control"
+    EQUIPMENT_MODIFICATION = "equipment_modification"
+    TECHNOLOGY_CHANGE = "technology_change"
+    ONSITE_RECOVERY = "onsite_recovery"
+    BYPRODUCT = "byproduct"
+    PRODUCT_MODIFICATION = "product_modification"
+
+
+class OptionStatus(StrEnum):
+    """Life cycle of an option, in order."""
+
+    IDENTIFIED = "identified"
+    SCREENED = "screened"
+    FEASIBLE = "feasible"
+    PLANNED = "planned"
+    IMPLEMENTED = "implemented"
+    VERIFIED = "verified"
+
+
+OPTION_STATUS_ORDER: tuple[OptionStatus, ...] = tuple(OptionStatus)
+
+
+class Screening(StrEnum):
+    IMPLEMENT_DIRECTLY = "implement_directly"
+    FURTHER_STUDY = "further_study"
+    REJECTED = "rejected"
+
+
+class ChecklistAnswer(StrEnum):
+    NOT_CHECKED = "not_checked"
+    NO_ISSUE = "no_issue"
+    ISSUE = "issue"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+# ---------------------------------------------------------------------------------------------
+# Entities
+
+
+@dataclass
+class Enterprise:
+    name: str = ""
+    tax_code: str = ""
+    sector_vsic: str = ""  # VSIC 2018 code, e.g. "1313" (finishing of textiles)
+    sector_name: str = ""
+    address: str = ""
+    province: str = ""
+    industrial_park: str = ""
+    employees: int | None = None
+    shifts_per_day: int | None = None
+    operating_days_per_year: int | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    value_added_vnd: int | None = None  # per year, when the enterprise gives it
+
+
+@dataclass
+class TeamMember:
+    name: str
+    role: str = ""
+    organisation: str = ""
+    department: str = ""
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class AuditInfo:
+    """The audit's own header: who, where, when, and its defaults."""
+
+    title: str = ""
+    enterprise: Enterprise = field(default_factory=Enterprise)
+    start_date: date | None = None
+    end_date: date | None = None
+    baseline_start: str = ""  # first period of the baseline, "YYYY-MM"
+    baseline_months: int = 12
+    template_ids: list[str] = field(default_factory=list)  # walkthrough templates in use
+    discount_rate: float = 0.10  # default for options' NPV
+    currency: str = "VND"
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Product:
+    name_vi: str
+    unit: str = "t"
+    name_en: str = ""
+    sales_price_vnd: int | None = None  # per unit, optional
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ProductionRecord:
+    """Output of one product in one period."""
+
+    product_id: str
+    period: str  # "YYYY-MM"
+    quantity: float
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ProcessStep:
+    name_vi: str
+    name_en: str = ""
+    description: str = ""
+    position: int = 0  # order in the process flow, 0-based
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class StepFlow:
+    """One input, output or identified loss of a process step, per year."""
+
+    step_id: str
+    direction: FlowDirection
+    name: str
+    quantity: float | None = None
+    unit: str = ""
+    stream_id: str | None = None  # the resource stream it belongs to, when known
+    note: str = ""
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ResourceStream:
+    kind: StreamKind
+    name_vi: str
+    unit: str
+    name_en: str = ""
+    unit_price_vnd: int | None = None  # VND per unit; negative for scrap sold
+    data_source: DataSource = DataSource.INVOICE
+    quality: DataQuality = DataQuality.GOOD
+    fuel_code: str = ""  # reference-data key for fuels: "coal_bituminous", "fo", "do", "lpg", ...
+    step_id: str | None = None  # main process step it serves, optional
+    confidential: bool = False
+    notes: str = ""
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class PeriodRecord:
+    """Quantity (and cost, when invoiced) of one stream in one period."""
+
+    stream_id: str
+    period: str  # "YYYY-MM"
+    quantity: float
+    cost_vnd: int | None = None  # invoice total; None = quantity x unit price
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Finding:
+    """A walkthrough observation: a checklist answer or a free finding."""
+
+    area: str
+    title: str = ""
+    template_id: str = ""
+    item_id: str = ""  # checklist item id; empty for a free finding
+    answer: ChecklistAnswer = ChecklistAnswer.NOT_CHECKED
+    note: str = ""
+    severity: Severity | None = None
+    cp_category: CPCategory | None = None
+    step_id: str | None = None
+    stream_id: str | None = None
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Photo:
+    """A photo attached to a finding. ``jpeg`` is loaded on demand (it can be large)."""
+
+    finding_id: str
+    caption: str = ""
+    width: int = 0
+    height: int = 0
+    jpeg: bytes | None = None
+    thumbnail: bytes | None = None  # small JPEG for lists
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class OptionSaving:
+    """Physical saving per year of one stream, in the stream's unit."""
+
+    stream_id: str
+    quantity_per_year: float
+
+
+@dataclass
+class StatusChange:
+    status: OptionStatus
+    on: date
+    note: str = ""
+
+
+@dataclass
+class Option:
+    """A cleaner-production option (cơ hội SXSH)."""
+
+    title_vi: str
+    code: str = ""  # short reference such as "O-07"
+    title_en: str = ""
+    description_vi: str = ""
+    description_en: str = ""
+    category: CPCategory = CPCategory.GOOD_HOUSEKEEPING
+    industrial_symbiosis: bool = False
+    step_id: str | None = None
+    finding_ids: list[str] = field(default_factory=list)
+    savings: list[OptionSaving] = field(default_factory=list)
+    money_saving_override_vnd: int | None = None
+    override_reason: str = ""
+    investment_vnd: int = 0
+    added_opex_vnd: int = 0  # added operating cost per year
+    lifetime_years: int = 5
+    discount_rate: float | None = None  # None: the audit's default
+    status: OptionStatus = OptionStatus.IDENTIFIED
+    screening: Screening | None = None
+    rejection_reason: str = ""
+    responsible: str = ""
+    target_date: date | None = None
+    implemented_date: date | None = None
+    actual_investment_vnd: int | None = None
+    verified_saving_vnd: int | None = None  # measured after implementation, per year
+    status_history: list[StatusChange] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)  # criterion -> 0..5
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ReferenceOverride:
+    """An audit's own value for a reference datum (e.g. a grid factor), with the reason."""
+
+    key: str
+    value: float
+    reason: str
+    unit: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Audit:
+    """The whole audit, as loaded from one audit file."""
+
+    info: AuditInfo = field(default_factory=AuditInfo)
+    team: list[TeamMember] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
+    production: list[ProductionRecord] = field(default_factory=list)
+    steps: list[ProcessStep] = field(default_factory=list)
+    flows: list[StepFlow] = field(default_factory=list)
+    streams: list[ResourceStream] = field(default_factory=list)
+    records: list[PeriodRecord] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    options: list[Option] = field(default_factory=list)
+    overrides: list[ReferenceOverride] = field(default_factory=list)
+
+    def baseline_periods(self) -> list[str]:
+        """The baseline's months in order, as "YYYY-MM"."""
+        return period_range(self.info.baseline_start, self.info.baseline_months)
+
+    def stream(self, stream_id: str) -> ResourceStream | None:
+        return next((s for s in self.streams if s.id == stream_id), None)
+
+    def records_of(self, stream_id: str) -> list[PeriodRecord]:
+        return sorted((r for r in self.records if r.stream_id == stream_id), key=lambda r: r.period)
+
+
+def period_range(start: str, months: int) -> list[str]:
+    """``months`` consecutive periods from ``start`` ("YYYY-MM"); empty when start is unset."""
+    if not start:
+        return []
+    year, month = int(start[:4]), int(start[5:7])
+    out = []
+    for _ in range(months):
+        out.append(f"{year:04d}-{month:02d}")
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return out
+
+
+# Entity classes the store persists one table each; used by generic put/delete.
+ENTITY_TYPES: tuple[type, ...] = (
+    TeamMember,
+    Product,
+    ProductionRecord,
+    ProcessStep,
+    StepFlow,
+    ResourceStream,
+    PeriodRecord,
+    Finding,
+    Photo,
+    Option,
+    ReferenceOverride,
+)
