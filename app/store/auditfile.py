@@ -1,0 +1,539 @@
+"""``AuditFile``: one audit in one SQLite file (``.recp``).
+
+Guarantees, and how:
+- Every ``apply()`` is one committed transaction (``BEGIN IMMEDIATE`` … ``COMMIT``, WAL,
+  ``synchronous=FULL``): a crash or power cut loses at most the edit in flight; a failing edit
+  is rolled back whole.
+- A file is checked before anything is written to it: header (SQLite, RECP application id,
+  not truncated) and ``PRAGMA quick_check`` on a read-only connection. A damaged or foreign file
+  is refused with a catalogue message and left byte-for-byte as it was.
+- One writer: a lock beside the file (``app.store.lock``). A second opener, a file without
+  write permission, or a file from a newer app version opens read-only, with the reason as a
+  ``Problem`` in ``read_only_reason``; read-only mode opens SQLite with ``mode=ro``.
+- Before a migration and on every open for writing, a rotating backup (``app.store.backups``).
+
+For the GUI's undo: ``apply`` upserts (never ``INSERT OR REPLACE``, which would cascade-delete
+children), and foreign keys are deferred to the commit, so "delete a stream" and "re-insert the
+stream with its records" each work in one call, in any order. Deleting a stream, product,
+process step or finding deletes what it owns (records, production, flows, photos) in the file:
+delete those explicitly too (or reload) so the in-memory audit matches. A ``Photo`` put with
+``jpeg=None`` keeps the stored JPEG; to undo a photo's deletion, fetch ``photo_jpeg`` first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sqlite3
+import struct
+import urllib.parse
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.core import model
+from app.core.errors import Level, Location, Problem, UserError
+from app.store import backups, codec, schema
+from app.store.lock import FileLock
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class AuditFile:
+    """An open audit file. Use ``create`` or ``open``; close it (or use ``with``)."""
+
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        lock: FileLock | None,
+        read_only_reason: Problem | None,
+        version: int,
+    ):
+        self.path = path
+        self._conn = conn
+        self._lock = lock
+        self.read_only_reason = read_only_reason
+        self.schema_version = version
+
+    # -- opening ------------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, audit: model.Audit | None = None) -> AuditFile:
+        """Write a new audit file holding ``audit``; refuses a path that exists.
+
+        The file is built under a temporary name and linked into place only when complete, so
+        a crash while creating never leaves a half-written audit at ``path``.
+        """
+        path = Path(path)
+        loc = Location(file=str(path))
+        if path.exists() or path.is_symlink():
+            raise UserError.of("store.exists", loc, path=str(path))
+        if not path.parent.is_dir():
+            raise UserError.of("store.folder_missing", loc, path=str(path.parent))
+        audit = audit or model.Audit()
+        temp = path.with_name(f".{path.name}.{os.getpid()}.creating")
+        try:
+            conn = sqlite3.connect(temp, isolation_level=None)
+            try:
+                conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
+                conn.execute("BEGIN")
+                schema.create_schema(conn)
+                now = _now()
+                conn.executemany(
+                    "INSERT INTO meta(key, value) VALUES (?, ?)",
+                    [
+                        ("app_version_created", __version__),
+                        ("app_version_written", __version__),
+                        ("created", now),
+                        ("modified", now),
+                    ],
+                )
+                _write_info(conn, audit.info)
+                for spec in schema.TABLES:
+                    _upsert(conn, spec, getattr(audit, schema.AUDIT_ATTR[spec.cls]))
+                conn.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
+                conn.execute("COMMIT")
+                conn.execute("PRAGMA journal_mode=WAL")
+            finally:
+                conn.close()
+            with open(temp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            try:
+                os.link(temp, path)  # fails if path appeared meanwhile: never overwrite
+            except FileExistsError:
+                raise UserError.of("store.exists", loc, path=str(path)) from None
+            except OSError:  # a file system without hard links
+                if path.exists():
+                    raise UserError.of("store.exists", loc, path=str(path)) from None
+                os.replace(temp, path)
+        except sqlite3.Error as exc:
+            raise UserError.of("store.write_failed", loc, detail=str(exc)) from exc
+        except OSError as exc:
+            raise UserError.of("store.write_failed", loc, detail=exc.strerror or str(exc)) from exc
+        finally:
+            for leftover in (temp, Path(f"{temp}-journal"), Path(f"{temp}-wal")):
+                leftover.unlink(missing_ok=True)
+        return cls.open(path, backup=False)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike,
+        *,
+        read_only: bool = False,
+        migrations: list[schema.Migration] | None = None,
+        backup: bool = True,
+        keep_backups: int = backups.KEEP,
+    ) -> AuditFile:
+        """Open an existing audit file; raises ``UserError`` for anything that is not one.
+
+        ``migrations`` replaces the registry (tests); the supported version follows from it.
+        """
+        path = Path(path)
+        migrations = schema.MIGRATIONS if migrations is None else migrations
+        supported = schema.schema_version(migrations)
+        _check_header(path)
+
+        reason: Problem | None = None
+        loc = Location(file=str(path))
+        lock: FileLock | None = None
+        if read_only:
+            reason = Problem("store.readonly.requested", loc, level=Level.WARNING)
+        elif not os.access(path, os.W_OK):
+            reason = Problem("store.readonly.no_permission", loc, level=Level.WARNING)
+        elif not os.access(path.parent, os.W_OK | os.X_OK):
+            reason = Problem("store.readonly.folder", loc, level=Level.WARNING)
+        else:
+            lock = FileLock(path)
+            try:
+                got = lock.acquire()
+            except OSError:
+                got, lock = False, None
+                reason = Problem("store.readonly.folder", loc, level=Level.WARNING)
+            if lock is not None and not got:
+                owner = lock.owner()
+                lock = None
+                reason = Problem(
+                    "store.readonly.locked",
+                    loc,
+                    {
+                        "user": owner.get("user") or "?",
+                        "host": owner.get("host") or "?",
+                        "pid": owner.get("pid") or "?",
+                        "since": owner.get("since") or "?",
+                    },
+                    Level.WARNING,
+                )
+        try:
+            conn = _connect_ro(path)
+            try:
+                version = _verify(conn, path)
+            except BaseException:
+                conn.close()
+                raise
+            if version > supported:
+                reason = Problem(
+                    "store.readonly.newer_version",
+                    loc,
+                    {"found": version, "supported": supported},
+                    Level.WARNING,
+                )
+            if reason is not None:
+                if lock is not None:
+                    lock.release()
+                return cls(path, conn, lock=None, read_only_reason=reason, version=version)
+            conn.close()
+            conn = _connect_rw(path)
+            try:
+                if backup or version < supported:
+                    modified = _meta(conn).get("modified", "")
+                    backups.make_backup(conn, path, modified, keep=keep_backups)
+                if version < supported:
+                    _migrate(conn, path, version, migrations)
+                    version = supported
+            except BaseException:
+                conn.close()
+                raise
+            return cls(path, conn, lock=lock, read_only_reason=None, version=version)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def load(self) -> model.Audit:
+        """The whole audit as core objects (photos without their full JPEG)."""
+        try:
+            audit = model.Audit(info=self.load_info())
+            for spec in schema.TABLES:
+                setattr(audit, schema.AUDIT_ATTR[spec.cls], self._load_table(spec))
+            return audit
+        except sqlite3.Error as exc:
+            raise self._error("store.read_failed", exc) from exc
+
+    def load_info(self) -> model.AuditInfo:
+        row = self._conn.execute("SELECT data FROM audit_info WHERE one = 1").fetchone()
+        return codec.decode(model.AuditInfo, json.loads(row[0])) if row else model.AuditInfo()
+
+    def _load_table(self, spec: schema.TableSpec) -> list[Any]:
+        names = [n for n in spec.column_names if n not in spec.lazy_blobs]
+        sql = f"SELECT id, {', '.join(names + ['data'])} FROM {spec.table} ORDER BY {spec.order_by}"
+        build = codec.decoder(spec.cls)
+        out = []
+        for row in self._conn.execute(sql):
+            data = json.loads(row[-1]) if row[-1] != "{}" else {}
+            data["id"] = row[0]
+            for name, value in zip(names, row[1:-1], strict=True):
+                data[name] = value
+            out.append(build(data))
+        return out
+
+    def photo_jpeg(self, photo_id: str) -> bytes:
+        """The full JPEG of a photo (``load`` leaves ``Photo.jpeg`` None to save memory)."""
+        row = self._conn.execute("SELECT jpeg FROM photos WHERE id = ?", (photo_id,)).fetchone()
+        if row is None or row[0] is None:
+            raise UserError.of(
+                "store.photo_missing",
+                Location(file=str(self.path), entity="photo", entity_id=photo_id),
+            )
+        return bytes(row[0])
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def meta(self) -> dict[str, str]:
+        """The file's own facts: app versions that created and last wrote it, times."""
+        return _meta(self._conn)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def apply(
+        self,
+        put: Iterable[Any] = (),
+        delete: Iterable[Any] = (),
+        info: model.AuditInfo | None = None,
+    ) -> None:
+        """One committed transaction: delete by id, then insert-or-update by id, then ``info``."""
+        put, delete = list(put), list(delete)
+        for entity in put + delete:
+            if type(entity) not in schema.SPEC_OF:
+                raise TypeError(f"not a stored entity: {type(entity).__name__}")
+        self._write(lambda conn: self._apply(conn, put, delete, info))
+
+    def put(self, *entities: Any) -> None:
+        self.apply(put=entities)
+
+    def delete(self, *entities: Any) -> None:
+        self.apply(delete=entities)
+
+    def save_info(self, info: model.AuditInfo) -> None:
+        self.apply(info=info)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False)
+        self._write(
+            lambda conn: conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, text),
+            )
+        )
+
+    @staticmethod
+    def _apply(conn: sqlite3.Connection, put: list, delete: list, info) -> None:
+        by_type: dict[type, list] = {}
+        for entity in delete:
+            by_type.setdefault(type(entity), []).append((entity.id,))
+        for cls, ids in by_type.items():
+            conn.executemany(f"DELETE FROM {schema.SPEC_OF[cls].table} WHERE id = ?", ids)
+        grouped: dict[type, list] = {}
+        for entity in put:
+            grouped.setdefault(type(entity), []).append(entity)
+        for cls, entities in grouped.items():
+            _upsert(conn, schema.SPEC_OF[cls], entities)
+        if info is not None:
+            _write_info(conn, info)
+
+    def _write(self, work) -> None:
+        if self.read_only:
+            raise UserError(
+                Problem(
+                    "store.read_only",
+                    Location(file=str(self.path)),
+                    {"reason": _render_reason(self.read_only_reason)},
+                )
+            )
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("PRAGMA defer_foreign_keys=ON")  # parents and children in any order
+                work(conn)
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'modified'", (_now(),))
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise self._error("store.write_failed", exc) from exc
+
+    # -- checking -----------------------------------------------------------------------------
+
+    def check(self) -> list[Problem]:
+        """Integrity (full ``integrity_check``), foreign keys, then the audit's consistency."""
+        from app.store.consistency import check_audit, check_database
+
+        problems = check_database(self._conn, self.path)
+        if any(p.key == "store.damaged" for p in problems):
+            return problems
+        return problems + check_audit(self.load(), self.path)
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> AuditFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):
+        # An unclosed file must not keep its lock past the object's life.
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def _error(self, key: str, exc: Exception) -> UserError:
+        return UserError.of(key, Location(file=str(self.path)), detail=str(exc))
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def _render_reason(reason: Problem | None) -> str:
+    from app.core.messages import DEFAULT_LANGUAGE, text
+
+    return text(reason.key, DEFAULT_LANGUAGE, **reason.params) if reason else ""
+
+
+def _write_info(conn: sqlite3.Connection, info: model.AuditInfo) -> None:
+    conn.execute(
+        "INSERT INTO audit_info(one, data) VALUES (1, ?) "
+        "ON CONFLICT(one) DO UPDATE SET data = excluded.data",
+        (codec.to_json(info),),
+    )
+
+
+def _upsert(conn: sqlite3.Connection, spec: schema.TableSpec, entities: list) -> None:
+    if not entities:
+        return
+    cols = spec.column_names
+    names = ["id", *cols, "data"]
+    updates = []
+    for name in names[1:]:
+        if name in spec.keep_when_none:
+            updates.append(f"{name} = COALESCE(excluded.{name}, {spec.table}.{name})")
+        else:
+            updates.append(f"{name} = excluded.{name}")
+    sql = (
+        f"INSERT INTO {spec.table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"ON CONFLICT(id) DO UPDATE SET {', '.join(updates)}"
+    )
+    col_set = set(cols)
+    rows = []
+    for entity in entities:
+        encoded = codec.encode(entity) if not spec.lazy_blobs else _encode_with_blobs(entity, spec)
+        rest = {k: v for k, v in encoded.items() if k not in col_set and k != "id"}
+        data = json.dumps(rest, ensure_ascii=False, separators=(",", ":")) if rest else "{}"
+        rows.append((entity.id, *(encoded[c] for c in cols), data))
+    conn.executemany(sql, rows)
+
+
+def _encode_with_blobs(entity: Any, spec: schema.TableSpec) -> dict:
+    """Like ``codec.encode`` but blob fields go to their columns as bytes, not through JSON."""
+    encoded = {}
+    for f in dataclasses.fields(entity):
+        value = getattr(entity, f.name)
+        encoded[f.name] = value if f.name in spec.keep_when_none else codec.encode(value)
+    return encoded
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _file_location(path: Path) -> Location:
+    return Location(file=str(path))
+
+
+def _check_header(path: Path) -> None:
+    """Refuse what is not an audit file from its path and first 100 bytes alone (no SQLite)."""
+    loc = _file_location(path)
+    if not path.exists():
+        raise UserError.of("store.not_found", loc, path=str(path))
+    if path.is_dir():
+        raise UserError.of("store.is_directory", loc, path=str(path))
+    if not path.is_file():
+        raise UserError.of("store.not_a_file", loc, path=str(path))
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except PermissionError:
+        raise UserError.of("store.no_read_permission", loc, path=str(path)) from None
+    except OSError as exc:
+        raise UserError.of("store.read_failed", loc, detail=exc.strerror or str(exc)) from exc
+    if size == 0:
+        raise UserError.of("store.empty", loc)
+    if not header.startswith(SQLITE_MAGIC):
+        if not header.strip(b"\x00"):
+            raise UserError.of("store.damaged", loc, detail="zeroed")
+        raise UserError.of("store.not_sqlite", loc)
+    if len(header) < 100:
+        raise UserError.of("store.damaged", loc, detail="truncated header")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    app_id = struct.unpack(">I", header[68:72])[0]
+    if app_id != schema.APPLICATION_ID:
+        raise UserError.of("store.not_audit", loc)
+    change_counter, pages, valid_for = (
+        struct.unpack(">I", header[24:28])[0],
+        *struct.unpack(">I", header[28:32]),
+        struct.unpack(">I", header[92:96])[0],
+    )
+    if pages and valid_for == change_counter and size < pages * page_size:
+        raise UserError.of("store.damaged", loc, detail="truncated")
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{urllib.parse.quote(str(path.resolve()))}?mode={mode}"
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only=ON")
+        return conn
+    except sqlite3.Error as exc:
+        raise UserError.of("store.damaged", _file_location(path), detail=str(exc)) from exc
+
+
+def _connect_rw(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(_uri(path, "rw"), uri=True, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")  # a power cut must not lose a committed edit
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def _verify(conn: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version, after checking it is an undamaged audit file."""
+    loc = _file_location(path)
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+        if result != ["ok"]:
+            raise UserError.of("store.damaged", loc, detail="; ".join(map(str, result)))
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
+    if app_id != schema.APPLICATION_ID:
+        raise UserError.of("store.not_audit", loc)
+    if version < 1 or not {"meta", "audit_info"} <= tables:
+        raise UserError.of("store.damaged", loc, detail=f"schema version {version}")
+    return version
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: list) -> None:
+    """Run every migration from ``version`` in one transaction: all or nothing."""
+    target = schema.schema_version(migrations)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("PRAGMA defer_foreign_keys=ON")
+        for step in range(version, target):
+            migrations[step - 1](conn)
+        conn.execute(f"PRAGMA user_version={target}")
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('app_version_written', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (__version__,),
+        )
+        conn.execute("COMMIT")
+    except Exception as exc:
+        conn.execute("ROLLBACK")
+        raise UserError.of(
+            "store.migration_failed",
+            _file_location(path),
+            found=version,
+            target=target,
+            detail=str(exc),
+        ) from exc

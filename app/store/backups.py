@@ -1,0 +1,66 @@
+"""Rotating backups of an audit file in ``NAME.recp-backups/`` beside it.
+
+Made with SQLite's online backup API, so a copy is consistent even while the file is in WAL
+mode with pages not yet checkpointed. A backup is skipped when the newest one already holds the
+same state (same ``modified`` stamp): reopening an unchanged audit five times must not push the
+real older backups out of the rotation.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+KEEP = 5
+
+
+def backup_dir(path: Path) -> Path:
+    return path.with_name(path.name + "-backups")
+
+
+def _tag(modified: str) -> str:
+    return re.sub(r"[^0-9]", "", modified)[:20] or "0"
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of ``path``, oldest first."""
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{path.stem}-*.recp"))
+
+
+def make_backup(
+    conn: sqlite3.Connection, path: Path, modified: str, keep: int = KEEP, force: bool = False
+) -> Path | None:
+    """Copy the database behind ``conn`` into the backup folder; keep the newest ``keep``.
+
+    Returns the new backup's path, or None when the newest backup already has this state.
+    """
+    tag = _tag(modified)
+    existing = list_backups(path)
+    if existing and not force and existing[-1].stem.endswith("-" + tag):
+        return None
+    folder = backup_dir(path)
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{stamp}-{tag}.recp"
+    partial = target.with_suffix(".partial")
+    dest = sqlite3.connect(partial)
+    try:
+        # The copy is written once and fsynced once below; no journal needed while writing it.
+        dest.execute("PRAGMA journal_mode=OFF")
+        dest.execute("PRAGMA synchronous=OFF")
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+    with open(partial, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, target)
+    for old in list_backups(path)[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return target

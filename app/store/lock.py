@@ -1,0 +1,126 @@
+"""An advisory lock on an audit file, so a second window or process opens it read-only.
+
+The lock is ``PATH.lock`` holding who took it (pid, host, user, time), locked with
+``fcntl.flock`` (``msvcrt.locking`` on Windows) on an open handle: when the holder crashes or is
+killed, the operating system drops the lock with the process, so no stale lock ever blocks the
+auditor. Two opens in the same process conflict as well (flock locks belong to the open file
+description), which is what a second window needs.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import sys
+from datetime import datetime
+from pathlib import Path
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    _WIN_OFFSET = 1 << 20  # lock a byte past the owner text so others can still read it
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            os.lseek(fd, _WIN_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        try:
+            os.lseek(fd, _WIN_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+class FileLock:
+    """``acquire()`` returns False when another process or window holds the lock."""
+
+    def __init__(self, path: Path):
+        self.path = lock_path(path)
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> bool:
+        """Take the lock without waiting. Raises OSError when the lock file cannot be made."""
+        for _ in range(5):
+            existed = self.path.exists()
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _try_lock(fd):
+                os.close(fd)
+                return False
+            # The holder we raced with may have unlinked the file between our open and lock:
+            # then we hold a lock on a ghost; retry on the file now at the path.
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+            if not same:
+                _unlock(fd)
+                os.close(fd)
+                continue
+            owner = {
+                "pid": os.getpid(),
+                "host": socket.gethostname(),
+                "user": _user(),
+                "since": datetime.now().astimezone().isoformat(timespec="seconds"),
+            }
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, json.dumps(owner).encode())
+            self._fd = fd
+            self._created = not existed
+            return True
+        return False
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            # Unlink while still holding the lock, so nobody locks a file about to vanish
+            # without noticing (acquire() re-checks the inode).
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        _unlock(fd)
+        os.close(fd)
+
+    def owner(self) -> dict:
+        """Who holds the lock, as written by the holder (empty when unreadable)."""
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8") or "{}")
+        except (OSError, ValueError):
+            return {}
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some sandboxes
+        return ""

@@ -1,0 +1,170 @@
+"""The audit file's SQLite schema: one table per entity type, and the migration registry.
+
+Layout of an entity table: ``id TEXT PRIMARY KEY``, a few real columns (the fields others filter
+or sort on, and every field of the high-volume tables), and ``data``: a JSON object holding all
+other fields. Model fields added later land in ``data`` with no schema change.
+
+Foreign keys exist only for ownership (a record belongs to its stream, a photo to its finding):
+``ON DELETE CASCADE`` and ``DEFERRABLE INITIALLY DEFERRED``, so one transaction may delete a
+stream and re-insert it with its records in any order (undo). Soft references between objects
+(a finding's stream, an option's savings) are not constrained: ``AuditFile.check`` reports
+dangling ones instead of blocking an edit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.core import model
+
+# "RECP" in ASCII: lets the app tell its files from any other SQLite database by their header.
+APPLICATION_ID = 0x52454350
+
+# Migration registry: MIGRATIONS[i] turns a version i+1 file into version i+2, inside the
+# caller's transaction. The current schema version follows from its length.
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = []
+
+
+def schema_version(migrations: list[Migration] | None = None) -> int:
+    return len(MIGRATIONS if migrations is None else migrations) + 1
+
+
+SCHEMA_VERSION = schema_version()
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    sql: str  # type and constraints
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    cls: type
+    table: str
+    columns: tuple[Column, ...] = ()
+    order_by: str = "rowid"
+    # Blob columns not read by load() (photos' full JPEG); kept when an update passes None.
+    lazy_blobs: tuple[str, ...] = ()
+    keep_when_none: tuple[str, ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.columns)
+
+
+def _fk(parent: str) -> str:
+    return f"REFERENCES {parent}(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
+
+
+POSITION = Column("position", "INTEGER NOT NULL DEFAULT 0")
+
+# Order matters only for reading (attribute of the Audit aggregate follows).
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec(model.TeamMember, "team", (POSITION,), "position, rowid"),
+    TableSpec(model.Product, "products", (POSITION,), "position, rowid"),
+    TableSpec(
+        model.ProductionRecord,
+        "production",
+        (
+            Column("product_id", f"TEXT NOT NULL {_fk('products')}"),
+            Column("period", "TEXT NOT NULL"),
+            Column("quantity", "REAL"),
+        ),
+    ),
+    TableSpec(model.ProcessStep, "steps", (POSITION,), "position, rowid"),
+    TableSpec(
+        model.StepFlow,
+        "flows",
+        (Column("step_id", f"TEXT NOT NULL {_fk('steps')}"), Column("stream_id", "TEXT"), POSITION),
+        "position, rowid",
+    ),
+    TableSpec(
+        model.ResourceStream,
+        "streams",
+        (Column("kind", "TEXT NOT NULL"), POSITION),
+        "position, rowid",
+    ),
+    TableSpec(
+        model.PeriodRecord,
+        "records",
+        (
+            Column("stream_id", f"TEXT NOT NULL {_fk('streams')}"),
+            Column("period", "TEXT NOT NULL"),
+            Column("quantity", "REAL"),
+            Column("cost_vnd", "INTEGER"),
+            Column("note", "TEXT NOT NULL DEFAULT ''"),
+        ),
+    ),
+    TableSpec(
+        model.Finding,
+        "findings",
+        (Column("step_id", "TEXT"), Column("stream_id", "TEXT"), POSITION),
+        "position, rowid",
+    ),
+    TableSpec(
+        model.Photo,
+        "photos",
+        (
+            Column("finding_id", f"TEXT NOT NULL {_fk('findings')}"),
+            POSITION,
+            Column("jpeg", "BLOB"),
+            Column("thumbnail", "BLOB"),
+        ),
+        "position, rowid",
+        lazy_blobs=("jpeg",),
+        keep_when_none=("jpeg", "thumbnail"),
+    ),
+    TableSpec(model.Option, "options", (POSITION,), "position, rowid"),
+    TableSpec(model.ReferenceOverride, "overrides", (Column("key", "TEXT NOT NULL"),)),
+)
+
+SPEC_OF: dict[type, TableSpec] = {spec.cls: spec for spec in TABLES}
+
+# Audit attribute holding each entity type's list.
+AUDIT_ATTR: dict[type, str] = {
+    model.TeamMember: "team",
+    model.Product: "products",
+    model.ProductionRecord: "production",
+    model.ProcessStep: "steps",
+    model.StepFlow: "flows",
+    model.ResourceStream: "streams",
+    model.PeriodRecord: "records",
+    model.Finding: "findings",
+    model.Photo: "photos",
+    model.Option: "options",
+    model.ReferenceOverride: "overrides",
+}
+
+INDEXES = (
+    "CREATE INDEX records_stream ON records(stream_id, period)",
+    "CREATE INDEX production_product ON production(product_id, period)",
+    "CREATE INDEX flows_step ON flows(step_id)",
+    "CREATE INDEX photos_finding ON photos(finding_id)",
+)
+
+
+def table_ddl(spec: TableSpec) -> str:
+    cols = ["id TEXT PRIMARY KEY NOT NULL"]
+    cols += [f"{c.field} {c.sql}" for c in spec.columns]
+    cols.append("data TEXT NOT NULL DEFAULT '{}'")
+    return f"CREATE TABLE {spec.table} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create every table of the current version in an empty database (caller's transaction)."""
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE audit_info (one INTEGER PRIMARY KEY CHECK (one = 1), data TEXT NOT NULL)"
+    )
+    conn.execute("CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+    for spec in TABLES:
+        conn.execute(table_ddl(spec))
+    for sql in INDEXES:
+        conn.execute(sql)
+
+
+EXPECTED_TABLES = frozenset({"meta", "audit_info", "settings"} | {s.table for s in TABLES})
