@@ -1,0 +1,143 @@
+"""Starting the GUI: ``run_gui(file=None, smoke=False, lang=None)``, called by ``app.cli``.
+
+Only Qt, the core model and the store are imported on this path; pandas, matplotlib, reportlab
+and openpyxl stay out (a test checks sys.modules) so the first window appears fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.core.errors import UserError
+from app.core.messages import render
+from app.ui.context import AuditContext
+from app.ui.jobs import JobRunner
+from app.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from app.ui.translations import Translations
+
+log = logging.getLogger(__name__)
+
+
+class AppState:
+    """What the windows share: settings, translations, the job runner, the opener of audits."""
+
+    def __init__(self, app: QApplication, settings: AppSettings, lang: str):
+        from app.ui.main_window import MainWindow
+
+        self.app = app
+        self.settings = settings
+        self.translations = Translations(app)
+        self.translations.set_language(lang)
+        self.jobs = JobRunner(app)
+        self.window = MainWindow(self)
+        self.window.languageRequested.connect(self.set_language)
+
+    # language ------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language now (LanguageChange reaches every widget) and remember it."""
+        self.translations.set_language(lang)
+        self.settings.set_language(lang)
+        if self.window.context is not None:
+            self.window.context.set_language(lang)
+        self.window.retranslate()
+
+    # opening audits ------------------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        from app.store.auditfile import AuditFile
+
+        path = Path(path)
+        try:
+            af = AuditFile.open(path)
+        except UserError as exc:
+            self._error(render(exc.problem, self.translations.lang))
+            return False
+        try:
+            audit = af.load()
+        except Exception:
+            af.close()
+            raise
+        ctx = AuditContext(
+            af,
+            audit,
+            path=str(path),
+            lang=self.translations.lang,
+            settings=self.settings,
+            jobs=self.jobs,
+        )
+        self.window.set_context(ctx)
+        info = audit.info
+        self.settings.add_recent(path, info.title, info.enterprise.name)
+        self.settings.set_last_folder(path.parent)
+        return True
+
+    def open_demo(self) -> bool:
+        try:
+            from app.store.demo_file import ensure_demo_audit
+        except ImportError:
+            self._error(
+                QCoreApplication.translate(
+                    "Start", "The demo audit is not available in this build."
+                )
+            )
+            return False
+        return self.open_path(ensure_demo_audit())
+
+    def open_dialog(self) -> bool:
+        path = self.window.choose_open_path()
+        return self.open_path(path) if path else False
+
+    def new_audit(self) -> bool:
+        from app.ui.new_audit import NewAuditWizard
+
+        wizard = NewAuditWizard(self.settings, self.window)
+        if not wizard.exec():
+            return False
+        return self.open_path(wizard.created_path)
+
+    def _error(self, message: str) -> None:
+        log.warning("%s", message)
+        if os.environ.get("RECP_NO_DIALOGS"):
+            return
+        QMessageBox.warning(
+            self.window, QCoreApplication.translate("Start", "Cannot open the audit"), message
+        )
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("RECP Audit")
+    return app
+
+
+def run_gui(file: str | None = None, smoke: bool = False, lang: str | None = None) -> int:
+    """Open ``file`` (or the demo audit) in the main window; ``smoke`` paints once and exits 0."""
+    from app.ui import crash
+
+    if smoke:
+        os.environ.setdefault("RECP_NO_DIALOGS", "1")
+    app = make_app()
+    crash.install()
+    settings = AppSettings()
+    state = AppState(app, settings, lang or settings.language("vi"))
+    window = state.window
+    opened = state.open_path(file) if file else state.open_demo()
+    if not opened:
+        window.show_start_page()
+    window.show()
+    if smoke:
+        app.processEvents()
+        image = window.grab()
+        ok = opened and not image.isNull()
+        print("smoke: main window painted" if ok else "smoke: FAILED", file=sys.stderr)
+        window.close()
+        return 0 if ok else 1
+    QTimer.singleShot(0, window.raise_)
+    return app.exec()

@@ -1,0 +1,376 @@
+"""The main window: start page, side navigation by audit phase, menus, save state, banner."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.context import AuditContext, ChangeSet
+from app.ui.phases import PHASES, Phase
+from app.ui.screens.base import PhaseScreen
+from app.ui.screens.placeholder import PlaceholderScreen
+
+log = logging.getLogger(__name__)
+
+
+class Workspace(QWidget):
+    """One open audit: read-only banner, phase navigation on the left, the phase's screen."""
+
+    def __init__(self, context: AuditContext, phases: tuple[Phase, ...] = PHASES, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.phases = phases
+        self.screens: dict[str, PhaseScreen] = {}
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "#readOnlyBanner { background: #fff3cd; color: #664d03; border: 1px solid #ffe69c;"
+            " padding: 8px; font-weight: bold; }"
+        )
+        self.banner.setVisible(context.read_only)
+        self.nav = QListWidget()
+        self.nav.setObjectName("phaseNav")
+        self.nav.setMinimumWidth(220)
+        self.nav.setMaximumWidth(300)
+        self.nav.setIconSize(QSize(16, 16))
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        for _phase in phases:
+            self.nav.addItem(QListWidgetItem())
+            self.stack.addWidget(QWidget())  # replaced by the screen on first show
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self.nav.currentRowChanged.connect(self.show_phase_at)
+        context.changed.connect(self._on_changed)
+        context.languageChanged.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+
+    def screen_for(self, key: str) -> PhaseScreen:
+        """The screen of phase ``key``, built on first use."""
+        if key in self.screens:
+            return self.screens[key]
+        index = next(i for i, p in enumerate(self.phases) if p.key == key)
+        phase = self.phases[index]
+        cls = phase.screen_class()
+        screen = (
+            cls(self.context) if cls is not None else PlaceholderScreen(self.context, phase.title())
+        )
+        if self.context.read_only:
+            screen.set_read_only(True)
+        old = self.stack.widget(index)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.insertWidget(index, screen)
+        self.screens[key] = screen
+        return screen
+
+    def show_phase_at(self, row: int) -> None:
+        if row < 0:
+            return
+        self.screen_for(self.phases[row].key)
+        self.stack.setCurrentIndex(row)
+
+    def show_phase(self, key: str) -> PhaseScreen:
+        row = next(i for i, p in enumerate(self.phases) if p.key == key)
+        self.nav.setCurrentRow(row)
+        return self.screens[key]
+
+    def completeness(self, phase: Phase) -> float | None:
+        cls = phase.screen_class()
+        return cls.completeness_of(self.context.audit) if cls is not None else None
+
+    def update_nav(self) -> None:
+        for i, phase in enumerate(self.phases):
+            share = self.completeness(phase)
+            text = f"{i + 1}. {phase.title()}"
+            if share is not None:
+                pct = self.context.locale().toString(round(share * 100))
+                text += f"\n     {pct} %"
+            item = self.nav.item(i)
+            item.setText(text)
+            item.setToolTip(
+                self.tr("{share} % complete").format(share=round(share * 100))
+                if share is not None
+                else self.tr("Not started in this version")
+            )
+
+    def retranslate(self) -> None:
+        self.banner.setText(
+            self.tr("Read-only: {reason} Changes cannot be saved.").format(
+                reason=self.context.read_only_reason or self.tr("the audit cannot be written.")
+            )
+        )
+        self.update_nav()
+        for phase in self.phases:
+            screen = self.screens.get(phase.key)
+            if isinstance(screen, PlaceholderScreen):
+                screen.set_title(phase.title())
+
+    def _on_changed(self, _changes: ChangeSet) -> None:
+        self.update_nav()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """Menus, status bar and the central area (start page or an audit's workspace)."""
+
+    languageRequested = Signal(str)
+
+    def __init__(self, app_state, parent: QWidget | None = None):
+        super().__init__(parent)
+        from app.ui.start_page import StartPage
+
+        self.state = app_state  # app.ui.main.AppState: settings, translations, jobs, opener
+        self.context: AuditContext | None = None
+        self.workspace: Workspace | None = None
+        self.central = QStackedWidget()
+        self.start_page = StartPage(app_state)
+        self.central.addWidget(self.start_page)
+        self.setCentralWidget(self.central)
+        self.setMinimumSize(1000, 640)
+        self._build_actions()
+        self._build_menus()
+        self.save_label = QLabel()
+        self.path_label = QLabel()
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
+        geometry = app_state.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        self.retranslate()
+
+    # -------------------------------------------------------------------------- actions
+    def _build_actions(self) -> None:
+        self.act_new = QAction(self, shortcut=QKeySequence.New)
+        self.act_open = QAction(self, shortcut=QKeySequence.Open)
+        self.act_demo = QAction(self)
+        self.act_home = QAction(self, shortcut=QKeySequence("Ctrl+Home"))
+        self.act_quit = QAction(self, shortcut=QKeySequence.Quit)
+        self.act_undo = QAction(self, shortcut=QKeySequence.Undo)
+        self.act_redo = QAction(self)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        self.act_vi = QAction("Tiếng Việt", self, checkable=True)
+        self.act_en = QAction("English", self, checkable=True)
+        group = QActionGroup(self)
+        group.addAction(self.act_vi)
+        group.addAction(self.act_en)
+        self.act_about = QAction(self)
+        self.act_logs = QAction(self)
+        self.act_new.triggered.connect(self.state.new_audit)
+        self.act_open.triggered.connect(self.state.open_dialog)
+        self.act_demo.triggered.connect(self.state.open_demo)
+        self.act_home.triggered.connect(self.show_start_page)
+        self.act_quit.triggered.connect(self.close)
+        self.act_undo.triggered.connect(self._undo)
+        self.act_redo.triggered.connect(self._redo)
+        self.act_vi.triggered.connect(lambda: self.languageRequested.emit("vi"))
+        self.act_en.triggered.connect(lambda: self.languageRequested.emit("en"))
+        self.act_about.triggered.connect(self._about)
+        self.act_logs.triggered.connect(self._show_log_folder)
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        for act in (self.act_new, self.act_open, self.act_demo, self.act_home):
+            self.menu_file.addAction(act)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_lang = bar.addMenu("")
+        self.menu_lang.addAction(self.act_vi)
+        self.menu_lang.addAction(self.act_en)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_logs)
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_new.setText(self.tr("&New audit…"))
+        self.act_open.setText(self.tr("&Open audit…"))
+        self.act_demo.setText(self.tr("Open the &demo audit"))
+        self.act_home.setText(self.tr("&Start page"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_about.setText(self.tr("&About RECP Audit"))
+        self.act_logs.setText(self.tr("Open the &log folder"))
+        lang = self.state.translations.lang
+        self.act_vi.setChecked(lang == "vi")
+        self.act_en.setChecked(lang == "en")
+        self._update_undo_texts()
+        self._update_save_label()
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -------------------------------------------------------------------------- audits
+    def set_context(self, context: AuditContext) -> None:
+        """Show ``context``'s audit, replacing (and closing) the one shown before."""
+        self.close_context()
+        self.context = context
+        self.workspace = Workspace(context)
+        self.central.addWidget(self.workspace)
+        self.central.setCurrentWidget(self.workspace)
+        stack = context.undo_stack
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(lambda _t: self._update_undo_texts())
+        stack.redoTextChanged.connect(lambda _t: self._update_undo_texts())
+        context.saveStateChanged.connect(lambda _s: self._update_save_label())
+        context.failed.connect(self._show_failure)
+        context.changed.connect(lambda _c: self._update_title())
+        self.act_undo.setEnabled(stack.canUndo())
+        self.act_redo.setEnabled(stack.canRedo())
+        self.path_label.setText(context.path)
+        self.retranslate()
+
+    def close_context(self) -> None:
+        if self.context is None:
+            return
+        ctx, ws = self.context, self.workspace
+        self.context = self.workspace = None
+        if ws is not None:
+            self.central.removeWidget(ws)
+            ws.deleteLater()
+        try:
+            ctx.file.close()
+        except Exception:
+            log.exception("closing the audit file failed")
+        ctx.deleteLater()
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.path_label.setText("")
+        self.retranslate()
+
+    def show_start_page(self) -> None:
+        self.start_page.reload()
+        self.central.setCurrentWidget(self.start_page)
+        self._update_title()
+
+    def show_workspace(self) -> None:
+        if self.workspace is not None:
+            self.central.setCurrentWidget(self.workspace)
+            self._update_title()
+
+    # -------------------------------------------------------------------------- helpers
+    def _undo(self) -> None:
+        if self.context is not None and not self.context.read_only:
+            self._commit_pending_edit()
+            self.context.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.context is not None and not self.context.read_only:
+            self._commit_pending_edit()
+            self.context.undo_stack.redo()
+
+    def _commit_pending_edit(self) -> None:
+        """A field being typed in is committed first, so undo never skips the user's last edit."""
+        focus = self.focusWidget()
+        if focus is not None and hasattr(focus, "editingFinished"):
+            focus.clearFocus()
+
+    def _update_undo_texts(self) -> None:
+        stack = self.context.undo_stack if self.context else None
+        undo_text = stack.undoText() if stack else ""
+        redo_text = stack.redoText() if stack else ""
+        self.act_undo.setText(
+            self.tr("&Undo {action}").format(action=undo_text) if undo_text else self.tr("&Undo")
+        )
+        self.act_redo.setText(
+            self.tr("&Redo {action}").format(action=redo_text) if redo_text else self.tr("&Redo")
+        )
+
+    def _update_save_label(self) -> None:
+        state = self.context.save_state if self.context else ""
+        if self.context is not None and self.context.read_only:
+            text = self.tr("Read-only")
+        else:
+            text = {
+                "saving": self.tr("Saving…"),
+                "saved": self.tr("Saved"),
+                "failed": self.tr("Not saved"),
+            }.get(state, "")
+        self.save_label.setText(text)
+
+    def _update_title(self) -> None:
+        if self.context is None or self.central.currentWidget() is self.start_page:
+            self.setWindowTitle(self.tr("RECP Audit"))
+            return
+        info = self.context.audit.info
+        name = info.title or info.enterprise.name or Path(self.context.path).stem
+        self.setWindowTitle(self.tr("{name} — RECP Audit").format(name=name))
+
+    def _show_failure(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), message)
+
+    def _about(self) -> None:
+        from app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About RECP Audit"),
+            self.tr(
+                "<b>RECP Audit</b> {version}<br>Resource-efficient and cleaner production audits."
+            ).format(version=__version__),
+        )
+
+    def _show_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from app.ui.crash import log_dir
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def choose_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open audit"),
+            self.state.settings.last_folder(),
+            self.tr("RECP audits (*.recp)"),
+        )
+        return path
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._commit_pending_edit()
+        self.state.settings.set_geometry(self.saveGeometry())
+        self.state.settings.sync()
+        self.close_context()
+        super().closeEvent(event)

@@ -1,0 +1,39 @@
+"""The phases of the audit method, in order: the main window's side navigation.
+
+TO ADD YOUR SCREEN: replace ``None`` in your phase's line by "module:Class", e.g.
+``"app.ui.screens.walkthrough:WalkthroughScreen"``. Nothing else to edit. The module is imported
+at start-up (keep heavy imports inside functions); the screen is built the first time it is shown.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+@dataclass(frozen=True)
+class Phase:
+    key: str
+    title_source: str  # English source text, translated in context "Phase"
+    screen: str | None  # "module:Class" of its PhaseScreen, None until built
+
+    def title(self) -> str:
+        return QCoreApplication.translate("Phase", self.title_source)
+
+    def screen_class(self) -> type | None:
+        if not self.screen:
+            return None
+        module, _, cls = self.screen.partition(":")
+        return getattr(importlib.import_module(module), cls)
+
+
+PHASES: tuple[Phase, ...] = (
+    Phase("enterprise", QT_TRANSLATE_NOOP("Phase", "Enterprise & team"), None),
+    Phase("products", QT_TRANSLATE_NOOP("Phase", "Products & process steps"), None),
+    Phase("walkthrough", QT_TRANSLATE_NOOP("Phase", "Walkthrough"), None),
+    Phase("baselines", QT_TRANSLATE_NOOP("Phase", "Baselines"), None),
+    Phase("options", QT_TRANSLATE_NOOP("Phase", "Options"), None),
+    Phase("reports", QT_TRANSLATE_NOOP("Phase", "Reports"), None),
+)

@@ -1,0 +1,84 @@
+"""Per-user application settings (language, window geometry, last folder, recent audits).
+
+A thin typed wrapper over ``QSettings`` so widgets receive it as a service, and tests can point it
+at a temporary INI file instead of the user's real settings.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "VNCPC"
+APPLICATION = "RECP Audit"
+MAX_RECENT = 12
+
+
+class AppSettings:
+    def __init__(self, qsettings: QSettings | None = None):
+        self.q = qsettings or QSettings(
+            QSettings.IniFormat, QSettings.UserScope, ORGANISATION, APPLICATION
+        )
+
+    @classmethod
+    def at(cls, ini_path: str | Path) -> AppSettings:
+        """Settings kept in one INI file (tests, portable installs)."""
+        return cls(QSettings(str(ini_path), QSettings.IniFormat))
+
+    # language ---------------------------------------------------------------------------
+    def language(self, default: str = "vi") -> str:
+        value = str(self.q.value("ui/language", default))
+        return value if value in ("vi", "en") else default
+
+    def set_language(self, lang: str) -> None:
+        self.q.setValue("ui/language", lang)
+        self.q.sync()
+
+    # window -----------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self.q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.q.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        value = self.q.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self.q.setValue("window/state", value)
+
+    # folders and recent audits ---------------------------------------------------------
+    def last_folder(self) -> str:
+        return str(self.q.value("files/last_folder", str(Path.home())))
+
+    def set_last_folder(self, folder: str | Path) -> None:
+        self.q.setValue("files/last_folder", str(folder))
+
+    def recent(self) -> list[dict]:
+        """Recent audits, newest first: {path, title, enterprise, opened (epoch seconds)}."""
+        raw = self.q.value("files/recent", "[]")
+        try:
+            items = json.loads(raw) if isinstance(raw, str) else []
+        except ValueError:
+            items = []
+        return [i for i in items if isinstance(i, dict) and i.get("path")]
+
+    def add_recent(self, path: str | Path, title: str = "", enterprise: str = "") -> None:
+        path = str(Path(path).resolve())
+        items = [i for i in self.recent() if i["path"] != path]
+        items.insert(
+            0, {"path": path, "title": title, "enterprise": enterprise, "opened": time.time()}
+        )
+        self.q.setValue("files/recent", json.dumps(items[:MAX_RECENT], ensure_ascii=False))
+
+    def remove_recent(self, path: str | Path) -> None:
+        items = [i for i in self.recent() if i["path"] != str(path)]
+        self.q.setValue("files/recent", json.dumps(items, ensure_ascii=False))
+
+    def sync(self) -> None:
+        self.q.sync()
