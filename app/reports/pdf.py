@@ -1,0 +1,978 @@
+"""The PDF report (reportlab platypus), in Vietnamese or English, from a ``ReportSnapshot``.
+
+Layout decisions: A4 portrait, Noto Sans embedded; a real table of contents (``multiBuild``
+fills in the page numbers); running header and page number on every page but the cover; long
+tables repeat their header row and headings stay with what follows them.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from app.core.messages import text
+from app.reports import fmt, fonts
+from app.reports.report_charts import bar_chart, flow_diagram, line_chart
+from app.reports.snapshot import OptionRow, ReportSnapshot, StreamRow, Text2
+
+ACCENT = colors.HexColor("#1F6F5C")
+LIGHT = colors.HexColor("#E8F1EE")
+GRID = colors.HexColor("#B8C7C2")
+PAGE_W, PAGE_H = A4
+MARGIN = 2 * cm
+BODY_W = PAGE_W - 2 * MARGIN
+
+Progress = Callable[[float], None]
+
+
+class Cancelled(Exception):
+    """Raised from a progress callback to stop an export."""
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    fam = fonts.register()
+    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9.5, leading=13)
+    s = {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "cellb": ParagraphStyle("cellb", parent=base, fontSize=8, leading=10, fontName=fonts.BOLD),
+        "note": ParagraphStyle("note", parent=base, fontName=fonts.ITALIC, textColor=colors.grey),
+        "H1": ParagraphStyle(
+            "H1",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=16,
+            leading=20,
+            spaceBefore=6,
+            spaceAfter=8,
+            textColor=ACCENT,
+            keepWithNext=1,
+        ),
+        "H2": ParagraphStyle(
+            "H2",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "H3": ParagraphStyle(
+            "H3",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=10,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        "cover_title": ParagraphStyle(
+            "cover_title",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=24,
+            leading=30,
+            textColor=ACCENT,
+            alignment=TA_CENTER,
+        ),
+        "cover_sub": ParagraphStyle(
+            "cover_sub", parent=base, fontSize=14, leading=19, alignment=TA_CENTER
+        ),
+        "cover_big": ParagraphStyle(
+            "cover_big",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=17,
+            leading=22,
+            alignment=TA_CENTER,
+        ),
+        "family": fam,
+    }
+    return s
+
+
+class _Doc(BaseDocTemplate):
+    """Adds H1/H2 headings to the table of contents with their page numbers."""
+
+    def __init__(self, target, header: str, lang: str, progress: Progress | None, **kw):
+        super().__init__(target, pagesize=A4, initialFontName=fonts.REGULAR, **kw)
+        self.header_text = header
+        self.lang = lang
+        self.progress = progress
+        self._count = 0
+        self.total_flowables = 1
+        frame = Frame(MARGIN, MARGIN, BODY_W, PAGE_H - 2 * MARGIN, id="body")
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._footer_only),
+                PageTemplate("normal", [frame], onPage=self._header_footer),
+            ]
+        )
+
+    def afterFlowable(self, flowable):
+        self._count += 1
+        if self.progress and self._count % 25 == 0:
+            self.progress(min(1.0, self._count / max(1, self.total_flowables)))
+        if isinstance(flowable, Paragraph) and flowable.style.name in ("H1", "H2"):
+            level = 0 if flowable.style.name == "H1" else 1
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level)
+            self.notify("TOCEntry", (level, flowable.getPlainText(), self.page, key))
+
+    def _footer_only(self, canv, doc):
+        canv.saveState()
+        canv.setFont(fonts.REGULAR, 7.5)
+        canv.setFillColor(colors.grey)
+        canv.drawCentredString(PAGE_W / 2, 1.1 * cm, text("report.footer.tool", self.lang))
+        canv.restoreState()
+
+    def _header_footer(self, canv, doc):
+        canv.saveState()
+        canv.setFont(fonts.REGULAR, 8)
+        canv.setFillColor(colors.grey)
+        canv.drawString(MARGIN, PAGE_H - 1.25 * cm, self.header_text[:110])
+        canv.setStrokeColor(GRID)
+        canv.line(MARGIN, PAGE_H - 1.4 * cm, PAGE_W - MARGIN, PAGE_H - 1.4 * cm)
+        canv.drawRightString(
+            PAGE_W - MARGIN, 1.1 * cm, text("report.footer.page", self.lang, page=doc.page)
+        )
+        canv.restoreState()
+
+
+class PdfReport:
+    """Builds the story of one report in one language."""
+
+    def __init__(self, snap: ReportSnapshot, lang: str):
+        self.snap = snap
+        self.lang = lang
+        self.st = _styles()
+        self.money = not snap.confidential
+
+    # -- small helpers -------------------------------------------------------------------
+    def t(self, key: str, **params) -> str:
+        return text(f"report.{key}", self.lang, **params)
+
+    def p(self, value: str, style: str = "body") -> Paragraph:
+        return Paragraph(escape(value), self.st[style])
+
+    def u(self, value: Text2) -> str:
+        """User text in the report language; the Vietnamese marked when not translated."""
+        shown, untranslated = value.get(self.lang)
+        return f"{shown} {self.t('untranslated')}" if untranslated else shown
+
+    def n(self, value, decimals: int | None = None) -> str:
+        return (
+            fmt.smart(value, self.lang)
+            if decimals is None
+            else fmt.number(value, self.lang, decimals)
+        )
+
+    def enum(self, group: str, value: str) -> str:
+        return self.t(f"{group}.{value}") if value else fmt.DASH
+
+    def table(
+        self,
+        header: list[str],
+        rows: list[list],
+        widths: list[float],
+        numeric_from: int = 99,
+        total_row: bool = False,
+    ) -> Table:
+        """A table with a repeated header row; cells are wrapped Paragraphs."""
+        cell, cellb = self.st["cell"], self.st["cellb"]
+        data = [[Paragraph(escape(h), cellb) for h in header]]
+        for r in rows:
+            data.append([c if not isinstance(c, str) else Paragraph(escape(c), cell) for c in r])
+        scale = BODY_W / sum(widths)
+        tbl = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT")
+        style = [
+            ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]
+        if total_row:
+            style.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
+        tbl.setStyle(TableStyle(style))
+        for row in data[1:]:
+            for i, c in enumerate(row):
+                if i >= numeric_from and isinstance(c, Paragraph):
+                    c.style = ParagraphStyle("num", parent=cell, alignment=2)
+        return tbl
+
+    def kv(self, pairs: list[tuple[str, str]], widths=(5, 11)) -> Table:
+        rows = [
+            [Paragraph(escape(k), self.st["cellb"]), Paragraph(escape(v), self.st["cell"])]
+            for k, v in pairs
+        ]
+        tbl = Table(rows, colWidths=[w * BODY_W / sum(widths) for w in widths], hAlign="LEFT")
+        tbl.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+                    ("BACKGROUND", (0, 0), (0, -1), LIGHT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        return tbl
+
+    def money_or_hidden(self, value) -> str:
+        return fmt.money(value, self.lang) if self.money else self.t("hidden")
+
+    # -- sections -------------------------------------------------------------------------
+    def cover(self, short: bool = False) -> list:
+        s, ent = self.snap, self.snap.enterprise
+        out: list = [Spacer(1, 1.5 * cm if short else 3 * cm)]
+        if s.logo:
+            try:
+                img = Image(io.BytesIO(s.logo))
+                ratio = img.imageHeight / max(1, img.imageWidth)
+                img.drawWidth, img.drawHeight = 4 * cm, 4 * cm * ratio
+                out += [img, Spacer(1, 0.6 * cm)]
+            except Exception:  # an unreadable logo is left out, never fatal
+                pass
+        title_key = "cover.title_summary" if s.variant == "summary" else "cover.title"
+        out.append(self.p(self.t(title_key), "cover_title"))
+        out.append(Spacer(1, 0.8 * cm))
+        name = ent.get("name") or (
+            self.t("cover.confidential_enterprise") if s.confidential else ""
+        )
+        if name:
+            out.append(self.p(name, "cover_big"))
+        place = ", ".join(str(x) for x in (ent.get("industrial_park"), ent.get("province")) if x)
+        if place:
+            out.append(self.p(place, "cover_sub"))
+        if s.title:
+            out += [Spacer(1, 0.3 * cm), self.p(s.title, "cover_sub")]
+        out.append(Spacer(1, 0.8 * cm))
+        pairs = [
+            (
+                self.t("cover.audit_dates"),
+                f"{fmt.day(s.start_date, self.lang)} – {fmt.day(s.end_date, self.lang)}",
+            ),
+            (
+                self.t("cover.baseline"),
+                f"{fmt.period(s.periods[0], self.lang)} – {fmt.period(s.periods[-1], self.lang)}"
+                if s.periods
+                else fmt.DASH,
+            ),
+            (
+                self.t("cover.sector"),
+                " ".join(str(x) for x in (ent.get("sector_vsic"), ent.get("sector_name")) if x)
+                or fmt.DASH,
+            ),
+            (self.t("cover.generated"), fmt.day(date.today(), self.lang)),
+        ]
+        if s.confidential:
+            pairs.append((self.t("cover.variant"), self.t("cover.confidential_note")))
+        out.append(self.kv(pairs))
+        if s.team and not short:
+            out += [Spacer(1, 0.6 * cm), self.p(self.t("cover.team"), "H3")]
+            out.append(
+                self.table(
+                    [self.t("col.name"), self.t("col.role"), self.t("col.organisation")],
+                    [
+                        [m.name, m.role, " / ".join(x for x in (m.organisation, m.department) if x)]
+                        for m in s.team
+                    ],
+                    [5, 5, 6],
+                )
+            )
+        return out
+
+    def toc(self) -> list:
+        toc = TableOfContents()
+        toc.levelStyles = [
+            ParagraphStyle("toc0", fontName=fonts.BOLD, fontSize=10.5, leading=15, leftIndent=0),
+            ParagraphStyle("toc1", fontName=fonts.REGULAR, fontSize=9.5, leading=13, leftIndent=14),
+        ]
+        toc.dotsMinLevel = 0
+        return [self.p(self.t("toc"), "H3"), Spacer(1, 0.3 * cm), toc]
+
+    def gaps(self) -> list:
+        if not self.snap.gaps:
+            return []
+        out = [self.p(self.t("h.missing"), "H2")]
+        for g in self.snap.gaps:
+            out.append(self.p("• " + text(g.key, self.lang, **dict(g.params))))
+        return out
+
+    def summary(self, n_options: int | None = None) -> list:
+        s, tot = self.snap, self.snap.totals
+        out = [self.p(self.t("h.summary"), "H1")]
+        figures = [
+            (self.t("kf.energy"), f"{self.n(s.energy_gj, 0)} GJ · {self.n(s.energy_toe, 1)} TOE"),
+            (
+                self.t("kf.key_energy_user"),
+                fmt.DASH
+                if s.key_energy_user is None
+                else self.t("yes" if s.key_energy_user else "no"),
+            ),
+            (self.t("kf.co2e"), f"{self.n(s.co2e_t, 0)} tCO2e"),
+            (
+                self.t("kf.options"),
+                self.t("kf.options_value", count=len(s.options), implemented=tot.implemented),
+            ),
+            (
+                self.t("kf.investment"),
+                self.money_or_hidden(tot.investment) + (" VND" if self.money else ""),
+            ),
+            (
+                self.t("kf.saving"),
+                self.money_or_hidden(tot.annual_saving) + (" VND" if self.money else ""),
+            ),
+            (
+                self.t("kf.payback"),
+                (self.n(tot.payback, 1) + " " + self.t("unit.years"))
+                if self.money
+                else self.t("hidden"),
+            ),
+            (self.t("kf.avoided"), f"{self.n(tot.co2e_t, 1)} tCO2e/{self.t('unit.year')}"),
+        ]
+        out += [self.p(self.t("h.key_figures"), "H2"), self.kv(figures, (7, 9))]
+        out += [self.p(self.t("h.baseline_per_resource"), "H2"), self.baseline_table(s.streams)]
+        cats = [(self.enum("cat", c), n) for c, n in tot.by_category if n]
+        stats = [(self.enum("status", st), n) for st, n in tot.by_status if n]
+        if s.options:
+            rows = []
+            for i in range(max(len(cats), len(stats))):
+                c = cats[i] if i < len(cats) else ("", "")
+                st = stats[i] if i < len(stats) else ("", "")
+                rows.append([c[0], str(c[1]), st[0], str(st[1])])
+            out += [
+                self.p(self.t("h.options_by"), "H2"),
+                self.table(
+                    [
+                        self.t("col.category"),
+                        self.t("col.count"),
+                        self.t("col.status"),
+                        self.t("col.count"),
+                    ],
+                    rows,
+                    [6, 2, 5, 2],
+                ),
+            ]
+        if n_options is not None and s.options:
+            top = sorted(
+                s.options,
+                key=lambda o: -(o.co2e_t or 0) if not self.money else -(o.annual_saving or 0),
+            )[:n_options]
+            out += [self.p(self.t("h.top_options", count=len(top)), "H2"), self.options_table(top)]
+        out += self.gaps()
+        return out
+
+    def baseline_table(self, streams: tuple[StreamRow, ...]) -> Table:
+        total_cost = sum(x.annual_cost or 0 for x in streams)
+        rows = []
+        for x in streams:
+            share = (x.annual_cost / total_cost) if (x.annual_cost and total_cost) else None
+            row = [
+                self.u(x.name),
+                self.enum("group", x.group),
+                x.unit,
+                self.n(x.annual_quantity)
+                if x.months and x.annual_quantity is not None
+                else self.t("no_records"),
+            ]
+            if self.money:
+                row += [
+                    fmt.money(x.unit_price, self.lang),
+                    fmt.money(x.annual_cost, self.lang),
+                    fmt.percent(share, self.lang),
+                ]
+            rows.append(row)
+        header = [
+            self.t("col.resource"),
+            self.t("col.group"),
+            self.t("col.unit"),
+            self.t("col.annual_qty"),
+        ]
+        widths = [6, 3, 1.6, 3]
+        if self.money:
+            header += [self.t("col.price"), self.t("col.annual_cost"), self.t("col.share")]
+            widths += [2.6, 3.4, 1.8]
+            rows.append([self.t("total"), "", "", "", "", fmt.money(total_cost, self.lang), ""])
+        return self.table(header, rows, widths, numeric_from=3, total_row=self.money)
+
+    def enterprise(self) -> list:
+        s, ent = self.snap, self.snap.enterprise
+        out = [self.p(self.t("h.enterprise"), "H1")]
+        pairs = []
+        for key in (
+            "name",
+            "tax_code",
+            "address",
+            "province",
+            "industrial_park",
+            "sector_name",
+            "employees",
+            "shifts_per_day",
+            "operating_days_per_year",
+            "contact_name",
+        ):
+            v = ent.get(key)
+            if v in (None, ""):
+                continue
+            pairs.append((self.t(f"ent.{key}"), self.n(v, 0) if isinstance(v, int) else str(v)))
+        if s.confidential:
+            pairs.insert(0, (self.t("ent.name"), self.t("hidden")))
+        out.append(self.kv(pairs))
+        out.append(self.p(self.t("h.products"), "H2"))
+        if s.products:
+            out.append(
+                self.table(
+                    [self.t("col.product"), self.t("col.unit"), self.t("col.annual_output")],
+                    [[self.u(p.name), p.unit, self.n(p.annual_output)] for p in s.products],
+                    [9, 2, 4],
+                    numeric_from=2,
+                )
+            )
+        else:
+            out.append(self.p(self.t("none_entered"), "note"))
+        out.append(self.p(self.t("h.process"), "H2"))
+        if s.steps:
+            out.append(
+                flow_diagram(
+                    [self.u(st.name) for st in s.steps],
+                    [[f.name for f in st.flows if f.direction == "input"] for st in s.steps],
+                    [[f.name for f in st.flows if f.direction == "loss"] for st in s.steps],
+                    BODY_W,
+                    self.t("flow.inputs"),
+                    self.t("flow.losses"),
+                )
+            )
+            out.append(self.p(self.t("h.step_flows"), "H2"))
+            rows = []
+            for i, st in enumerate(s.steps, 1):
+                for f in st.flows:
+                    rows.append(
+                        [
+                            f"{i}. {self.u(st.name)}",
+                            self.t(f"dir.{f.direction}"),
+                            f.name,
+                            self.n(f.quantity),
+                            f.unit,
+                        ]
+                    )
+                if st.balance_share is not None:
+                    flag = " ⚠" if st.balance_flag else ""
+                    rows.append(
+                        [
+                            f"{i}. {self.u(st.name)}",
+                            self.t("dir.unaccounted"),
+                            "",
+                            fmt.percent(st.balance_share, self.lang) + flag,
+                            "",
+                        ]
+                    )
+            if rows:
+                out.append(
+                    self.table(
+                        [
+                            self.t("col.step"),
+                            self.t("col.direction"),
+                            self.t("col.flow"),
+                            self.t("col.quantity"),
+                            self.t("col.unit"),
+                        ],
+                        rows,
+                        [5, 2.5, 5, 2.5, 1.5],
+                        numeric_from=3,
+                    )
+                )
+        else:
+            out.append(self.p(self.t("none_entered"), "note"))
+        return out
+
+    def baseline(self) -> list:
+        s = self.snap
+        out = [self.p(self.t("h.baseline"), "H1")]
+        if not s.streams:
+            return out + [self.p(self.t("gap.no_streams"), "note")]
+        out.append(self.baseline_table(s.streams))
+        costed = sorted((x for x in s.streams if x.annual_cost), key=lambda x: -x.annual_cost)[:15]
+        if self.money and costed:
+            out += [
+                self.p(self.t("h.cost_chart"), "H2"),
+                bar_chart(
+                    [self.u(x.name) for x in costed],
+                    [x.annual_cost / 1e6 for x in costed],
+                    BODY_W,
+                    self.t("axis.million_vnd"),
+                    self.lang,
+                ),
+            ]
+        out.append(self.p(self.t("h.monthly"), "H2"))
+        main = sorted(s.streams, key=lambda x: -(x.annual_cost or x.energy_gj or 0))[:4]
+        for x in main:
+            pts = [q for _, q, _ in x.months]
+            if any(q is not None for q in pts):
+                out.append(
+                    line_chart(
+                        f"{self.u(x.name)} ({x.unit})",
+                        [fmt.period(p, self.lang) for p, _, _ in x.months],
+                        pts,
+                        BODY_W,
+                        self.lang,
+                    )
+                )
+        out += self.monthly_tables()
+        return out
+
+    def monthly_tables(self) -> list:
+        out = []
+        s = self.snap
+        per = 5
+        for start in range(0, len(s.streams), per):
+            chunk = s.streams[start : start + per]
+            header = [self.t("col.period")] + [f"{self.u(x.name)} ({x.unit})" for x in chunk]
+            rows = []
+            for i, per_name in enumerate(s.periods or [p for p, _, _ in chunk[0].months]):
+                row = [fmt.period(per_name, self.lang)]
+                for x in chunk:
+                    q = x.months[i][1] if i < len(x.months) else None
+                    row.append(self.n(q) if q is not None else fmt.DASH)
+                rows.append(row)
+            if rows:
+                out += [
+                    CondPageBreak(4 * cm),
+                    self.table(header, rows, [2.2] + [3] * len(chunk), numeric_from=1),
+                    Spacer(1, 0.3 * cm),
+                ]
+        return out
+
+    def specific(self) -> list:
+        s = self.snap
+        out = [self.p(self.t("h.specific"), "H1")]
+        if s.specific:
+            out.append(
+                self.table(
+                    [
+                        self.t("col.resource"),
+                        self.t("col.product"),
+                        self.t("col.value"),
+                        self.t("col.unit"),
+                    ],
+                    [
+                        [self.u(r.stream), self.u(r.product), self.n(r.value), r.unit]
+                        for r in s.specific
+                    ],
+                    [6, 5, 3, 2.5],
+                    numeric_from=2,
+                )
+            )
+        else:
+            out.append(self.p(self.t("not_available"), "note"))
+        out.append(self.p(self.t("h.indicators"), "H2"))
+        if s.indicators:
+            out.append(
+                self.table(
+                    [
+                        self.t("col.indicator"),
+                        self.t("col.value"),
+                        self.t("col.unit"),
+                        self.t("col.basis"),
+                    ],
+                    [
+                        [
+                            self.t(f"ind.{i.key}"),
+                            self.n(i.value),
+                            i.unit,
+                            self.t(f"basis.{i.basis}") if i.basis else "",
+                        ]
+                        for i in s.indicators
+                    ],
+                    [7, 3, 3, 3],
+                    numeric_from=1,
+                )
+            )
+        else:
+            out.append(self.p(self.t("not_available"), "note"))
+        out.append(self.p(self.t("h.energy_co2"), "H2"))
+        rows = [
+            [self.u(x.name), self.n(x.energy_gj), self.n(x.co2e_t)]
+            for x in s.streams
+            if x.energy_gj or x.co2e_t
+        ]
+        rows.append([self.t("total"), self.n(s.energy_gj), self.n(s.co2e_t)])
+        out.append(
+            self.table(
+                [self.t("col.resource"), "GJ", "tCO2e"],
+                rows,
+                [8, 4, 4],
+                numeric_from=1,
+                total_row=True,
+            )
+        )
+        if s.grid_factor_note:
+            out.append(self.p(s.grid_factor_note, "note"))
+        return out
+
+    def findings(self) -> list:
+        s = self.snap
+        out = [self.p(self.t("h.findings"), "H1")]
+        if not s.findings:
+            return out + [self.p(self.t("gap.no_findings"), "note")]
+        for i, f in enumerate(s.findings, 1):
+            block = [self.p(f"{i}. {f.title or f.area}", "H3")]
+            meta = [
+                f.area,
+                self.u(f.step) if f.step.vi else "",
+                self.enum("severity", f.severity) if f.severity else "",
+                self.enum("cat", f.category) if f.category else "",
+            ]
+            block.append(self.p(" · ".join(m for m in meta if m), "small"))
+            if f.note:
+                block.append(self.p(f.note))
+            imgs = []
+            for ph in f.photos:
+                if ph.jpeg is None:
+                    imgs.append(self.p(self.t("photo_unreadable"), "note"))
+                    continue
+                w = 7.5 * cm
+                h = w * (ph.height / ph.width) if ph.width else w * 0.75
+                if h > 6 * cm:
+                    w, h = w * 6 * cm / h, 6 * cm
+                cell = [Image(io.BytesIO(ph.jpeg), w, h)]
+                if ph.caption:
+                    cell.append(self.p(ph.caption, "small"))
+                imgs.append(cell)
+            if imgs:
+                rows = [
+                    imgs[k : k + 2] + [""] * (2 - len(imgs[k : k + 2]))
+                    for k in range(0, len(imgs), 2)
+                ]
+                tbl = Table(rows, colWidths=[BODY_W / 2] * 2, hAlign="LEFT")
+                tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                block.append(tbl)
+            out.append(KeepTogether(block))
+        return out
+
+    def options_table(self, options) -> Table:
+        header = [
+            self.t("col.code"),
+            self.t("col.option"),
+            self.t("col.category"),
+            self.t("col.status"),
+        ]
+        widths = [1.5, 6.5, 3, 2.4]
+        if self.money:
+            header += [self.t("col.investment_m"), self.t("col.saving_m"), self.t("col.payback")]
+            widths += [2.2, 2.2, 1.7]
+        else:
+            header += ["tCO2e/" + self.t("unit.year")]
+            widths += [2.2]
+        rows = []
+        for o in options:
+            row = [
+                o.code,
+                self.u(o.title),
+                self.enum("cat", o.category),
+                self.enum("status", o.status),
+            ]
+            if self.money:
+                row += [
+                    fmt.millions(o.investment, self.lang),
+                    fmt.millions(o.annual_saving, self.lang),
+                    self.n(o.payback, 1),
+                ]
+            else:
+                row += [self.n(o.co2e_t)]
+            rows.append(row)
+        return self.table(header, rows, widths, numeric_from=4)
+
+    def options(self) -> list:
+        s = self.snap
+        out = [self.p(self.t("h.options"), "H1")]
+        if not s.options:
+            return out + [self.p(self.t("gap.no_options"), "note")]
+        out.append(self.options_table(s.options))
+        if self.money:
+            out.append(self.p(self.t("options_money_note"), "note"))
+        out.append(self.p(self.t("h.option_details"), "H2"))
+        for o in s.options:
+            out.append(KeepTogether(self.option_block(o)))
+        return out
+
+    def option_block(self, o: OptionRow) -> list:
+        block = [self.p(f"{o.code} {self.u(o.title)}".strip(), "H3")]
+        desc = self.u(o.description)
+        if desc:
+            block.append(self.p(desc))
+        pairs = [
+            (
+                self.t("col.category"),
+                self.enum("cat", o.category) + (f" · {self.t('symbiosis')}" if o.symbiosis else ""),
+            ),
+            (
+                self.t("col.status"),
+                self.enum("status", o.status)
+                + (f" · {self.enum('screening', o.screening)}" if o.screening else ""),
+            ),
+        ]
+        if o.step.vi:
+            pairs.append((self.t("col.step"), self.u(o.step)))
+        if o.rejection_reason:
+            pairs.append((self.t("rejection_reason"), o.rejection_reason))
+        for sv in o.savings:
+            line = f"{self.n(sv.quantity)} {sv.unit}/{self.t('unit.year')}"
+            if self.money and sv.unit_price is not None:
+                line += f" × {fmt.money(sv.unit_price, self.lang)} VND = {fmt.money(sv.quantity * sv.unit_price, self.lang)} VND"
+            pairs.append((self.t("saving_of", stream=self.u(sv.stream)), line))
+        if self.money:
+            if o.override_saving is not None:
+                pairs.append(
+                    (
+                        self.t("override"),
+                        f"{fmt.money(o.override_saving, self.lang)} VND · {o.override_reason}",
+                    )
+                )
+            pairs += [
+                (self.t("col.investment"), fmt.money(o.investment, self.lang) + " VND"),
+                (self.t("col.added_opex"), fmt.money(o.added_opex, self.lang) + " VND"),
+                (self.t("col.net_saving"), fmt.money(o.annual_saving, self.lang) + " VND"),
+                (self.t("col.payback"), self.n(o.payback, 1) + " " + self.t("unit.years")),
+                (
+                    self.t(
+                        "col.npv", rate=fmt.percent(o.discount_rate, self.lang, 0), years=o.lifetime
+                    ),
+                    fmt.money(o.npv, self.lang) + " VND",
+                ),
+                (self.t("col.irr"), fmt.percent(o.irr, self.lang)),
+            ]
+        pairs.append((self.t("col.co2e"), f"{self.n(o.co2e_t)} tCO2e/{self.t('unit.year')}"))
+        return block + [self.kv(pairs, (5, 11)), Spacer(1, 0.25 * cm)]
+
+    def finance(self) -> list:
+        s = self.snap
+        out = [self.p(self.t("h.finance"), "H1")]
+        if not s.options:
+            return out + [self.p(self.t("gap.no_options"), "note")]
+        if not self.money:
+            return out + [self.p(self.t("finance_hidden"), "note")]
+        header = [
+            self.t("col.code"),
+            self.t("col.investment_m"),
+            self.t("col.saving_m"),
+            self.t("col.payback"),
+            self.t("col.npv_m"),
+            self.t("col.irr"),
+            "tCO2e",
+        ]
+        rows = [
+            [
+                o.code,
+                fmt.millions(o.investment, self.lang),
+                fmt.millions(o.annual_saving, self.lang),
+                self.n(o.payback, 1),
+                fmt.millions(o.npv, self.lang),
+                fmt.percent(o.irr, self.lang),
+                self.n(o.co2e_t),
+            ]
+            for o in s.options
+        ]
+        tot = s.totals
+        rows.append(
+            [
+                self.t("total"),
+                fmt.millions(tot.investment, self.lang),
+                fmt.millions(tot.annual_saving, self.lang),
+                self.n(tot.payback, 1),
+                "",
+                "",
+                self.n(tot.co2e_t),
+            ]
+        )
+        out.append(
+            self.table(header, rows, [1.6, 2.5, 2.5, 2, 2.5, 2, 2], numeric_from=1, total_row=True)
+        )
+        out.append(self.p(self.t("finance_note"), "note"))
+        by_cat: dict[str, float] = {}
+        for o in s.options:
+            if o.annual_saving:
+                by_cat[o.category] = by_cat.get(o.category, 0) + o.annual_saving
+        if by_cat:
+            out += [
+                self.p(self.t("h.saving_by_category"), "H2"),
+                bar_chart(
+                    [self.enum("cat", c) for c in by_cat],
+                    [v / 1e6 for v in by_cat.values()],
+                    BODY_W,
+                    self.t("axis.million_vnd_year"),
+                    self.lang,
+                ),
+            ]
+        return out
+
+    def plan(self) -> list:
+        s = self.snap
+        out = [self.p(self.t("h.plan"), "H1")]
+        wanted = ("feasible", "planned", "implemented", "verified")
+        rows = [
+            [
+                o.code,
+                self.u(o.title),
+                self.enum("status", o.status),
+                o.responsible or fmt.DASH,
+                fmt.day(o.target_date, self.lang),
+                fmt.day(o.implemented_date, self.lang),
+            ]
+            for o in s.options
+            if o.status in wanted
+        ]
+        if not rows:
+            return out + [self.p(self.t("plan_empty"), "note")]
+        out.append(
+            self.table(
+                [
+                    self.t("col.code"),
+                    self.t("col.option"),
+                    self.t("col.status"),
+                    self.t("col.responsible"),
+                    self.t("col.target"),
+                    self.t("col.done"),
+                ],
+                rows,
+                [1.5, 6, 2.5, 3, 2.2, 2.2],
+            )
+        )
+        return out
+
+    def annex(self) -> list:
+        s = self.snap
+        out = [self.p(self.t("h.annex"), "H1"), self.p(self.t("h.references"), "H2")]
+        if s.references:
+            out.append(
+                self.table(
+                    [
+                        self.t("col.reference"),
+                        self.t("col.value"),
+                        self.t("col.unit"),
+                        self.t("col.source"),
+                        self.t("col.year"),
+                    ],
+                    [
+                        [
+                            self.u(r.label) or r.key,
+                            self.n(r.value),
+                            r.unit,
+                            r.source
+                            + (
+                                f" — {self.t('override')}: {r.override_reason}"
+                                if r.override_reason
+                                else ""
+                            ),
+                            r.year,
+                        ]
+                        for r in s.references
+                    ],
+                    [5, 2.2, 2.2, 6, 1.4],
+                    numeric_from=1,
+                )
+            )
+        else:
+            out.append(self.p(self.t("not_available"), "note"))
+        out.append(self.p(self.t("h.data_sources"), "H2"))
+        if s.streams:
+            out.append(
+                self.table(
+                    [self.t("col.resource"), self.t("col.unit"), self.t("col.records")],
+                    [
+                        [
+                            self.u(x.name),
+                            x.unit,
+                            str(sum(1 for _, q, _ in x.months if q is not None)),
+                        ]
+                        for x in s.streams
+                    ],
+                    [9, 3, 3],
+                    numeric_from=2,
+                )
+            )
+        return out
+
+    # -- assembly ---------------------------------------------------------------------------
+    def story(self) -> list:
+        if self.snap.variant == "summary":
+            return [
+                *self.cover(short=True),
+                NextPageTemplate("normal"),
+                PageBreak(),
+                *self.summary(n_options=10),
+            ]
+        story = [*self.cover(), NextPageTemplate("normal"), PageBreak(), *self.toc(), PageBreak()]
+        for part in (
+            self.summary,
+            self.enterprise,
+            self.baseline,
+            self.specific,
+            self.findings,
+            self.options,
+            self.finance,
+            self.plan,
+            self.annex,
+        ):
+            story += part()
+            story.append(PageBreak())
+        return story[:-1]
+
+    def header(self) -> str:
+        ent = self.snap.enterprise.get("name") or (
+            self.t("cover.confidential_enterprise") if self.snap.confidential else ""
+        )
+        return " — ".join(x for x in (self.t("cover.title"), ent) if x)
+
+
+def write_pdf(snap: ReportSnapshot, lang: str, target, progress: Progress | None = None) -> None:
+    """Render ``snap`` to ``target`` (a path or binary file object) in ``lang``."""
+    report = PdfReport(snap, lang)
+    story = report.story()
+    doc = _Doc(
+        target,
+        report.header(),
+        lang,
+        progress,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=text("report.cover.title", lang),
+        author="RECP Audit",
+        subject=snap.enterprise.get("name") or "",
+    )
+    doc.total_flowables = len(story) * (2 if snap.variant != "summary" else 1)
+    if snap.variant == "summary":
+        doc.build(story)
+    else:
+        doc.multiBuild(story)
+    if progress:
+        progress(1.0)

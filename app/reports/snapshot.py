@@ -1,0 +1,530 @@
+"""A frozen, language-independent picture of an audit that the PDF and XLSX writers render.
+
+Built once from a core ``Audit`` (plus a photo loader, since photo JPEGs live in the store and
+are fetched on demand). Every figure comes from the core modules through ``app.reports.figures``;
+the writers only format and lay out. User text is kept in both languages where the model has
+both, so a writer can show the Vietnamese text marked "untranslated" when English is missing.
+
+The confidential variant is applied here, not in the writers: identity fields and money are
+removed from the snapshot itself, so no writer can leak them by accident.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from app.core.model import STREAM_GROUP, Audit, Option
+from app.reports import figures
+
+PhotoLoader = Callable[[str], "bytes | None"]
+
+VARIANTS = ("full", "summary", "confidential")
+
+
+@dataclass(frozen=True)
+class Text2:
+    """User text in Vietnamese and (maybe) English."""
+
+    vi: str = ""
+    en: str = ""
+
+    def get(self, lang: str) -> tuple[str, bool]:
+        """(text, untranslated): the Vietnamese stands in when the English is missing."""
+        if lang == "en" and not self.en and self.vi:
+            return self.vi, True
+        return (self.en if lang == "en" else self.vi) or self.en, False
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    role: str
+    organisation: str
+    department: str
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    name: Text2
+    unit: str
+    annual_output: float | None
+
+
+@dataclass(frozen=True)
+class FlowRow:
+    direction: str
+    name: str
+    quantity: float | None
+    unit: str
+
+
+@dataclass(frozen=True)
+class StepRow:
+    name: Text2
+    description: str
+    flows: tuple[FlowRow, ...]
+    balance_share: float | None = None  # unaccounted share of inputs, when computable
+    balance_flag: bool = False
+
+
+@dataclass(frozen=True)
+class StreamRow:
+    id: str
+    kind: str
+    group: str
+    name: Text2
+    unit: str
+    unit_price: int | None
+    months: tuple[tuple[str, float | None, int | None], ...]  # (period, qty, cost)
+    annual_quantity: float | None
+    annual_cost: int | None
+    energy_gj: float | None = None
+    co2e_t: float | None = None
+    confidential: bool = False
+
+
+@dataclass(frozen=True)
+class SpecificRow:
+    stream: Text2
+    product: Text2
+    value: float | None
+    unit: str
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    key: str  # catalogue key suffix, e.g. "energy_productivity"
+    value: float | None
+    unit: str
+    basis: str = ""  # "value_added" or "output"
+
+
+@dataclass(frozen=True)
+class PhotoRow:
+    caption: str
+    jpeg: bytes | None  # None: missing or undecodable
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    area: str
+    title: str
+    note: str
+    severity: str
+    category: str
+    step: Text2
+    photos: tuple[PhotoRow, ...]
+
+
+@dataclass(frozen=True)
+class SavingRow:
+    stream_id: str
+    stream: Text2
+    quantity: float
+    unit: str
+    unit_price: int | None
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    id: str
+    code: str
+    title: Text2
+    description: Text2
+    category: str
+    symbiosis: bool
+    status: str
+    screening: str
+    rejection_reason: str
+    step: Text2
+    savings: tuple[SavingRow, ...]
+    override_saving: int | None
+    override_reason: str
+    investment: int | None
+    added_opex: int | None
+    lifetime: int
+    discount_rate: float
+    annual_saving: int | None
+    payback: float | None
+    npv: float | None
+    irr: float | None
+    co2e_t: float | None
+    responsible: str
+    target_date: date | None
+    implemented_date: date | None
+    verified_saving: int | None
+
+
+@dataclass(frozen=True)
+class ReferenceRow:
+    key: str
+    label: Text2
+    value: float
+    unit: str
+    source: str
+    year: str
+    override_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Totals:
+    by_category: tuple[tuple[str, int], ...]
+    by_status: tuple[tuple[str, int], ...]
+    investment: int | None
+    annual_saving: int | None
+    payback: float | None
+    co2e_t: float | None
+    implemented: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something missing that the report must say: a catalogue key and its parameters."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportSnapshot:
+    variant: str
+    confidential: bool
+    title: str
+    enterprise: dict  # field -> value (identity fields emptied when confidential)
+    start_date: date | None
+    end_date: date | None
+    periods: tuple[str, ...]
+    team: tuple[Member, ...]
+    logo: bytes | None
+    products: tuple[ProductRow, ...]
+    steps: tuple[StepRow, ...]
+    streams: tuple[StreamRow, ...]
+    specific: tuple[SpecificRow, ...]
+    indicators: tuple[IndicatorRow, ...]
+    energy_gj: float | None
+    energy_toe: float | None
+    key_energy_user: bool | None
+    co2e_t: float | None
+    grid_factor_note: str
+    findings: tuple[FindingRow, ...]
+    options: tuple[OptionRow, ...]
+    totals: Totals
+    references: tuple[ReferenceRow, ...]
+    gaps: tuple[Gap, ...] = field(default_factory=tuple)
+    hidden: tuple[str, ...] = ()  # strings removed by the confidential variant (for redaction)
+
+    def stream(self, stream_id: str) -> StreamRow | None:
+        return next((s for s in self.streams if s.id == stream_id), None)
+
+
+IDENTITY_FIELDS = ("name", "tax_code", "address", "contact_name", "contact_phone", "contact_email")
+
+
+def _photo(loader: PhotoLoader | None, photo) -> PhotoRow:
+    """The photo's JPEG if it can be decoded; None otherwise (the report says so)."""
+    data = None
+    try:
+        data = loader(photo.id) if loader else None
+    except Exception:  # a broken blob must not stop the report
+        data = None
+    data = data or photo.jpeg or photo.thumbnail
+    width, height = photo.width, photo.height
+    if data:
+        try:
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as img:
+                img.verify()
+            with Image.open(io.BytesIO(data)) as img:
+                width, height = img.size
+        except Exception:
+            data = None
+    return PhotoRow(photo.caption, data, width, height)
+
+
+def build_snapshot(
+    audit: Audit,
+    variant: str = "full",
+    photo_loader: PhotoLoader | None = None,
+    logo: bytes | None = None,
+) -> ReportSnapshot:
+    """Everything a report shows, computed once. ``variant``: full, summary or confidential."""
+    if variant not in VARIANTS:
+        raise ValueError(variant)
+    info = audit.info
+    ent = info.enterprise
+    fig = figures.compute(audit)
+    steps_by_id = {s.id: s for s in audit.steps}
+    gaps: list[Gap] = []
+
+    def step_name(step_id: str | None) -> Text2:
+        step = steps_by_id.get(step_id or "")
+        return Text2(step.name_vi, step.name_en) if step else Text2()
+
+    streams = []
+    for s in sorted(audit.streams, key=lambda s: s.position):
+        recs = {r.period: r for r in audit.records_of(s.id)}
+        periods = audit.baseline_periods() or sorted(recs)
+        months = tuple(
+            (
+                p,
+                recs[p].quantity if p in recs else None,
+                fig.record_cost(recs[p], s) if p in recs else None,
+            )
+            for p in periods
+        )
+        if not recs:
+            gaps.append(Gap("report.gap.stream_no_records", (("stream", s.name_vi),)))
+        streams.append(
+            StreamRow(
+                id=s.id,
+                kind=str(s.kind),
+                group=str(STREAM_GROUP[s.kind]),
+                name=Text2(s.name_vi, s.name_en),
+                unit=s.unit,
+                unit_price=s.unit_price_vnd,
+                months=months,
+                annual_quantity=fig.annual_quantity.get(s.id) if recs else None,
+                annual_cost=fig.annual_cost.get(s.id) if recs else None,
+                energy_gj=fig.energy_gj.get(s.id),
+                co2e_t=fig.co2e_t.get(s.id),
+                confidential=s.confidential,
+            )
+        )
+    stream_by_id = {s.id: s for s in streams}
+
+    steps = []
+    for st in sorted(audit.steps, key=lambda s: s.position):
+        flows = tuple(
+            FlowRow(str(f.direction), f.name, f.quantity, f.unit)
+            for f in sorted(audit.flows, key=lambda f: f.position)
+            if f.step_id == st.id
+        )
+        share, flag = fig.balance.get(st.id, (None, False))
+        steps.append(StepRow(Text2(st.name_vi, st.name_en), st.description, flows, share, flag))
+
+    findings = []
+    for f in sorted(audit.findings, key=lambda f: f.position):
+        photos = tuple(
+            _photo(photo_loader, p)
+            for p in sorted(audit.photos, key=lambda p: p.position)
+            if p.finding_id == f.id
+        )
+        for ph in photos:
+            if ph.jpeg is None:
+                gaps.append(Gap("report.gap.photo_unreadable", (("finding", f.title or f.area),)))
+        findings.append(
+            FindingRow(
+                area=f.area,
+                title=f.title,
+                note=f.note,
+                severity=str(f.severity) if f.severity else "",
+                category=str(f.cp_category) if f.cp_category else "",
+                step=step_name(f.step_id),
+                photos=photos,
+            )
+        )
+
+    options = []
+    for o in sorted(audit.options, key=lambda o: (o.position, o.code)):
+        options.append(_option_row(o, audit, fig, stream_by_id, step_name(o.step_id)))
+    if not audit.options:
+        gaps.append(Gap("report.gap.no_options"))
+    if not audit.streams:
+        gaps.append(Gap("report.gap.no_streams"))
+    if not audit.findings:
+        gaps.append(Gap("report.gap.no_findings"))
+
+    products = tuple(
+        ProductRow(Text2(p.name_vi, p.name_en), p.unit, fig.product_output.get(p.id))
+        for p in sorted(audit.products, key=lambda p: p.position)
+    )
+    enterprise = {
+        name: getattr(ent, name)
+        for name in (
+            "name",
+            "tax_code",
+            "sector_vsic",
+            "sector_name",
+            "address",
+            "province",
+            "industrial_park",
+            "employees",
+            "shifts_per_day",
+            "operating_days_per_year",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "value_added_vnd",
+        )
+    }
+    snap = ReportSnapshot(
+        variant=variant,
+        confidential=variant == "confidential",
+        title=info.title,
+        enterprise=enterprise,
+        start_date=info.start_date,
+        end_date=info.end_date,
+        periods=tuple(audit.baseline_periods()),
+        team=tuple(
+            Member(m.name, m.role, m.organisation, m.department)
+            for m in sorted(audit.team, key=lambda m: m.position)
+        ),
+        logo=logo,
+        products=products,
+        steps=tuple(steps),
+        streams=tuple(streams),
+        specific=tuple(fig.specific),
+        indicators=tuple(fig.indicators),
+        energy_gj=fig.total_gj,
+        energy_toe=fig.total_toe,
+        key_energy_user=fig.key_energy_user,
+        co2e_t=fig.total_co2e_t,
+        grid_factor_note=fig.grid_factor_note,
+        findings=tuple(findings),
+        options=tuple(options),
+        totals=fig.totals(options),
+        references=tuple(fig.references),
+        gaps=tuple(gaps),
+    )
+    return redact(snap) if variant == "confidential" else snap
+
+
+def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> OptionRow:
+    fin = fig.option_finance(o)
+    savings = tuple(
+        SavingRow(
+            sv.stream_id,
+            streams[sv.stream_id].name if sv.stream_id in streams else Text2("?", "?"),
+            sv.quantity_per_year,
+            streams[sv.stream_id].unit if sv.stream_id in streams else "",
+            streams[sv.stream_id].unit_price if sv.stream_id in streams else None,
+        )
+        for sv in o.savings
+    )
+    return OptionRow(
+        id=o.id,
+        code=o.code,
+        title=Text2(o.title_vi, o.title_en),
+        description=Text2(o.description_vi, o.description_en),
+        category=str(o.category),
+        symbiosis=o.industrial_symbiosis,
+        status=str(o.status),
+        screening=str(o.screening) if o.screening else "",
+        rejection_reason=o.rejection_reason,
+        step=step,
+        savings=savings,
+        override_saving=o.money_saving_override_vnd,
+        override_reason=o.override_reason,
+        investment=o.investment_vnd,
+        added_opex=o.added_opex_vnd,
+        lifetime=o.lifetime_years,
+        discount_rate=o.discount_rate if o.discount_rate is not None else audit.info.discount_rate,
+        annual_saving=fin.annual_saving,
+        payback=fin.payback,
+        npv=fin.npv,
+        irr=fin.irr,
+        co2e_t=fin.co2e_t,
+        responsible=o.responsible,
+        target_date=o.target_date,
+        implemented_date=o.implemented_date,
+        verified_saving=o.verified_saving_vnd,
+    )
+
+
+def redact(snap: ReportSnapshot) -> ReportSnapshot:
+    """The confidential variant: no enterprise identity, no money; quantities and shares stay.
+
+    Team members from the enterprise are dropped (those from other organisations, e.g. the
+    auditors, stay). Any occurrence of a hidden string in free text is blanked as well, since
+    auditors often write the company's name into notes.
+    """
+    ent = dict(snap.enterprise)
+    hidden = [str(ent[k]) for k in IDENTITY_FIELDS if ent.get(k)]
+    ent_name = str(snap.enterprise.get("name") or "")
+    team = []
+    for m in snap.team:
+        if not m.organisation or (
+            ent_name and m.organisation.strip().casefold() == ent_name.casefold()
+        ):
+            hidden.append(m.name)
+        else:
+            team.append(m)
+    for k in IDENTITY_FIELDS:
+        ent[k] = ""
+    ent["value_added_vnd"] = None
+    hidden = tuple(sorted({h for h in hidden if len(h) >= 3}, key=len, reverse=True))
+
+    def scrub(text: str) -> str:
+        for h in hidden:
+            if h in text:
+                text = text.replace(h, "[…]")
+        return text
+
+    def t2(t: Text2) -> Text2:
+        return Text2(scrub(t.vi), scrub(t.en))
+
+    streams = tuple(
+        replace(
+            s,
+            name=t2(s.name),
+            unit_price=None,
+            annual_cost=None,
+            months=tuple((p, q, None) for p, q, _ in s.months),
+        )
+        for s in snap.streams
+    )
+    options = tuple(
+        replace(
+            o,
+            title=t2(o.title),
+            description=t2(o.description),
+            rejection_reason=scrub(o.rejection_reason),
+            responsible="",
+            savings=tuple(replace(sv, unit_price=None, stream=t2(sv.stream)) for sv in o.savings),
+            override_saving=None,
+            override_reason=scrub(o.override_reason),
+            investment=None,
+            added_opex=None,
+            annual_saving=None,
+            payback=None,
+            npv=None,
+            irr=None,
+            verified_saving=None,
+        )
+        for o in snap.options
+    )
+    findings = tuple(
+        replace(
+            f,
+            title=scrub(f.title),
+            note=scrub(f.note),
+            area=scrub(f.area),
+            photos=tuple(replace(p, caption=scrub(p.caption)) for p in f.photos),
+        )
+        for f in snap.findings
+    )
+    steps = tuple(replace(s, description=scrub(s.description)) for s in snap.steps)
+    totals = replace(snap.totals, investment=None, annual_saving=None, payback=None)
+    references = tuple(r for r in snap.references if "VND" not in r.unit.upper())
+    return replace(
+        snap,
+        title="",
+        enterprise=ent,
+        team=tuple(team),
+        logo=None,
+        streams=streams,
+        options=options,
+        findings=findings,
+        steps=steps,
+        totals=totals,
+        references=references,
+        specific=tuple(s for s in snap.specific if "VND" not in s.unit.upper()),
+        indicators=tuple(i for i in snap.indicators if "VND" not in i.unit.upper()),
+        hidden=hidden,
+    )
