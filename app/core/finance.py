@@ -1,0 +1,216 @@
+"""Money figures of an option: payback, NPV, IRR, discounted payback, abatement cost.
+
+Conventions (DOMAIN.md section 3):
+- ``cashflows[0]`` happens now (t = 0, not discounted), ``cashflows[t]`` at the end of year t.
+  Excel's ``NPV(r, v1..vn)`` discounts its FIRST value by one period, so
+  ``npv(r, [cf0, cf1..cfn]) == cf0 + Excel NPV(r, cf1..cfn)`` and
+  ``Excel NPV(r, v1..vn) == npv(r, [0, v1..vn])``.
+- NPV and IRR come from numpy-financial (a maintained library), not a hand-written root finder.
+- "No answer" is ``None`` (payback never reached, no IRR), never infinity or NaN: the UI and the
+  reports show ``None`` as "—" and can't mistake it for a number.
+- Money is integer VND; NPV is returned as a float (it is a discounted figure) and rounded only
+  for display.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.core.errors import Level, Location, Problem
+from app.core.model import Audit, Option
+
+
+def simple_payback(investment: float, annual_net_saving: float) -> float | None:
+    """Years to recover ``investment`` from ``annual_net_saving``.
+
+    No-cost options (investment 0) pay back at once (0.0) unless they lose money every year;
+    a saving <= 0 never pays back an investment (``None``).
+    """
+    if investment <= 0:
+        return 0.0 if annual_net_saving >= 0 else None
+    if annual_net_saving <= 0:
+        return None
+    return investment / annual_net_saving
+
+
+def npv(rate: float, cashflows: Sequence[float]) -> float:
+    """Net present value with ``cashflows[0]`` at t = 0 (see the module note on Excel)."""
+    import numpy_financial as npf
+
+    if not cashflows:
+        return 0.0
+    return float(npf.npv(rate, list(cashflows)))
+
+
+def irr(cashflows: Sequence[float]) -> float | None:
+    """Internal rate of return, or ``None`` when the flows never change sign or no root exists.
+
+    numpy-financial returns NaN when it finds no solution; that becomes ``None``.
+    """
+    flows = [float(c) for c in cashflows]
+    if not (any(c > 0 for c in flows) and any(c < 0 for c in flows)):
+        return None
+    import numpy_financial as npf
+
+    value = float(npf.irr(flows))
+    return None if math.isnan(value) else value
+
+
+def discounted_payback(rate: float, cashflows: Sequence[float]) -> float | None:
+    """First (fractional) year at which the cumulative discounted cash flow reaches zero.
+
+    Interpolated linearly within the year it turns; ``None`` when it never does within the
+    flows given. 0.0 when nothing is owed at t = 0.
+    """
+    if not cashflows:
+        return None
+    cumulative = float(cashflows[0])
+    if cumulative >= 0:
+        return 0.0
+    for t in range(1, len(cashflows)):
+        discounted = float(cashflows[t]) / (1.0 + rate) ** t
+        if discounted > 0 and cumulative + discounted >= 0:
+            return (t - 1) + (-cumulative / discounted)
+        cumulative += discounted
+    return None
+
+
+def option_cashflows(
+    investment: float, annual_saving: float, added_opex: float, lifetime: int
+) -> list[float]:
+    """``[-investment, S, S, …]`` with S = annual saving − added operating cost, ``lifetime`` years."""
+    net = annual_saving - added_opex
+    return [-float(investment)] + [float(net)] * max(int(lifetime), 0)
+
+
+def capital_recovery_factor(rate: float, years: int) -> float | None:
+    """CRF = r(1+r)^n / ((1+r)^n − 1); 1/n at r = 0; ``None`` for no lifetime."""
+    if years <= 0:
+        return None
+    if rate == 0:
+        return 1.0 / years
+    growth = (1.0 + rate) ** years
+    return rate * growth / (growth - 1.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# An option within its audit
+
+
+class CostClass:
+    """Investment classes of VNCPC reports; thresholds are reference values (adjustable)."""
+
+    NO_LOW = "no_low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+@dataclass(frozen=True)
+class OptionFinance:
+    option_id: str
+    investment_vnd: int
+    gross_saving_vnd: int  # Σ physical saving × price per year (or the override)
+    added_opex_vnd: int
+    annual_net_saving_vnd: int
+    saving_overridden: bool
+    lifetime_years: int
+    rate: float
+    payback_years: float | None
+    npv_vnd: float
+    irr: float | None
+    discounted_payback_years: float | None
+    avoided_co2e_t: float  # per year, fossil CO2e (same factors as the indicators)
+    abatement_cost_vnd_per_t: float | None  # None when nothing is avoided
+    cost_class: str
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+
+def _saving_parts(option: Option, audit: Audit, prices: dict[str, float | None]):
+    gross = 0.0
+    problems: list[Problem] = []
+    for saving in option.savings:
+        price = prices.get(saving.stream_id)
+        if price is None:
+            problems.append(
+                Problem(
+                    "finance.no_price",
+                    Location(entity="option", entity_id=option.id, field="savings"),
+                    {"stream": saving.stream_id},
+                    level=Level.WARNING,
+                )
+            )
+            continue
+        gross += saving.quantity_per_year * price
+    return gross, problems
+
+
+def annual_net_saving(option: Option, audit: Audit, *, prices: dict | None = None) -> int:
+    """S = Σ(physical saving × stream price) − added operating cost, in whole VND per year.
+
+    An override (``money_saving_override_vnd``, with its reason) replaces the money saving
+    Σ(physical × price); the added operating cost is still subtracted.
+    """
+    if option.money_saving_override_vnd is not None:
+        gross = float(option.money_saving_override_vnd)
+    else:
+        if prices is None:
+            from app.core.indicators import stream_prices
+
+            prices = stream_prices(audit)
+        gross, _ = _saving_parts(option, audit, prices)
+    return round(gross - option.added_opex_vnd)
+
+
+def cost_class(investment_vnd: float, *, low_max: float, medium_max: float) -> str:
+    if investment_vnd < low_max:
+        return CostClass.NO_LOW
+    if investment_vnd < medium_max:
+        return CostClass.MEDIUM
+    return CostClass.HIGH
+
+
+def option_finance(option: Option, audit: Audit, *, context=None) -> OptionFinance:
+    """All money and carbon figures of one option.
+
+    ``context`` (an ``indicators.FinanceContext``) lets a caller computing many options share the
+    prices and emission factors; it is built from the audit when not given.
+    """
+    from app.core.indicators import finance_context
+
+    ctx = context or finance_context(audit)
+    problems: list[Problem] = []
+    if option.money_saving_override_vnd is not None:
+        gross = float(option.money_saving_override_vnd)
+    else:
+        gross, problems = _saving_parts(option, audit, ctx.prices)
+    net = round(gross - option.added_opex_vnd)
+    rate = option.discount_rate if option.discount_rate is not None else audit.info.discount_rate
+    investment = int(option.investment_vnd)
+    flows = option_cashflows(investment, net, 0, option.lifetime_years)
+    avoided = 0.0
+    for saving in option.savings:
+        avoided += saving.quantity_per_year * ctx.co2e_per_unit.get(saving.stream_id, 0.0)
+    crf = capital_recovery_factor(rate, option.lifetime_years)
+    mac = None
+    if avoided > 0 and crf is not None:
+        mac = (investment * crf - net) / avoided
+    return OptionFinance(
+        option_id=option.id,
+        investment_vnd=investment,
+        gross_saving_vnd=round(gross),
+        added_opex_vnd=int(option.added_opex_vnd),
+        annual_net_saving_vnd=net,
+        saving_overridden=option.money_saving_override_vnd is not None,
+        lifetime_years=int(option.lifetime_years),
+        rate=rate,
+        payback_years=simple_payback(investment, net),
+        npv_vnd=npv(rate, flows),
+        irr=irr(flows),
+        discounted_payback_years=discounted_payback(rate, flows),
+        avoided_co2e_t=avoided,
+        abatement_cost_vnd_per_t=mac,
+        cost_class=cost_class(investment, low_max=ctx.cost_low_max, medium_max=ctx.cost_medium_max),
+        problems=tuple(problems),
+    )
