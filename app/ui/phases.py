@@ -30,8 +30,16 @@ class Phase:
 
 
 PHASES: tuple[Phase, ...] = (
-    Phase("enterprise", QT_TRANSLATE_NOOP("Phase", "Enterprise & team"), None),
-    Phase("products", QT_TRANSLATE_NOOP("Phase", "Products & process steps"), None),
+    Phase(
+        "enterprise",
+        QT_TRANSLATE_NOOP("Phase", "Enterprise & team"),
+        "app.ui.screens.enterprise:EnterpriseScreen",
+    ),
+    Phase(
+        "products",
+        QT_TRANSLATE_NOOP("Phase", "Products & process steps"),
+        "app.ui.screens.products:ProductsScreen",
+    ),
     Phase("walkthrough", QT_TRANSLATE_NOOP("Phase", "Walkthrough"), None),
     Phase("baselines", QT_TRANSLATE_NOOP("Phase", "Baselines"), None),
     Phase("options", QT_TRANSLATE_NOOP("Phase", "Options"), None),

@@ -1,0 +1,63 @@
+"""Small helpers shared by the first screens: locale-aware number fields, guarded tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtWidgets import QLineEdit, QTableWidget, QTableWidgetItem, QWidget
+
+from app.core.model import clean_text
+
+
+class TextField(QLineEdit):
+    """A line edit that remembers the value last shown, so editingFinished fires only on change."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shown = ""
+
+    def show_value(self, text: str) -> None:
+        self.shown = text
+        if self.text() != text:
+            self.setText(text)
+
+    def value(self) -> str:
+        return clean_text(self.text())
+
+    def changed(self) -> bool:
+        return self.value() != clean_text(self.shown)
+
+
+class GuardedTable(QTableWidget):
+    """A QTableWidget whose programmatic fills do not look like user edits."""
+
+    def __init__(self, rows: int = 0, cols: int = 0, parent: QWidget | None = None):
+        super().__init__(rows, cols, parent)
+        self.filling = False
+
+    @contextmanager
+    def filling_rows(self) -> Iterator[None]:
+        self.filling = True
+        self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(False)
+            self.filling = False
+
+    def set_text(self, row: int, col: int, text: str, data=None, editable: bool = True) -> None:
+        from PySide6.QtCore import Qt
+
+        item = QTableWidgetItem(text)
+        if data is not None:
+            item.setData(Qt.UserRole, data)
+        if not editable:
+            item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+        self.setItem(row, col, item)
+
+    def row_data(self, row: int, col: int = 0):
+        from PySide6.QtCore import Qt
+
+        item = self.item(row, col)
+        return item.data(Qt.UserRole) if item is not None else None

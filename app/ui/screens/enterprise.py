@@ -1,0 +1,322 @@
+"""Phase 1a: the enterprise, the audit header (dates, baseline period) and the audit team."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import model
+from app.ui.context import AuditContext, ChangeSet
+from app.ui.forms import GuardedTable, TextField
+from app.ui.screens.base import PhaseScreen
+
+# (owner, attribute, kind, label source). owner: "enterprise" or "info".
+ENTERPRISE_FIELDS = (
+    ("enterprise", "name", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Enterprise name")),
+    ("enterprise", "tax_code", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Tax code")),
+    (
+        "enterprise",
+        "sector_vsic",
+        "text",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Sector (VSIC code)"),
+    ),
+    ("enterprise", "sector_name", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Sector name")),
+    ("enterprise", "address", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Address")),
+    ("enterprise", "province", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Province / city")),
+    (
+        "enterprise",
+        "industrial_park",
+        "text",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Industrial park"),
+    ),
+    ("enterprise", "employees", "int", QT_TRANSLATE_NOOP("EnterpriseScreen", "Employees")),
+    (
+        "enterprise",
+        "shifts_per_day",
+        "int",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Shifts per day"),
+    ),
+    (
+        "enterprise",
+        "operating_days_per_year",
+        "int",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Operating days per year"),
+    ),
+    (
+        "enterprise",
+        "value_added_vnd",
+        "int",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Value added per year (VND)"),
+    ),
+    ("enterprise", "contact_name", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Contact person")),
+    ("enterprise", "contact_phone", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Phone")),
+    ("enterprise", "contact_email", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "E-mail")),
+)
+AUDIT_FIELDS = (
+    ("info", "title", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit title")),
+    ("info", "start_date", "date", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit start")),
+    ("info", "end_date", "date", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit end")),
+    (
+        "info",
+        "baseline_start",
+        "period",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Baseline first month"),
+    ),
+    ("info", "baseline_months", "int", QT_TRANSLATE_NOOP("EnterpriseScreen", "Baseline months")),
+)
+TEAM_COLUMNS = (
+    ("name", QT_TRANSLATE_NOOP("EnterpriseScreen", "Name")),
+    ("role", QT_TRANSLATE_NOOP("EnterpriseScreen", "Role in the team")),
+    ("organisation", QT_TRANSLATE_NOOP("EnterpriseScreen", "Organisation")),
+    ("department", QT_TRANSLATE_NOOP("EnterpriseScreen", "Department")),
+)
+# What makes the phase complete: these fields filled, and a team.
+KEY_FIELDS = ("name", "tax_code", "sector_vsic", "province", "employees", "contact_name")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EnterpriseScreen", text)
+
+
+class EnterpriseScreen(PhaseScreen):
+    key = "enterprise"
+
+    def __init__(self, context: AuditContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.fields: dict[tuple[str, str], TextField] = {}
+        self.labels: dict[tuple[str, str], QLabel] = {}
+        self.box_enterprise = QGroupBox()
+        self.box_audit = QGroupBox()
+        self.box_team = QGroupBox()
+        self._build_form(self.box_enterprise, ENTERPRISE_FIELDS)
+        self._build_form(self.box_audit, AUDIT_FIELDS)
+        self.team = GuardedTable(0, len(TEAM_COLUMNS))
+        self.team.setObjectName("teamTable")
+        self.team.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.team.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.team.verticalHeader().setVisible(False)
+        self.team.itemChanged.connect(self._team_item_changed)
+        self.btn_add = QPushButton()
+        self.btn_remove = QPushButton()
+        self.btn_add.clicked.connect(self.add_member)
+        self.btn_remove.clicked.connect(self.remove_selected_members)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_add)
+        buttons.addWidget(self.btn_remove)
+        buttons.addStretch(1)
+        team_layout = QVBoxLayout(self.box_team)
+        team_layout.addWidget(self.team)
+        team_layout.addLayout(buttons)
+        left = QVBoxLayout()
+        left.addWidget(self.box_enterprise)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.box_audit)
+        right.addWidget(self.box_team, 1)
+        inner = QWidget()
+        columns = QHBoxLayout(inner)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.retranslate()
+        self.refresh(ChangeSet(reset=True))
+
+    def _build_form(self, box: QGroupBox, spec) -> None:
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        for owner, attr, kind, _label in spec:
+            field = TextField()
+            field.setObjectName(f"field_{attr}")
+            if kind in ("int", "date", "period"):
+                field.setMaximumWidth(180)
+            field.editingFinished.connect(
+                lambda o=owner, a=attr, k=kind: self._field_finished(o, a, k)
+            )
+            label = QLabel()
+            label.setBuddy(field)
+            self.fields[(owner, attr)] = field
+            self.labels[(owner, attr)] = label
+            form.addRow(label, field)
+
+    # ------------------------------------------------------------------------ PhaseScreen
+    def title(self) -> str:
+        return QCoreApplication.translate("Phase", "Enterprise & team")
+
+    @classmethod
+    def completeness_of(cls, audit: model.Audit) -> float | None:
+        ent = audit.info.enterprise
+        done = sum(1 for f in KEY_FIELDS if getattr(ent, f) not in ("", None))
+        done += 1 if audit.team else 0
+        return done / (len(KEY_FIELDS) + 1)
+
+    def retranslate(self) -> None:
+        self.box_enterprise.setTitle(self.tr("Enterprise"))
+        self.box_audit.setTitle(self.tr("Audit"))
+        self.box_team.setTitle(self.tr("Audit team"))
+        for owner, attr, kind, label in (*ENTERPRISE_FIELDS, *AUDIT_FIELDS):
+            self.labels[(owner, attr)].setText(_tr(label))
+            hint = {
+                "date": self.tr("dd/mm/yyyy"),
+                "period": self.tr("mm/yyyy"),
+            }.get(kind, "")
+            self.fields[(owner, attr)].setPlaceholderText(hint)
+        self.team.setHorizontalHeaderLabels([_tr(label) for _a, label in TEAM_COLUMNS])
+        self.btn_add.setText(self.tr("Add member"))
+        self.btn_remove.setText(self.tr("Remove selected"))
+        self.refresh(ChangeSet(reset=True))  # numbers and dates follow the language
+
+    def refresh(self, changes: ChangeSet) -> None:
+        if changes.info or changes.reset:
+            info = self.context.audit.info
+            for (owner, attr), field in self.fields.items():
+                obj = info.enterprise if owner == "enterprise" else info
+                kind = next(
+                    k
+                    for o, a, k, _ in (*ENTERPRISE_FIELDS, *AUDIT_FIELDS)
+                    if (o, a) == (owner, attr)
+                )
+                field.show_value(self._display(getattr(obj, attr), kind))
+                field.setStyleSheet("")
+        if changes.touches(model.TeamMember):
+            self._fill_team()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for field in self.fields.values():
+            field.setReadOnly(read_only)
+        self.team.setEditTriggers(
+            QAbstractItemView.NoEditTriggers if read_only else QAbstractItemView.AllEditTriggers
+        )
+        self.btn_add.setEnabled(not read_only)
+        self.btn_remove.setEnabled(not read_only)
+
+    # ------------------------------------------------------------------------ fields
+    def _display(self, value, kind: str) -> str:
+        if value is None or value == "":
+            return ""
+        if kind == "int":
+            return self.context.format_number(int(value))
+        if kind == "date":
+            return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+        if kind == "period":
+            return f"{value[5:7]}/{value[:4]}"
+        return str(value)
+
+    def _parse(self, text: str, kind: str):
+        """(ok, value) for the typed text."""
+        if kind == "text":
+            return True, text
+        if not text:
+            return True, None if kind != "period" else ""
+        if kind == "int":
+            number = self.context.parse_number(text)
+            if number is None or number < 0 or number != int(number):
+                return False, None
+            return True, int(number)
+        parts = text.replace("-", "/").replace(".", "/").split("/")
+        try:
+            if kind == "date" and len(parts) == 3:
+                day, month, year = (int(p) for p in parts)
+                return True, date(year, month, day)
+            if kind == "period" and len(parts) == 2:
+                a, b = (int(p) for p in parts)
+                month, year = (a, b) if b > 12 else (b, a)
+                if 1 <= month <= 12 and 1900 < year < 2200:
+                    return True, f"{year:04d}-{month:02d}"
+        except ValueError:
+            pass
+        return False, None
+
+    def _field_finished(self, owner: str, attr: str, kind: str) -> None:
+        field = self.fields[(owner, attr)]
+        if not field.changed():
+            return
+        ok, value = self._parse(field.value(), kind)
+        if not ok or (attr == "baseline_months" and value is not None and not 1 <= value <= 120):
+            field.setStyleSheet("background: #f8d7da;")
+            field.setToolTip(self.tr("Not a valid value: it was not saved."))
+            return
+        field.setToolTip("")
+        field.setStyleSheet("")
+        info = copy.deepcopy(self.context.audit.info)
+        target = info.enterprise if owner == "enterprise" else info
+        if attr == "baseline_months" and value is None:
+            value = 12
+        if getattr(target, attr) == value:
+            field.show_value(self._display(value, kind))
+            return
+        setattr(target, attr, value)
+        label = _tr(
+            next(
+                lbl
+                for o, a, _k, lbl in (*ENTERPRISE_FIELDS, *AUDIT_FIELDS)
+                if (o, a) == (owner, attr)
+            )
+        )
+        if self.context.edit(self.tr("Edit {field}").format(field=label), info=info):
+            field.show_value(self._display(value, kind))
+
+    # ------------------------------------------------------------------------ team
+    def _fill_team(self) -> None:
+        members = sorted(self.context.audit.team, key=lambda m: m.position)
+        with self.team.filling_rows():
+            self.team.setRowCount(len(members))
+            for row, member in enumerate(members):
+                for col, (attr, _label) in enumerate(TEAM_COLUMNS):
+                    self.team.set_text(row, col, getattr(member, attr), data=member.id)
+
+    def _member(self, member_id: str) -> model.TeamMember | None:
+        return next((m for m in self.context.audit.team if m.id == member_id), None)
+
+    def _team_item_changed(self, item) -> None:
+        if self.team.filling:
+            return
+        member = self._member(item.data(Qt.UserRole))
+        if member is None:
+            return
+        attr = TEAM_COLUMNS[item.column()][0]
+        value = model.clean_text(item.text())
+        if attr == "name" and not value:
+            self._fill_team()  # a member needs a name: put the old one back
+            return
+        if getattr(member, attr) == value:
+            return
+        new = copy.deepcopy(member)
+        setattr(new, attr, value)
+        if not self.context.edit(self.tr("Edit team member"), put=[new]):
+            self._fill_team()
+
+    def add_member(self) -> model.TeamMember | None:
+        position = max((m.position for m in self.context.audit.team), default=-1) + 1
+        member = model.TeamMember(name=self.tr("New member"), position=position)
+        if not self.context.edit(self.tr("Add team member"), put=[member]):
+            return None
+        row = next(i for i in range(self.team.rowCount()) if self.team.row_data(i) == member.id)
+        self.team.setCurrentCell(row, 0)
+        self.team.editItem(self.team.item(row, 0))
+        return member
+
+    def remove_selected_members(self) -> None:
+        ids = {self.team.row_data(i.row()) for i in self.team.selectedIndexes()}
+        members = [m for m in self.context.audit.team if m.id in ids]
+        if members:
+            self.context.edit(self.tr("Remove team member"), delete=members)
