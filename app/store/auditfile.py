@@ -64,6 +64,7 @@ class AuditFile:
         self._lock = lock
         self.read_only_reason = read_only_reason
         self.schema_version = version
+        self._sidecars_before: set[Path] | None = None  # read-only: SQLite side files found
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -148,43 +149,28 @@ class AuditFile:
         supported = schema.schema_version(migrations)
         _check_header(path)
 
-        reason: Problem | None = None
         loc = Location(file=str(path))
-        lock: FileLock | None = None
-        if read_only:
-            reason = Problem("store.readonly.requested", loc, level=Level.WARNING)
-        elif not os.access(path, os.W_OK):
+        # The lock is taken even for reading: while we hold it no other instance of the app
+        # uses the file, so SQLite side files our read-only connection made can be removed.
+        lock: FileLock | None = FileLock(path)
+        reason: Problem | None = None
+        try:
+            got = lock.acquire()
+        except OSError:  # read-only folder or file system: no lock file possible
+            got, reason = False, Problem("store.readonly.folder", loc, level=Level.WARNING)
+        if not got:
+            if reason is None:
+                reason = _locked_reason(lock, loc)
+            lock = None
+        if not _writable(path):
             reason = Problem("store.readonly.no_permission", loc, level=Level.WARNING)
-        elif not os.access(path.parent, os.W_OK | os.X_OK):
-            reason = Problem("store.readonly.folder", loc, level=Level.WARNING)
-        else:
-            lock = FileLock(path)
-            try:
-                got = lock.acquire()
-            except OSError:
-                got, lock = False, None
-                reason = Problem("store.readonly.folder", loc, level=Level.WARNING)
-            if lock is not None and not got:
-                owner = lock.owner()
-                lock = None
-                reason = Problem(
-                    "store.readonly.locked",
-                    loc,
-                    {
-                        "user": owner.get("user") or "?",
-                        "host": owner.get("host") or "?",
-                        "pid": owner.get("pid") or "?",
-                        "since": owner.get("since") or "?",
-                    },
-                    Level.WARNING,
-                )
+        elif read_only and reason is None:
+            reason = Problem("store.readonly.requested", loc, level=Level.WARNING)
+        sidecars_before = _sidecars(path)
+        conn: sqlite3.Connection | None = None
         try:
             conn = _connect_ro(path)
-            try:
-                version = _verify(conn, path)
-            except BaseException:
-                conn.close()
-                raise
+            version = _verify(conn, path)
             if version > supported:
                 reason = Problem(
                     "store.readonly.newer_version",
@@ -193,24 +179,23 @@ class AuditFile:
                     Level.WARNING,
                 )
             if reason is not None:
-                if lock is not None:
-                    lock.release()
-                return cls(path, conn, lock=None, read_only_reason=reason, version=version)
+                af = cls(path, conn, lock=lock, read_only_reason=reason, version=version)
+                af._sidecars_before = sidecars_before
+                return af
             conn.close()
             conn = _connect_rw(path)
-            try:
-                if backup or version < supported:
-                    modified = _meta(conn).get("modified", "")
-                    backups.make_backup(conn, path, modified, keep=keep_backups)
-                if version < supported:
-                    _migrate(conn, path, version, migrations)
-                    version = supported
-            except BaseException:
-                conn.close()
-                raise
+            if backup or version < supported:
+                modified = _meta(conn).get("modified", "")
+                backups.make_backup(conn, path, modified, keep=keep_backups)
+            if version < supported:
+                _migrate(conn, path, version, migrations)
+                version = supported
             return cls(path, conn, lock=lock, read_only_reason=None, version=version)
         except BaseException:
+            if conn is not None:
+                conn.close()
             if lock is not None:
+                _remove_new_sidecars(path, sidecars_before)
                 lock.release()
             raise
 
@@ -352,6 +337,8 @@ class AuditFile:
         if conn is not None:
             conn.close()
         if self._lock is not None:
+            if self._sidecars_before is not None:
+                _remove_new_sidecars(self.path, self._sidecars_before)
             self._lock.release()
             self._lock = None
 
@@ -374,6 +361,34 @@ class AuditFile:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+
+def _locked_reason(lock: FileLock, loc: Location) -> Problem:
+    owner = lock.owner()
+    params = {k: owner.get(k) or "?" for k in ("user", "host", "pid", "since")}
+    return Problem("store.readonly.locked", loc, params, Level.WARNING)
+
+
+def _writable(path: Path) -> bool:
+    """False for a file without write permission, or marked read-only (even for root)."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+def _sidecars(path: Path) -> set[Path]:
+    return {p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()}
+
+
+def _remove_new_sidecars(path: Path, before: set[Path]) -> None:
+    """Remove the -wal/-shm a read-only connection created, when they hold nothing.
+
+    SQLite makes them even for ``mode=ro`` but cannot delete them on close; the caller holds
+    the lock, so no other instance of the app is using them.
+    """
+    wal = Path(f"{path}-wal")
+    if wal not in before and wal.exists() and wal.stat().st_size > 0:
+        return  # someone wrote meanwhile: leave SQLite's files alone
+    for side in _sidecars(path) - before:
+        side.unlink(missing_ok=True)
 
 
 def _render_reason(reason: Problem | None) -> str:

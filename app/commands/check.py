@@ -1,0 +1,38 @@
+"""``python -m app check PATH``: integrity and consistency checks; exit 1 when any problem.
+
+The file is opened read-only: checking never changes it. A file this app could not edit
+(open elsewhere, no write permission, newer version) is itself reported as a problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "check",
+        help="check an audit file's integrity and consistency; list problems",
+        description="Run the integrity and consistency checks of an audit file.",
+    )
+    p.add_argument("path", help="audit file (.recp)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.core.messages import render, text
+    from app.store.auditfile import AuditFile
+
+    lang = args.lang
+    with AuditFile.open(args.path, read_only=True, backup=False) as af:
+        problems = af.check()
+        reason = af.read_only_reason
+    if reason is not None and reason.key != "store.readonly.requested":
+        problems.insert(0, reason)
+    if not problems:
+        print(text("check.ok", lang, path=args.path))
+        return 0
+    for p in problems:
+        print(f"{text(f'check.level.{p.level.value}', lang)}: {render(p, lang)}")
+    print(text("check.summary", lang, count=len(problems), path=args.path))
+    return 1
