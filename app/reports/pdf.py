@@ -123,7 +123,7 @@ class _Doc(BaseDocTemplate):
     def __init__(self, target, header: str, lang: str, progress: Progress | None, **kw):
         super().__init__(target, pagesize=A4, initialFontName=fonts.REGULAR, **kw)
         self.header_text = header
-        self.lang = lang
+        self.report_lang = lang
         self.progress = progress
         self._count = 0
         self.total_flowables = 1
@@ -150,7 +150,7 @@ class _Doc(BaseDocTemplate):
         canv.saveState()
         canv.setFont(fonts.REGULAR, 7.5)
         canv.setFillColor(colors.grey)
-        canv.drawCentredString(PAGE_W / 2, 1.1 * cm, text("report.footer.tool", self.lang))
+        canv.drawCentredString(PAGE_W / 2, 1.1 * cm, text("report.footer.tool", self.report_lang))
         canv.restoreState()
 
     def _header_footer(self, canv, doc):
@@ -161,7 +161,7 @@ class _Doc(BaseDocTemplate):
         canv.setStrokeColor(GRID)
         canv.line(MARGIN, PAGE_H - 1.4 * cm, PAGE_W - MARGIN, PAGE_H - 1.4 * cm)
         canv.drawRightString(
-            PAGE_W - MARGIN, 1.1 * cm, text("report.footer.page", self.lang, page=doc.page)
+            PAGE_W - MARGIN, 1.1 * cm, text("report.footer.page", self.report_lang, page=doc.page)
         )
         canv.restoreState()
 
@@ -213,6 +213,7 @@ class PdfReport:
         scale = BODY_W / sum(widths)
         tbl = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT")
         style = [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -237,6 +238,7 @@ class PdfReport:
         tbl.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
                     ("GRID", (0, 0), (-1, -1), 0.4, GRID),
                     ("BACKGROUND", (0, 0), (0, -1), LIGHT),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -316,6 +318,14 @@ class PdfReport:
             ParagraphStyle("toc1", fontName=fonts.REGULAR, fontSize=9.5, leading=13, leftIndent=14),
         ]
         toc.dotsMinLevel = 0
+        toc.tableStyle = TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ]
+        )
         return [self.p(self.t("toc"), "H3"), Spacer(1, 0.3 * cm), toc]
 
     def gaps(self) -> list:
@@ -672,7 +682,14 @@ class PdfReport:
                     for k in range(0, len(imgs), 2)
                 ]
                 tbl = Table(rows, colWidths=[BODY_W / 2] * 2, hAlign="LEFT")
-                tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                tbl.setStyle(
+                    TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                        ]
+                    )
+                )
                 block.append(tbl)
             out.append(KeepTogether(block))
         return out

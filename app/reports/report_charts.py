@@ -55,7 +55,7 @@ def flow_diagram(
     box_w, box_h, gap = width * 0.36, 30, 14
     side_w = (width - box_w) / 2 - 12
     height = 18 + len(steps) * (box_h + gap)
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=fonts.REGULAR)
     x0 = (width - box_w) / 2
     d.add(
         String(
@@ -148,7 +148,7 @@ def bar_chart(
     fonts.register()
     n = max(1, len(values))
     height = 30 + n * 16
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=fonts.REGULAR)
     label_w = width * 0.36
     c = HorizontalBarChart()
     c.x, c.y, c.width, c.height = label_w, 22, width - label_w - 50, height - 30
@@ -191,7 +191,7 @@ def line_chart(
     """Monthly quantities of one stream; missing months leave a gap in the points."""
     fonts.register()
     height = 120
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=fonts.REGULAR)
     pts = [(i, v) for i, v in enumerate(values) if v is not None]
     lp = LinePlot()
     lp.x, lp.y, lp.width, lp.height = 50, 28, width - 70, height - 50
