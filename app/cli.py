@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "demo",
     "info",
     "check",
+    "options",
 )
 
 
