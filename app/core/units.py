@@ -33,6 +33,8 @@ _PINT: dict[str, str] = {
     "kWh": "kilowatt_hour",
     "MWh": "megawatt_hour",
     "GWh": "gigawatt_hour",
+    "J": "joule",
+    "kJ": "kilojoule",
     "MJ": "megajoule",
     "GJ": "gigajoule",
     "TJ": "terajoule",
@@ -119,7 +121,10 @@ def registry():
     import pint
 
     ureg = pint.UnitRegistry()
-    ureg.define("toe = 41.868 * gigajoule")  # IEA tonne of oil equivalent
+    # IEA tonne of oil equivalent, 41.868 GJ: pint ships it (checked in tests); define it only
+    # if a future pint drops it.
+    if "toe" not in ureg:
+        ureg.define("toe = 41.868 * gigajoule")
     ureg.define("kcal_it = 4.1868 * kilojoule")  # International Table kilocalorie
     ureg.define("MMBtu = 1e6 * Btu")
     ureg.define("piece = [piece] = pcs")
