@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "info",
     "check",
     "options",
+    "import_",  # command name "import" (a keyword, hence the module name)
 )
 
 
@@ -51,8 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     # A bare path (no command) opens that audit in the GUI: argparse would take it for a command.
-    commands = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()
-    positional = [a for a in argv if not a.startswith("-")]
+    commands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    # Words that are not options nor an option's value ("--lang en"): the first is the command.
+    positional = [
+        a for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--lang")
+    ]
     if positional and positional[0] not in commands:
         gui_args = parser.parse_args([a for a in argv if a != positional[0]])
         gui_args.file = positional[0]

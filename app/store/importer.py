@@ -196,28 +196,17 @@ class _StreamIndex:
 
 
 def _unit_factor(unit: str, stream: ResourceStream) -> float | None:
-    """Factor turning figures in ``unit`` into the stream's unit; None when it does not fit."""
+    """Factor turning figures in ``unit`` into the stream's unit; None when it does not fit
+    (wrong kind, e.g. m³ for electricity, or no fixed factor, e.g. litres of oil into tonnes)."""
     if not unit or _norm(unit) == _norm(stream.unit):
         return 1.0
-    try:
-        from app.core import units as core_units
-    except ImportError:  # the shared units module is optional for the importer
-        core_units = None
-    fits = getattr(core_units, "unit_fits_kind", None)
-    if fits is not None:
-        try:
-            if fits(unit, stream.kind) is not None:
-                return None
-        except Exception:
-            return None
-    try:
-        import pint
+    from app.core import units
 
-        registry = getattr(core_units, "registry", None)
-        ureg = registry() if callable(registry) else pint.UnitRegistry()
-        normalise = getattr(core_units, "normalise_unit", lambda u: u.replace("³", "**3"))
-        return float(ureg.Quantity(1.0, normalise(unit)).to(normalise(stream.unit)).magnitude)
-    except Exception:
+    if units.unit_fits_kind(unit, stream.kind) is not None:
+        return None
+    try:
+        return units.factor(unit, stream.unit)
+    except UserError:
         return None
 
 
