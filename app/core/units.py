@@ -115,6 +115,18 @@ KIND_DIMENSIONS: dict[StreamKind, frozenset[str]] = {
 }
 
 
+# Units suggested in messages when a unit does not fit, by dimension.
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    ENERGY: ("kWh", "MWh", "GJ"),
+    MASS: ("kg", "t"),
+    VOLUME: ("L", "m³"),
+    LENGTH: ("m",),
+    AREA: ("m²",),
+    COUNT: ("pcs",),
+}
+_DIMENSION_ORDER = (ENERGY, MASS, VOLUME, LENGTH, AREA, COUNT)
+
+
 @lru_cache(maxsize=1)
 def registry():
     """The one shared pint registry, with the energy units of energy statistics added."""
@@ -195,7 +207,13 @@ def unit_fits_kind(unit: str, kind: StreamKind, location: Location | None = None
     if dim is None:
         return Problem("units.unknown", where, {"unit": canonical})
     if dim not in KIND_DIMENSIONS[StreamKind(kind)]:
-        return Problem("units.wrong_for_kind", where, {"unit": canonical, "kind": str(kind)})
+        allowed = KIND_DIMENSIONS[StreamKind(kind)]
+        examples = ", ".join(u for d in _DIMENSION_ORDER if d in allowed for u in EXAMPLES[d])
+        return Problem(
+            "units.wrong_for_kind",
+            where,
+            {"unit": canonical, "kind": str(kind), "examples": examples},
+        )
     return None
 
 
