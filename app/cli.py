@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke", action="store_true", help="open the main window with the demo audit and exit"
     )
-    parser.add_argument("file", nargs="?", help=argparse.SUPPRESS)
+    # A bare audit path is taken out of argv by main(); a positional here would swallow commands.
+    parser.set_defaults(file=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"app.commands.{name}").register(sub)
@@ -60,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     # Words that are not options nor an option's value ("--lang en"): the first is the command.
     positional = [
-        a for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--lang")
+        a
+        for i, a in enumerate(argv)
+        if not a.startswith("-") and (i == 0 or argv[i - 1] != "--lang")
     ]
     if positional and positional[0] not in commands:
         gui_args = parser.parse_args([a for a in argv if a != positional[0]])
