@@ -8,18 +8,10 @@ None (shown as a dash) rather than re-implementing its formula, except plain sum
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from dataclasses import dataclass, field
 
 from app.core.model import Audit, CPCategory, Option, OptionStatus, PeriodRecord, ResourceStream
-
-
-def _module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -47,7 +39,9 @@ class Figures:
     total_toe: float | None = None
     key_energy_user: bool | None = None
     total_co2e_t: float | None = None
-    grid_factor_note: str = ""
+    grid_ef: float | None = None
+    grid_ef_year: int | None = None
+    reference_year: int | None = None
 
     @staticmethod
     def record_cost(record: PeriodRecord, stream: ResourceStream) -> int | None:
@@ -110,26 +104,70 @@ def _int(value) -> int | None:
 
 
 def compute(audit: Audit) -> Figures:
-    """All figures of ``audit`` for a report."""
+    """All figures of ``audit`` for a report (indicators, option finance and totals)."""
+    from app.core import options as core_options
+    from app.core.indicators import compute_indicators
+    from app.reports.snapshot import IndicatorRow, ReferenceRow, SpecificRow, Text2
+
     fig = Figures(audit)
-    periods = set(audit.baseline_periods())
-    for s in audit.streams:
-        recs = [r for r in audit.records_of(s.id) if not periods or r.period in periods]
-        fig.annual_quantity[s.id] = sum(r.quantity for r in recs)
-        costs = [Figures.record_cost(r, s) for r in recs]
-        if recs and all(c is not None for c in costs):
-            fig.annual_cost[s.id] = sum(costs)
+    ind = compute_indicators(audit)
+    for st in ind.streams:
+        fig.annual_quantity[st.stream_id] = st.quantity
+        if st.cost_vnd is not None:
+            fig.annual_cost[st.stream_id] = st.cost_vnd
+        fig.energy_gj[st.stream_id] = st.energy_gj
+        fig.co2e_t[st.stream_id] = st.co2e_t
+    periods = set(ind.periods)
     for p in audit.products:
         fig.product_output[p.id] = sum(
             r.quantity
             for r in audit.production
             if r.product_id == p.id and (not periods or r.period in periods)
         )
-    try:  # needs app.core.indicators (prices, emission factors)
-        from app.core import options as core_options
-
-        fig.finances = core_options.option_finances(audit)
-        fig.option_totals = core_options.option_totals(audit, fig.finances)
-    except ImportError:
-        pass
+    fig.balance = {b.step_id: (b.share, b.flagged) for b in ind.balances}
+    streams = {s.id: s for s in audit.streams}
+    products = {p.id: p for p in audit.products}
+    for sc in ind.specific:
+        s, p = streams.get(sc.stream_id), products.get(sc.product_id)
+        if s is None or p is None:
+            continue
+        fig.specific.append(
+            SpecificRow(
+                Text2(s.name_vi, s.name_en), Text2(p.name_vi, p.name_en), sc.annual, sc.unit
+            )
+        )
+    r = ind.recp
+    basis_unit = r.basis_unit or ""
+    for key, value, unit in (
+        ("energy_productivity", r.energy_productivity, f"{basis_unit}/GJ"),
+        ("water_productivity", r.water_productivity, f"{basis_unit}/m³"),
+        ("materials_productivity", r.materials_productivity, f"{basis_unit}/t"),
+        ("waste_intensity", r.waste_intensity, f"t/{basis_unit}"),
+        ("wastewater_intensity", r.wastewater_intensity, f"m³/{basis_unit}"),
+        ("carbon_intensity", r.carbon_intensity, f"tCO2e/{basis_unit}"),
+    ):
+        fig.indicators.append(IndicatorRow(key, value, unit, r.basis))
+    fig.total_gj = ind.energy.total_gj
+    fig.total_toe = ind.energy.total_toe
+    fig.key_energy_user = ind.energy.key_energy_user
+    fig.total_co2e_t = ind.emissions.total_t
+    fig.grid_ef = ind.emissions.grid_ef
+    fig.grid_ef_year = ind.emissions.grid_ef_year
+    fig.reference_year = ind.emissions.reference_year
+    for ref in ind.reference_used:
+        if ref.unit == "flag":  # switches such as "biogenic", not values a reader checks
+            continue
+        fig.references.append(
+            ReferenceRow(
+                key=ref.key,
+                label=Text2(ref.key, ""),
+                value=ref.value,
+                unit=ref.unit,
+                source=" — ".join(x for x in (ref.source, ref.note) if x),
+                year=str(ref.year or ref.effective_date or ""),
+                override_reason=ref.override_reason,
+            )
+        )
+    fig.finances = core_options.option_finances(audit)
+    fig.option_totals = core_options.option_totals(audit, fig.finances)
     return fig

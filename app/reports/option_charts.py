@@ -99,6 +99,15 @@ def _thousands(lang: str):
     return FuncFormatter(fmt)
 
 
+def _robust_limits(values: list[float]) -> tuple[float, float]:
+    """Axis limits that show the bulk of ``values``: beyond 3x the 80th percentile of the
+    magnitudes a bar is clipped (and labelled with its value) instead of squashing the rest."""
+    magnitudes = sorted(abs(v) for v in values)
+    typical = magnitudes[int(0.8 * (len(magnitudes) - 1))] or magnitudes[-1] or 1.0
+    cap = 3 * typical
+    return max(min(values), -cap), min(max(values), cap)
+
+
 def mac_curve(
     options: Sequence[Option],
     finances: Mapping[str, Any],
@@ -125,23 +134,37 @@ def mac_curve(
     rows.sort(key=lambda r: r[0])
     ax = fig.add_subplot()
     total = sum(r[1] for r in rows)
+    low, high = _robust_limits([r[0] for r in rows])
+    clipped: list[str] = []
     left = 0.0
     for cost, width, option in rows:
         colour = SAVES_MONEY if cost < 0 else COSTS_MONEY
+        shown = min(max(cost, low), high)  # a few extreme costs would flatten all the others
         ax.bar(
-            left, cost, width=width, align="edge", color=colour, edgecolor="white", linewidth=0.8
+            left,
+            shown,
+            width=width,
+            align="edge",
+            color=colour,
+            edgecolor="white",
+            linewidth=0.8,
+            hatch="//" if shown != cost else None,
         )
-        if width >= total * 0.035:  # label only bars wide enough to hold it
+        if shown != cost:
+            clipped.append(f"{option.code} {_thousands(lang)(round(cost), 0)}")
+        elif width >= total * 0.035:  # label only the bars wide enough to hold a code
             ax.annotate(
                 option.code or "",
-                (left + width / 2, cost),
+                (left + width / 2, shown),
                 ha="center",
-                va="top" if cost < 0 else "bottom",
+                va="top" if shown < 0 else "bottom",
                 fontsize=7,
-                xytext=(0, -2 if cost < 0 else 2),
+                xytext=(0, -2 if shown < 0 else 2),
                 textcoords="offset points",
             )
         left += width
+    pad = (high - low) * 0.12
+    ax.set_ylim(low - pad if low < 0 else 0, high + pad if high > 0 else pad)
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xlim(0, total * 1.01)
     ax.set_title(title)
@@ -152,11 +175,12 @@ def mac_curve(
     ax.grid(axis="y", alpha=0.3)
     ax.text(
         0.01,
-        0.02,
+        0.98,
         text("options.chart.mac_note", lang),
         transform=ax.transAxes,
         fontsize=8,
         color="dimgrey",
+        va="top",
     )
     return fig
 
@@ -169,7 +193,8 @@ def investment_payback(
 ) -> Figure:
     """Bubbles at (simple payback, investment), area proportional to the net saving per year.
 
-    Options that never pay back (saving <= 0) have no place on the x axis and are left out.
+    Options that never pay back (saving <= 0) have no place on the x axis and are left out;
+    paybacks beyond twice the longest lifetime are drawn at the edge as a ">" marker.
     """
     fig = _figure(size)
     title = text("options.chart.bubble_title", lang)
@@ -185,43 +210,63 @@ def investment_payback(
         return _no_data(fig, title, lang)
     ax = fig.add_subplot()
     biggest = max(r[2] for r in rows)
-    seen: set[CPCategory] = set()
+    longest = max(r[0] for r in rows)
+    cap = min(longest, 2.0 * max(r[3].lifetime_years for r in rows))
+    # Label the largest savings only: dozens of codes on top of each other help no one.
+    labelled = {id(r[3]) for r in sorted(rows, key=lambda r: -r[2])[:12]}
     for payback, investment, saving, option in rows:
         category = CPCategory(option.category)
-        area = 40 + 1400 * saving / biggest
-        label = None
-        if category not in seen:
-            seen.add(category)
-            label = text(f"options.category.{category.value}", lang)
+        x = min(payback, cap)
         ax.scatter(
-            payback,
+            x,
             investment,
-            s=area,
+            s=40 + 1400 * saving / biggest,
             color=CATEGORY_COLOURS[category],
             alpha=0.6,
             edgecolors="black",
             linewidths=0.5,
-            label=label,
+            marker=">" if payback > cap else "o",
         )
-        ax.annotate(option.code or "", (payback, investment), fontsize=7, ha="center", va="center")
+        if id(option) in labelled or payback > cap:
+            ax.annotate(option.code or "", (x, investment), fontsize=7, ha="center", va="center")
+    from matplotlib.lines import Line2D
+
+    present = [c for c in CPCategory if any(CPCategory(r[3].category) == c for r in rows)]
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=8,
+            alpha=0.6,
+            markerfacecolor=CATEGORY_COLOURS[c],
+            markeredgecolor="black",
+            label=text(f"options.category.{c.value}", lang),
+        )
+        for c in present
+    ]
     ax.set_title(title)
     ax.set_xlabel(text("options.chart.bubble_x", lang))
     ax.set_ylabel(text("options.chart.bubble_y", lang))
     ax.yaxis.set_major_formatter(_thousands(lang))
     ax.xaxis.set_major_formatter(_thousands(lang))
-    ax.set_xlim(left=-0.3)
+    ax.set_xlim(-0.05 * cap - 0.2, cap * 1.08 + 0.2)
     ax.set_ylim(bottom=-max(r[1] for r in rows) * 0.06 - 1)
     ax.grid(alpha=0.3)
-    legend = ax.legend(
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        fontsize=8,
-        title=text("options.chart.bubble_size", lang),
-        title_fontsize=8,
-        markerscale=0.4,
-        frameon=False,
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False
     )
-    legend._legend_box.align = "left"
+    ax.text(
+        1.02,
+        0.0,
+        text("options.chart.bubble_size", lang),
+        transform=ax.transAxes,
+        fontsize=8,
+        color="dimgrey",
+        va="bottom",
+        wrap=True,
+    )
     return fig
 
 

@@ -643,8 +643,16 @@ class PdfReport:
                 total_row=True,
             )
         )
-        if s.grid_factor_note:
-            out.append(self.p(s.grid_factor_note, "note"))
+        if s.grid_ef is not None:
+            key = "grid_note" if s.grid_ef_year == s.reference_year else "grid_note_earlier"
+            out.append(
+                self.p(
+                    self.t(
+                        key, ef=self.n(s.grid_ef, 4), year=s.grid_ef_year, ref_year=s.reference_year
+                    ),
+                    "note",
+                )
+            )
         return out
 
     def findings(self) -> list:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from app.core.model import STREAM_GROUP, Audit, Option
+from app.core.options import is_rejected
 from app.reports import figures
 
 PhotoLoader = Callable[[str], "bytes | None"]
@@ -158,6 +159,7 @@ class OptionRow:
     target_date: date | None
     implemented_date: date | None
     verified_saving: int | None
+    rejected: bool = False  # left out of the totals (options.is_rejected)
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,9 @@ class ReportSnapshot:
     energy_toe: float | None
     key_energy_user: bool | None
     co2e_t: float | None
-    grid_factor_note: str
+    grid_ef: float | None
+    grid_ef_year: int | None
+    reference_year: int | None
     findings: tuple[FindingRow, ...]
     options: tuple[OptionRow, ...]
     totals: Totals
@@ -385,7 +389,9 @@ def build_snapshot(
         energy_toe=fig.total_toe,
         key_energy_user=fig.key_energy_user,
         co2e_t=fig.total_co2e_t,
-        grid_factor_note=fig.grid_factor_note,
+        grid_ef=fig.grid_ef,
+        grid_ef_year=fig.grid_ef_year,
+        reference_year=fig.reference_year,
         findings=tuple(findings),
         options=tuple(options),
         totals=fig.totals(options),
@@ -434,6 +440,7 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
         target_date=o.target_date,
         implemented_date=o.implemented_date,
         verified_saving=o.verified_saving_vnd,
+        rejected=is_rejected(o),
     )
 
 
