@@ -95,7 +95,7 @@ class AppState:
     def new_audit(self) -> bool:
         from app.ui.new_audit import NewAuditWizard
 
-        wizard = NewAuditWizard(self.settings, self.window)
+        wizard = NewAuditWizard(self.settings, self.window, self.translations.lang)
         if not wizard.exec():
             return False
         return self.open_path(wizard.created_path)
