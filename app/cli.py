@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "check",
     "options",
     "import_",  # command name "import" (a keyword, hence the module name)
+    "indicators",
+    "export",
 )
 
 
