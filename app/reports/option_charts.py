@@ -173,15 +173,12 @@ def mac_curve(
     ax.yaxis.set_major_formatter(_thousands(lang))
     ax.xaxis.set_major_formatter(_thousands(lang))
     ax.grid(axis="y", alpha=0.3)
-    ax.text(
-        0.01,
-        0.98,
-        text("options.chart.mac_note", lang),
-        transform=ax.transAxes,
-        fontsize=8,
-        color="dimgrey",
-        va="top",
-    )
+    note = text("options.chart.mac_note", lang)
+    if clipped:
+        more = ", …" if len(clipped) > 4 else ""
+        items = ", ".join(clipped[:4]) + more
+        note += "\n" + text("options.chart.mac_clipped", lang, items=items)
+    ax.text(0.01, 0.98, note, transform=ax.transAxes, fontsize=8, color="dimgrey", va="top")
     return fig
 
 

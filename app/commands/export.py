@@ -1,0 +1,72 @@
+"""``python -m app export PATH --lang vi|en --format pdf|xlsx --variant full|summary|confidential
+--out FILE``: the audit report, headless."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.core.errors import Location, UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "export",
+        help="write the audit report as PDF or Excel, in Vietnamese or English",
+        description="Write the report of an audit file (opened read-only).",
+    )
+    p.add_argument("path", help="audit file (.recp)")
+    p.add_argument(
+        "--format",
+        dest="fmt",
+        choices=("pdf", "xlsx"),
+        default=None,
+        help="pdf or xlsx (default: from the --out extension, else pdf)",
+    )
+    p.add_argument(
+        "--variant",
+        choices=("full", "summary", "confidential"),
+        default="full",
+        help="full report, manager summary (<= 4 pages) or confidential (no identity, no money)",
+    )
+    # Also accepted after the command; SUPPRESS keeps a --lang given before it.
+    p.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=argparse.SUPPRESS,
+        help="report language (default: the system language, else Vietnamese)",
+    )
+    p.add_argument("--logo", help="PNG or JPEG for the cover (optional)")
+    p.add_argument("--out", required=True, help="file to write")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.core.messages import text
+    from app.reports.export import export_report
+    from app.store.auditfile import AuditFile
+
+    lang = args.lang
+    out = Path(args.out)
+    fmt = args.fmt or ("xlsx" if out.suffix.lower() == ".xlsx" else "pdf")
+    logo = None
+    if args.logo:
+        try:
+            logo = Path(args.logo).read_bytes()
+        except OSError as exc:
+            raise UserError.of(
+                "report.error.logo", Location(file=args.logo), detail=exc.strerror or str(exc)
+            ) from exc
+    with AuditFile.open(args.path, read_only=True, backup=False) as af:
+        audit = af.load()
+        written = export_report(
+            audit,
+            out,
+            lang=lang,
+            fmt=fmt,
+            variant=args.variant,
+            photo_loader=af.photo_jpeg,
+            logo=logo,
+        )
+    print(text("report.written", args.lang, path=str(written)))
+    return 0

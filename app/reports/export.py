@@ -1,0 +1,52 @@
+"""One entry point for every export (CLI, Reports screen, benchmark): snapshot, then write.
+
+The file appears at ``target`` only when complete (``safe_write``); a cancelled or failed export
+leaves whatever was there before untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from app.core.model import Audit
+from app.reports.safe_write import write_atomically
+from app.reports.snapshot import PhotoLoader, ReportSnapshot, build_snapshot
+
+FORMATS = ("pdf", "xlsx")
+
+
+def write_report(
+    snap: ReportSnapshot,
+    target: str | os.PathLike,
+    lang: str,
+    fmt: str,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """Write an already built snapshot as PDF or XLSX to ``target``, atomically."""
+    if fmt == "pdf":
+        from app.reports.pdf import write_pdf
+
+        return write_atomically(target, lambda tmp: write_pdf(snap, lang, tmp, progress))
+    if fmt == "xlsx":
+        from app.reports.xlsx import write_xlsx
+
+        return write_atomically(target, lambda tmp: write_xlsx(snap, lang, tmp))
+    raise ValueError(fmt)
+
+
+def export_report(
+    audit: Audit,
+    target: str | os.PathLike,
+    *,
+    lang: str = "vi",
+    fmt: str = "pdf",
+    variant: str = "full",
+    photo_loader: PhotoLoader | None = None,
+    logo: bytes | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """Build the snapshot of ``audit`` and write the report; returns the written path."""
+    snap = build_snapshot(audit, variant, photo_loader=photo_loader, logo=logo)
+    return write_report(snap, target, lang, fmt, progress)
