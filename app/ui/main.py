@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.errors import UserError
@@ -41,10 +41,12 @@ class AppState:
     # language ------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """Switch the UI language now (LanguageChange reaches every widget) and remember it."""
-        self.translations.set_language(lang)
-        self.settings.set_language(lang)
-        if self.window.context is not None:
+        if self.window.context is not None:  # first: screens format numbers by context.lang
             self.window.context.set_language(lang)
+        self.translations.set_language(lang)
+        # Deliver the LanguageChange events now, so every screen is retranslated on return.
+        QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
+        self.settings.set_language(lang)
         self.window.retranslate()
 
     # opening audits ------------------------------------------------------------------

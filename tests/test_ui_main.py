@@ -1,0 +1,246 @@
+"""Main window: language at run time, undo text, read-only banner, start page, wizard, jobs,
+crash hook, remembered settings, smoke start and a light start-up path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from app.core import model
+from tests.ui_helpers import ensure_qm, make_file, reload
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def state(tmp_path, qtbot, monkeypatch):
+    from app.ui.main import AppState, make_app
+    from app.ui.settings import AppSettings
+
+    ensure_qm()
+    monkeypatch.setenv("RECP_LOG_DIR", str(tmp_path / "logs"))
+    st = AppState(make_app(), AppSettings.at(tmp_path / "settings.ini"), "vi")
+    qtbot.addWidget(st.window)
+    yield st
+    st.window.close_context()
+    st.translations.set_language("en")
+
+
+def test_language_switch_at_run_time_and_remembered(state, tmp_path):
+    from app.ui.settings import AppSettings
+
+    w = state.window
+    assert state.open_path(make_file(tmp_path))
+    assert w.menu_file.title() == "&Tệp"
+    assert w.save_label.text() == "Đã lưu"
+    assert w.workspace.nav.item(0).text().startswith("1. Doanh nghiệp và nhóm")
+    enterprise = w.workspace.screens["enterprise"]
+    assert enterprise.box_team.title() == "Nhóm đánh giá SXSH"
+    state.set_language("en")
+    assert w.menu_file.title() == "&File"
+    assert w.save_label.text() == "Saved"
+    assert enterprise.box_team.title() == "Audit team"  # retranslated without restart
+    assert AppSettings.at(tmp_path / "settings.ini").language() == "en"
+
+
+def test_edit_menu_names_the_action_in_the_ui_language(state, tmp_path):
+    w = state.window
+    path = make_file(tmp_path)
+    state.open_path(path)
+    screen = w.workspace.screens["enterprise"]
+    screen.add_member()
+    assert w.act_undo.text() == "&Hoàn tác Thêm thành viên nhóm"
+    assert w.act_undo.isEnabled()
+    w.act_undo.trigger()
+    assert len(reload(path).team) == 1
+    assert w.act_redo.text() == "&Làm lại Thêm thành viên nhóm"
+    w.act_redo.trigger()
+    assert len(reload(path).team) == 2
+
+
+def test_numbers_follow_the_ui_language(state, tmp_path):
+    audit = model.Audit(info=model.AuditInfo(baseline_start="2024-01"))
+    audit.info.enterprise.employees = 1250
+    state.open_path(make_file(tmp_path, audit))
+    field = state.window.workspace.screens["enterprise"].fields[("enterprise", "employees")]
+    assert field.text() == "1.250"
+    state.set_language("en")
+    assert field.text() == "1,250"
+
+
+def test_read_only_audit_shows_banner_and_refuses_edits(state, tmp_path):
+    from app.store.auditfile import AuditFile
+
+    path = make_file(tmp_path)
+    with AuditFile.open(path):  # another "window" holds the lock
+        assert state.open_path(path)
+        ws = state.window.workspace
+        assert ws.context.read_only
+        assert not ws.banner.isHidden()
+        assert ws.banner.text().startswith("Chỉ đọc")
+        assert state.window.save_label.text() == "Chỉ đọc"
+        screen = ws.screens["enterprise"]
+        assert screen.fields[("enterprise", "name")].isReadOnly()
+        assert not screen.btn_add.isEnabled()
+        state.window.close_context()
+
+
+def test_start_page_lists_recent_audits_and_missing_files(state, tmp_path):
+    path = make_file(tmp_path)
+    state.open_path(path)
+    state.settings.add_recent(tmp_path / "gone.recp", "Cũ", "DN cũ")
+    state.window.show_start_page()
+    tree = state.window.start_page.recent
+    rows = {
+        tree.topLevelItem(i).text(3): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+    }
+    assert rows[str(path.resolve())].text(0) == "Đánh giá SXSH 2025"
+    assert rows[str(path.resolve())].text(1) == "Công ty TNHH Thử nghiệm"
+    assert rows[str((tmp_path / "gone.recp").resolve())].text(2) == "Không tìm thấy tệp"
+
+
+def test_new_audit_wizard_creates_the_file(state, tmp_path, qtbot):
+    from app.ui.new_audit import NewAuditWizard
+
+    wiz = NewAuditWizard(state.settings, state.window, "vi")
+    qtbot.addWidget(wiz)
+    wiz.name.setText("Công ty CP Giấy Sông Lam")
+    wiz.vsic.setText("1701")
+    wiz.add_member("Trần Thị Bình", "Trưởng nhóm", "VNCPC")
+    wiz.baseline_start.setText("01/2024")
+    wiz.path.setText(str(tmp_path / "new.recp"))
+    wiz.accept()
+    assert wiz.created_path
+    audit = reload(tmp_path / "new.recp")
+    assert audit.info.enterprise.name == "Công ty CP Giấy Sông Lam"
+    assert audit.info.baseline_start == "2024-01"
+    assert [m.name for m in audit.team] == ["Trần Thị Bình"]
+    # an existing path is refused and left alone
+    wiz2 = NewAuditWizard(state.settings, state.window, "vi")
+    qtbot.addWidget(wiz2)
+    wiz2.name.setText("Khác")
+    wiz2.path.setText(str(tmp_path / "new.recp"))
+    QTimer.singleShot(0, lambda: None)
+    os.environ["RECP_TEST_NO_MODAL"] = "1"
+    from PySide6.QtWidgets import QMessageBox
+
+    orig = QMessageBox.warning
+    QMessageBox.warning = staticmethod(lambda *a, **k: None)
+    try:
+        wiz2.accept()
+    finally:
+        QMessageBox.warning = orig
+    assert not wiz2.created_path
+    assert reload(tmp_path / "new.recp").info.enterprise.name == "Công ty CP Giấy Sông Lam"
+
+
+def test_window_stays_responsive_while_a_job_runs(state, qtbot):
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    results = []
+
+    def work(progress):
+        for i in range(30):
+            if progress.cancelled:
+                return None
+            time.sleep(0.01)  # blocking work in the worker thread
+            progress.update(i + 1, 30)
+        return "done"
+
+    job = state.jobs.run("Job", work, on_done=results.append, parent=state.window)
+    qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+    timer.stop()
+    assert not job.running
+    assert len(ticks) >= 10  # the GUI thread kept processing timers
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert max(gaps) < 0.25
+
+
+def test_job_cancel(state, qtbot):
+    cancelled = []
+    done = []
+
+    def work(progress):
+        while not progress.cancelled:
+            time.sleep(0.005)
+        return "unfinished"
+
+    job = state.jobs.run("Job", work, on_done=done.append, on_cancel=lambda: cancelled.append(1))
+    job.cancel()
+    qtbot.waitUntil(lambda: cancelled == [1], timeout=3000)
+    assert done == []
+
+
+def test_crash_hook_logs_and_keeps_running(state, tmp_path):
+    from app.ui import crash
+
+    crash.install()
+    try:
+        raise ValueError("boom in a slot")
+    except ValueError:
+        crash.handle_exception(*sys.exc_info())
+    text = crash.log_file().read_text(encoding="utf-8")
+    assert "boom in a slot" in text and "Traceback" in text
+    assert crash.log_file().parent == tmp_path / "logs"
+
+
+def test_geometry_is_remembered(state, tmp_path):
+    from app.ui.settings import AppSettings
+
+    state.window.resize(1100, 700)
+    state.window.close()
+    settings = AppSettings.at(tmp_path / "settings.ini")
+    assert settings.geometry() is not None
+
+
+def _run(code: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        RECP_LOG_DIR=str(tmp_path / "logs"),
+        RECP_DATA_DIR=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+        RECP_NO_DIALOGS="1",
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_smoke_start_opens_and_paints(tmp_path):
+    path = make_file(tmp_path)
+    proc = _run(
+        "import sys; from app.cli import main; sys.exit(main())", tmp_path, str(path), "--smoke"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "painted" in proc.stderr
+
+
+def test_heavy_libraries_stay_out_of_the_start_up_path(tmp_path):
+    path = make_file(tmp_path)
+    code = (
+        "import sys, json\n"
+        "from app.ui.main import AppState, make_app\n"
+        "from app.ui.settings import AppSettings\n"
+        "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[2]), 'vi')\n"
+        "assert st.open_path(sys.argv[1]); st.window.show(); app.processEvents(); st.window.grab()\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'reportlab', 'openpyxl') if m in sys.modules]\n"
+        "print(json.dumps(heavy))\n"
+    )
+    proc = _run(code, tmp_path, str(path), str(tmp_path / "s.ini"))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
