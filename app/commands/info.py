@@ -85,7 +85,12 @@ def info_dict(af, audit: model.Audit) -> dict[str, Any]:
         "app_version_written": meta.get("app_version_written"),
         "created": meta.get("created"),
         "modified": meta.get("modified"),
-        "read_only_reason": af.read_only_reason.key if af.read_only_reason else None,
+        # Why the file could not be edited now (info itself always reads read-only).
+        "read_only_reason": (
+            af.read_only_reason.key
+            if af.read_only_reason and af.read_only_reason.key != "store.readonly.requested"
+            else None
+        ),
         "title": audit.info.title,
         "enterprise": codec.encode(audit.info.enterprise),
         "baseline_start": audit.info.baseline_start,
