@@ -192,7 +192,7 @@ def format_indicators(audit, ind, lang: str) -> list[str]:
         [text("indicators.recp.wastewater_intensity", lang), num(r.wastewater_intensity, "#,##0.####"), f"m³/{r.basis_unit}"],
         [text("indicators.recp.carbon_intensity", lang), num(r.carbon_intensity, "#,##0.####"), f"t CO2e/{r.basis_unit}"],
     ]  # fmt: skip
-    out += [f"  {a}: {b} {c}" for a, b, c in rows]
+    out += [f"  {a}: {b} {c}" if r.basis_amount else f"  {a}: —" for a, b, c in rows]
 
     if ind.balances:
         out += ["", text("indicators.section.balances", lang)]
