@@ -21,6 +21,7 @@ class TextField(QLineEdit):
         self.shown = text
         if self.text() != text:
             self.setText(text)
+            self.setCursorPosition(0)  # show the start of a long address, not its end
 
     def value(self) -> str:
         return clean_text(self.text())

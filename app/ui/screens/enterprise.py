@@ -283,6 +283,7 @@ class EnterpriseScreen(PhaseScreen):
             for row, member in enumerate(members):
                 for col, (attr, _label) in enumerate(TEAM_COLUMNS):
                     self.team.set_text(row, col, getattr(member, attr), data=member.id)
+                    self.team.item(row, col).setToolTip(getattr(member, attr))
 
     def _member(self, member_id: str) -> model.TeamMember | None:
         return next((m for m in self.context.audit.team if m.id == member_id), None)
