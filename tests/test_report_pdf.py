@@ -1,0 +1,201 @@
+"""The PDF report: headings, figures, diacritics, fonts, variants, missing data."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from app.core.finance import option_finance
+from app.core.indicators import compute_indicators
+from app.core.options import option_totals
+from app.reports import fmt
+from app.reports.pdf import write_pdf
+from app.reports.sample import build_audit
+from app.reports.snapshot import build_snapshot
+
+
+def pdf_text(audit, lang, variant="full", photo_loader=None) -> tuple[str, PdfReader]:
+    buf = io.BytesIO()
+    write_pdf(build_snapshot(audit, variant, photo_loader=photo_loader), lang, buf)
+    reader = PdfReader(io.BytesIO(buf.getvalue()))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"\s+", " ", text), reader
+
+
+def flat(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+@pytest.fixture(scope="module")
+def audit():
+    return build_audit()
+
+
+@pytest.fixture(scope="module")
+def vi(audit):
+    return pdf_text(audit, "vi")
+
+
+@pytest.fixture(scope="module")
+def en(audit):
+    return pdf_text(audit, "en")
+
+
+def test_vietnamese_headings_and_words_keep_their_diacritics(vi):
+    text, _ = vi
+    for words in (
+        "Mục lục",
+        "Tóm tắt",
+        "Sơ đồ dòng quy trình sản xuất",
+        "Định mức tiêu hao",
+        "Kết quả khảo sát hiện trường",
+        "Phân tích tài chính",
+        "Kế hoạch thực hiện",
+        "Phụ lục",
+        "Nấu tẩy",  # a process step typed by the user
+        "Rò rỉ hơi tại van số 1",  # a finding title
+    ):
+        assert words in text, words
+
+
+def test_english_headings(en):
+    text, _ = en
+    for words in (
+        "Contents",
+        "Executive summary",
+        "Process flow chart",
+        "Specific consumption",
+        "Walkthrough findings",
+        "Financial analysis",
+        "Implementation plan",
+        "Annex",
+    ):
+        assert words in text, words
+
+
+def test_toc_lists_sections_with_page_numbers(en):
+    text, reader = en
+    toc_page = flat(reader.pages[1].extract_text())
+    # "Financial analysis . . . . 12": a heading followed by dots and its page number
+    m = re.search(r"Financial analysis[ .]*(\d+)", toc_page)
+    assert m, toc_page[:400]
+    page = int(m.group(1))
+    assert "Financial analysis" in reader.pages[page - 1].extract_text()
+
+
+def test_figures_match_the_core_modules_in_each_language(audit, vi, en):
+    ind = compute_indicators(audit)
+    totals = option_totals(audit)
+    elec = ind.streams[0]
+    first = audit.options[0]
+    fin = option_finance(first, audit)
+    for lang, (text, _) in (("vi", vi), ("en", en)):
+        assert fmt.money(elec.cost_vnd, lang) in text
+        assert fmt.money(totals.proposed.annual_saving_vnd, lang) in text
+        assert fmt.money(totals.proposed.investment_vnd, lang) in text
+        assert fmt.money(fin.npv_vnd, lang) in text
+    # the two languages write the same number differently
+    assert fmt.money(elec.cost_vnd, "vi") != fmt.money(elec.cost_vnd, "en")
+    assert "." in fmt.money(elec.cost_vnd, "vi") and "," in fmt.money(elec.cost_vnd, "en")
+
+
+def test_dates_follow_the_language(audit, vi, en):
+    assert "03/03/2025" in vi[0]
+    assert "3 Mar 2025" in en[0]
+
+
+def test_missing_english_text_shows_the_vietnamese_marked_untranslated(audit, en):
+    untranslated = next(o for o in audit.options if not o.title_en)
+    assert f"{untranslated.title_vi} (untranslated)" in en[0]
+
+
+def test_every_font_is_embedded(vi):
+    _, reader = vi
+    seen = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            desc = font.get("/FontDescriptor")
+            assert desc is not None, font.get("/BaseFont")
+            desc = desc.get_object()
+            assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+            seen.add(str(font["/BaseFont"]).split("+")[-1])
+    assert {"NotoSans-Regular", "NotoSans-Bold"} <= seen
+
+
+def test_summary_fits_four_pages_even_with_many_options():
+    big = build_audit(n_streams=12, n_options=80, n_photos=2)
+    for lang in ("vi", "en"):
+        text, reader = pdf_text(big, lang, "summary")
+        assert len(reader.pages) <= 4
+        assert ("Tóm tắt" if lang == "vi" else "Executive summary") in text
+
+
+def test_confidential_hides_identity_and_money(audit):
+    ent = audit.info.enterprise
+    hidden = [
+        ent.name,
+        ent.tax_code,
+        ent.address,
+        ent.contact_name,
+        ent.contact_phone,
+        ent.contact_email,
+        "Phạm Quốc Bảo",
+    ]  # the enterprise's own team member
+    ind = compute_indicators(audit)
+    money = [s.cost_vnd for s in ind.streams] + [s.unit_price_vnd for s in audit.streams]
+    money += [o.investment_vnd for o in audit.options if o.investment_vnd]
+    money.append(option_totals(audit).proposed.annual_saving_vnd)
+    for lang in ("vi", "en"):
+        text, _ = pdf_text(audit, lang, "confidential")
+        for h in hidden:
+            assert h not in text, h
+        for v in money:
+            assert fmt.money(v, lang) not in text, v
+        # physical quantities stay
+        assert fmt.smart(ind.streams[0].quantity, lang) in text
+    assert "Trần Văn Minh" in pdf_text(audit, "vi", "confidential")[0]  # auditors stay
+
+
+def test_no_options_still_gives_a_complete_report():
+    a = build_audit(n_options=0)
+    for lang, msg in (
+        ("vi", "Chưa có cơ hội SXSH nào được ghi nhận."),
+        ("en", "No RECP option has been recorded yet."),
+    ):
+        text, reader = pdf_text(a, lang)
+        assert msg in text
+        assert ("Phụ lục" if lang == "vi" else "Annex") in text
+
+
+def test_stream_without_records_is_reported():
+    a = build_audit()
+    gone = a.streams[2]
+    a.records = [r for r in a.records if r.stream_id != gone.id]
+    a.options = [o for o in a.options if all(s.stream_id != gone.id for s in o.savings)]
+    text, _ = pdf_text(a, "en")
+    assert f"Stream “{gone.name_vi}” has no monthly records." in text
+    assert "no records" in text
+
+
+def test_undecodable_photo_is_left_out_and_reported():
+    a = build_audit(n_photos=2)
+    broken = a.photos[0]
+    broken.jpeg = b"\xff\xd8 not really a jpeg"
+    text, _ = pdf_text(a, "vi", photo_loader=lambda pid: None)
+    assert "[Ảnh không đọc được]" in text
+    assert "không đọc được và đã được bỏ qua" in text
+
+
+def test_photo_loader_failure_is_not_fatal():
+    a = build_audit(n_photos=1)
+
+    def loader(pid):
+        raise OSError("blob gone")
+
+    text, _ = pdf_text(a, "en", photo_loader=loader)  # falls back to the photo's own bytes
+    assert "Photo could not be read" not in text
