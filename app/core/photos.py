@@ -1,0 +1,177 @@
+"""Photo import: decode, apply EXIF orientation, downscale, re-encode as JPEG, make a thumbnail.
+
+Why in core: it is a pure function of the photo's bytes (no storage, no Qt), needed alike by the
+walkthrough screen (in a worker thread), the demo builder, the CLI and tests. Pillow is imported
+inside the functions so nothing pays for it at GUI start-up.
+
+What it guarantees:
+- at most ``MAX_SIDE`` px on the long side, upright (EXIF orientation applied), RGB JPEG of at most
+  ``MAX_JPEG_BYTES`` (quality is lowered step by step for very detailed photos);
+- metadata is dropped: a phone photo's EXIF can hold the GPS position of a confidential factory;
+- huge JPEGs are decoded at reduced scale (``Image.draft``), so a 50 MP photo costs a few tens of
+  MB of memory, not 150 MB;
+- bad input raises ``UserError`` with a catalogue key and the file name; nothing is half-made.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import Location, Problem, UserError
+from app.core.model import Photo, clean_text
+
+MAX_SIDE = 2048
+THUMB_SIDE = 320
+MAX_JPEG_BYTES = 600_000
+QUALITIES = (85, 78, 70, 62, 55)
+THUMB_QUALITY = 75
+# Formats a camera, phone or scanner produces; GIF (animations, 256 colours) and the rest are refused.
+ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "BMP", "WEBP"})
+# Above this a non-JPEG (which cannot be decoded at reduced scale) would need too much memory.
+MAX_PIXELS = 120_000_000
+
+
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    jpeg: bytes
+    thumbnail: bytes
+    width: int
+    height: int
+    source_name: str
+
+    def to_photo(self, finding_id: str, caption: str = "", position: int = 0) -> Photo:
+        return Photo(
+            finding_id=finding_id,
+            caption=clean_text(caption),
+            width=self.width,
+            height=self.height,
+            jpeg=self.jpeg,
+            thumbnail=self.thumbnail,
+            position=position,
+        )
+
+
+def _fail(key: str, name: str, **params) -> UserError:
+    return UserError.of(key, Location(file=name), **params)
+
+
+def process_photo_bytes(data: bytes, name: str = "") -> ProcessedPhoto:
+    """The stored form of one photo given its file bytes; ``name`` is used in messages."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if not data:
+        raise _fail("photo.empty_file", name)
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # beyond it Pillow raises DecompressionBombError
+    try:
+        image = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        raise _fail("photo.not_an_image", name) from None
+    except Image.DecompressionBombError:
+        raise _fail(
+            "photo.too_large", name, megapixels="?", limit=MAX_PIXELS // 1_000_000
+        ) from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise _fail("photo.corrupt", name, detail=str(exc)) from None
+    if image.format not in ACCEPTED_FORMATS:
+        raise _fail("photo.unsupported_format", name, format=image.format or "?")
+    width, height = image.size
+    if width * height > MAX_PIXELS and image.format not in ("JPEG", "MPO"):
+        raise _fail(
+            "photo.too_large",
+            name,
+            megapixels=round(width * height / 1e6),
+            limit=MAX_PIXELS // 1_000_000,
+        )
+    try:
+        if image.format in ("JPEG", "MPO") and max(width, height) > MAX_SIDE:
+            # Decode at 1/2, 1/4 or 1/8 scale, never below the target size: memory stays small.
+            scale = MAX_SIDE / max(width, height)
+            image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        rgb = _to_rgb(upright)
+        rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+        jpeg = _encode_within(rgb, MAX_JPEG_BYTES)
+        thumb = rgb.copy()
+        thumb.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BILINEAR)
+        thumbnail = _encode(thumb, THUMB_QUALITY)
+    except Image.DecompressionBombError:
+        raise _fail(
+            "photo.too_large", name, megapixels="?", limit=MAX_PIXELS // 1_000_000
+        ) from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        # Truncated or damaged data surfaces only while decoding.
+        raise _fail("photo.corrupt", name, detail=str(exc)) from None
+    except MemoryError:
+        raise _fail(
+            "photo.too_large",
+            name,
+            megapixels=round(width * height / 1e6),
+            limit=MAX_PIXELS // 1_000_000,
+        ) from None
+    return ProcessedPhoto(jpeg, thumbnail, rgb.width, rgb.height, name)
+
+
+def process_photo_file(path: str | Path) -> ProcessedPhoto:
+    """``process_photo_bytes`` of a file; unreadable files raise ``UserError`` naming the file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fail("photo.unreadable", path.name, detail=exc.strerror or str(exc)) from None
+    return process_photo_bytes(data, path.name)
+
+
+def process_photo_files(
+    paths: list[str | Path], progress=None
+) -> tuple[list[ProcessedPhoto], list[Problem]]:
+    """Every photo that could be processed, and a problem for each that could not.
+
+    ``progress(done, total, name)`` is called after each file and may return True to cancel.
+    """
+    done: list[ProcessedPhoto] = []
+    problems: list[Problem] = []
+    for index, path in enumerate(paths):
+        try:
+            done.append(process_photo_file(path))
+        except UserError as exc:
+            problems.append(exc.problem)
+        if progress and progress(index + 1, len(paths), Path(path).name):
+            break
+    return done, problems
+
+
+def _to_rgb(image):
+    """RGB for JPEG: transparency composed on white (a screenshot's clear areas stay light)."""
+    from PIL import Image
+
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode.startswith("I;16") or image.mode == "I":
+        # 16-bit scans: scale to 8 bits before conversion (convert("RGB") would clip).
+        return image.point(lambda v: v / 256).convert("L").convert("RGB")
+    return image.convert("RGB")
+
+
+def _encode(image, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def _encode_within(image, limit: int) -> bytes:
+    """The best quality in ``QUALITIES`` whose JPEG fits in ``limit`` bytes (else the smallest)."""
+    data = b""
+    for quality in QUALITIES:
+        data = _encode(image, quality)
+        if len(data) <= limit:
+            return data
+    return data
