@@ -58,6 +58,7 @@ def decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
 
 @cache
 def _decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """A fast builder (generated code, no per-field error handling) backed by a safe one."""
     hints = typing.get_type_hints(cls)
     plan: list[tuple[str, Converter, Any]] = []
     for f in dataclasses.fields(cls):
@@ -70,13 +71,13 @@ def _decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
         neutral = dataclasses.MISSING if has_default else _neutral(hints[f.name])
         plan.append((f.name, _converter(hints[f.name]), neutral))
 
-    def build(data: dict[str, Any]) -> Any:
+    def safe_build(data: dict[str, Any]) -> Any:
         kwargs = {}
         for name, convert, neutral in plan:
             if name in data:
                 try:
                     kwargs[name] = convert(data[name])
-                except (ValueError, TypeError, KeyError):
+                except (ValueError, TypeError, KeyError, AttributeError):
                     # A value this version cannot read (e.g. an enum value from a newer app):
                     # fall back to the default rather than refusing the whole audit.
                     if neutral is not dataclasses.MISSING:
@@ -85,7 +86,24 @@ def _decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
                 kwargs[name] = neutral
         return cls(**kwargs)
 
-    return build
+    # Loading an audit decodes thousands of rows: generate straight-line code for the common
+    # case (well-formed data) and fall back to safe_build on any surprise.
+    env: dict[str, Any] = {"cls": cls, "safe_build": safe_build}
+    lines = ["def build(data):", "    try:", "        kw = {}"]
+    for i, (name, convert, neutral) in enumerate(plan):
+        expr = f"data[{name!r}]" if convert is _identity else f"c{i}(data[{name!r}])"
+        env[f"c{i}"] = convert
+        env[f"n{i}"] = neutral
+        lines.append(f"        if {name!r} in data: kw[{name!r}] = {expr}")
+        if neutral is not dataclasses.MISSING:
+            lines.append(f"        else: kw[{name!r}] = n{i}")
+    lines += [
+        "        return cls(**kw)",
+        "    except (ValueError, TypeError, KeyError, AttributeError):",
+        "        return safe_build(data)",
+    ]
+    exec("\n".join(lines), env)  # noqa: S102 - code built from dataclass field names only
+    return env["build"]
 
 
 def _identity(v: Any) -> Any:
@@ -97,10 +115,14 @@ def _converter(hint: Any) -> Converter:
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         inner = _converter(args[0]) if len(args) == 1 else _identity
+        if inner is _identity:
+            return _identity
         return lambda v: None if v is None else inner(v)
     if origin in (list, tuple):
         args = typing.get_args(hint)
         inner = _converter(args[0]) if args else _identity
+        if inner is _identity:
+            return list
         return lambda v: [inner(x) for x in v]
     if origin is dict:
         args = typing.get_args(hint)
@@ -108,7 +130,8 @@ def _converter(hint: Any) -> Converter:
         return lambda v: {k: inner(x) for k, x in v.items()}
     if isinstance(hint, type):
         if issubclass(hint, Enum):
-            return hint
+            members = {m.value: m for m in hint}
+            return members.__getitem__  # KeyError for an unknown value -> safe path
         if issubclass(hint, bool):
             return bool
         if issubclass(hint, datetime):
@@ -118,12 +141,9 @@ def _converter(hint: Any) -> Converter:
         if dataclasses.is_dataclass(hint):
             build = _decoder(hint)
             return lambda v: build(v)
-        if hint is float:
-            return float
-        if hint is int:
-            return lambda v: v if type(v) is int else int(v)
-        if hint is str:
-            return lambda v: v if type(v) is str else str(v)
+        if hint in (float, int, str):
+            # JSON and SQLite already give these types; a wrong one is caught by checks.
+            return _identity
     return _identity
 
 

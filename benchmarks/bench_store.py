@@ -1,0 +1,128 @@
+"""Store speed, each figure beside a bare-sqlite3 reference measured in the same run.
+
+1. Commit one edit (``AuditFile.put`` of one record) vs a bare sqlite3 INSERT + COMMIT in the
+   same mode (WAL, synchronous=FULL). Target: median <= 3x.
+2. Open the demo audit and load it into core objects vs sqlite3 connecting and reading every
+   row of every table. Target: <= 3x.
+
+Run: ``.venv/bin/python benchmarks/bench_store.py``
+"""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.core import model  # noqa: E402
+from app.store.auditfile import AuditFile  # noqa: E402
+
+
+def demo_audit() -> tuple[model.Audit, str]:
+    try:
+        from app.core.demo import build_demo_audit
+
+        return build_demo_audit(), "demo audit (app.core.demo)"
+    except ImportError:
+        from app.store.sample import sample_audit
+
+        return sample_audit(streams=15, findings=15, options=20, photos=4), "sample audit"
+
+
+def stats(times: list[float]) -> tuple[float, float]:
+    times = sorted(times)
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def bench_commit(folder: Path, audit: model.Audit, n: int = 200) -> None:
+    path = folder / "commit.recp"
+    af = AuditFile.create(path, copy.deepcopy(audit))
+    record = copy.deepcopy(audit.records[0])
+    ref = sqlite3.connect(folder / "bare.db", isolation_level=None)
+    ref.execute("PRAGMA journal_mode=WAL")
+    ref.execute("PRAGMA synchronous=FULL")
+    ref.execute("CREATE TABLE t (id TEXT PRIMARY KEY, stream_id TEXT, period TEXT, quantity REAL)")
+    store_times, bare_times = [], []
+    for i in range(n):  # interleaved, as above
+        record.quantity = float(i)
+        t = time.perf_counter()
+        af.put(record)
+        store_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        ref.execute("BEGIN")
+        ref.execute(
+            "INSERT INTO t VALUES (?, ?, ?, ?)", (model.new_id(), record.stream_id, "2024-01", i)
+        )
+        ref.execute("COMMIT")
+        bare_times.append(time.perf_counter() - t)
+    ref.close()
+    af.close()
+    report("commit one edit", stats(store_times), stats(bare_times), "bare sqlite3 insert+commit")
+
+
+def bench_open_load(folder: Path, audit: model.Audit, label: str, n: int = 30) -> None:
+    path = folder / "demo.recp"
+    AuditFile.create(path, copy.deepcopy(audit)).close()
+    t = time.perf_counter()
+    AuditFile.open(path).close()  # first open: makes the rotating backup
+    first = time.perf_counter() - t
+    tables = [
+        r[0]
+        for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")
+    ]
+    # Interleaved, so both sides see the same load from whatever else runs on the machine.
+    store_times, bare_times = [], []
+    for _ in range(n):
+        t = time.perf_counter()
+        with AuditFile.open(path) as af:
+            loaded = af.load()
+        store_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        conn = sqlite3.connect(path)
+        rows = sum(len(conn.execute(f"SELECT * FROM {name}").fetchall()) for name in tables)
+        conn.close()
+        bare_times.append(time.perf_counter() - t)
+    assert len(loaded.records) == len(audit.records)
+    print(f"  ({label}: {len(audit.records)} records, {rows} rows in all)")
+    report("open + load audit", stats(store_times), stats(bare_times), "sqlite3 read all rows")
+    print(f"  first open of a changed file (with backup copy): {first * 1000:.2f} ms")
+    # The same split into its parts, to see where the time goes.
+    load_times, read_times = [], []
+    with AuditFile.open(path) as af:
+        for _ in range(n):
+            t = time.perf_counter()
+            af.load()
+            load_times.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            for name in tables:
+                af._conn.execute(f"SELECT * FROM {name}").fetchall()
+            read_times.append(time.perf_counter() - t)
+    report("  load only (file open)", stats(load_times), stats(read_times), "same rows, raw")
+
+
+def report(name: str, store: tuple, bare: tuple, ref_name: str) -> None:
+    ratio = store[0] / bare[0]
+    verdict = "OK" if ratio <= 3 else "OVER TARGET"
+    print(
+        f"{name}: median {store[0] * 1000:.2f} ms, p95 {store[1] * 1000:.2f} ms | "
+        f"{ref_name}: median {bare[0] * 1000:.2f} ms, p95 {bare[1] * 1000:.2f} ms | "
+        f"ratio {ratio:.2f}x (target <= 3x) {verdict}"
+    )
+
+
+def main() -> None:
+    audit, label = demo_audit()
+    with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
+        folder = Path(tmp)
+        bench_commit(folder, audit)
+        bench_open_load(folder, audit, label)
+
+
+if __name__ == "__main__":
+    main()
