@@ -298,7 +298,9 @@ def _flows(annual: dict[str, float], cotton_year: float, polyester_year: float) 
         add(step_key, FlowDirection.INPUT, content.FLOW_INPUT_NAMES[stream], qty, unit, stream)
         for direction, name, part, linked in parts:
             add(step_key, FlowDirection(direction), name, qty * part, unit, linked)
-    flows.sort(key=lambda f: (content.STEP_KEYS.index(_step_key(f.step_id)), f.position))
+    # The store loads flows by (position, insertion order): keep that order so a loaded demo
+    # equals a built one.
+    flows.sort(key=lambda f: (f.position, content.STEP_KEYS.index(_step_key(f.step_id))))
     return flows
 
 
