@@ -231,3 +231,23 @@ def test_empty_audit_computes_without_error():
     ind = compute_indicators(Audit())
     assert ind.total_cost_vnd == 0 and ind.energy.total_gj == 0 and ind.specific == ()
     assert ind.recp.energy_productivity is None
+
+
+def test_fuel_by_volume_uses_density_and_official_volume_toe():
+    do = ResourceStream(StreamKind.FUEL, "Dầu DO", "lít", fuel_code="do", unit_price_vnd=20_000)
+    gas = ResourceStream(StreamKind.FUEL, "Khí thiên nhiên", "Sm3", fuel_code="natural_gas")
+    audit = Audit(
+        info=AuditInfo(baseline_start="2024-01"),
+        streams=[do, gas],
+        records=[PeriodRecord(do.id, "2024-01", 10_000.0), PeriodRecord(gas.id, "2024-01", 5_000.0)],
+    )
+    ind = compute_indicators(audit)
+    # DO: 10,000 L x 0.84 kg/L = 8.4 t x 43.0 GJ/t; official 0.88 TOE per 1,000 L
+    assert ind.stream(do.id).energy_gj == pytest.approx(8.4 * 43.0)
+    assert ind.stream(do.id).toe == pytest.approx(10 * 0.88)
+    # natural gas: 5,000 Sm³ x 0.75 kg/Sm³ = 3.75 t x 48.0 GJ/t; official 0.90 TOE per 1,000 m³
+    assert ind.stream(gas.id).energy_gj == pytest.approx(3.75 * 48.0)
+    assert ind.stream(gas.id).toe == pytest.approx(5 * 0.90)
+    co2e = 8.4 * 43.0 / 1000 * (74_100 + 28 * 3 + 265 * 0.6) / 1000
+    assert ind.stream(do.id).co2e_t == pytest.approx(co2e)
+    assert "indicators.toe_not_official" not in {p.key for p in ind.problems}
