@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "import_",  # command name "import" (a keyword, hence the module name)
     "indicators",
     "export",
+    "findings",
 )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import Level, Location, Problem
-from app.core.model import CPCategory, Finding
+from app.core.model import ChecklistAnswer, CPCategory, Finding
 from app.paths import data_path
 
 LANGS = ("vi", "en")
@@ -315,3 +315,31 @@ def finding_title(template_set: TemplateSet, finding: Finding, lang: str) -> str
     template = template_set.get(finding.template_id)
     item = template.item(finding.item_id) if template and finding.item_id else None
     return item.question.get(lang) if item else finding.item_id
+
+
+def finding_order(template_set: TemplateSet, findings: list[Finding]) -> list[Finding]:
+    """Findings in walkthrough order: templates as listed, their areas and items in file order,
+    then free findings by position."""
+    rank: dict[tuple[str, str], int] = {}
+    for t_index, template in enumerate(template_set.templates):
+        for i_index, item in enumerate(template.items):
+            rank[(template.id, item.id)] = t_index * 10_000 + i_index
+    last = len(template_set.templates) * 10_000
+    return sorted(
+        findings,
+        key=lambda f: (rank.get((f.template_id, f.item_id), last), f.position, f.area, f.title),
+    )
+
+
+def area_progress(template: Template, findings: list[Finding]) -> dict[str, tuple[int, int]]:
+    """Per area of ``template``: (items answered, items in the area). "Answered" is anything but
+    not-checked, so not-applicable counts as done."""
+    answered = {
+        f.item_id
+        for f in findings
+        if f.template_id == template.id and f.item_id and f.answer != ChecklistAnswer.NOT_CHECKED
+    }
+    return {
+        area.id: (sum(1 for i in area.items if i.id in answered), len(area.items))
+        for area in template.areas
+    }
