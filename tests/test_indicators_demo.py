@@ -180,3 +180,11 @@ def test_option_finance_by_hand(audit):
                 x.quantity_per_year * NCV[s.fuel_code] / 1000 * (co2 + 28 * ch4 + 265 * n2o) / 1000
             )
     assert f.avoided_co2e_t == pytest.approx(avoided)
+
+
+def test_demo_validates_without_errors(audit):
+    from app.core.validation import validate_audit
+
+    problems = validate_audit(audit)
+    assert not [p for p in problems if p.is_error]
+    assert "reference.earlier_year" in {p.key for p in problems}  # 2024 -> 2023 grid factor
