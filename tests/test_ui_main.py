@@ -244,3 +244,20 @@ def test_heavy_libraries_stay_out_of_the_start_up_path(tmp_path):
     proc = _run(code, tmp_path, str(path), str(tmp_path / "s.ini"))
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
+
+
+def test_signal_emit_does_not_leak_bool_references(qtbot):
+    """PySide6 6.12.0 drops a reference to True on every emit: the app aborts after ~150 edits."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        fired = Signal(str)
+
+    obj = Emitter()
+    obj.fired.connect(lambda _v: None)
+    before = sys.getrefcount(True)
+    for _ in range(50):
+        obj.fired.emit("x")
+    assert sys.getrefcount(True) - before > -10, (
+        "this PySide6 version leaks on emit (pin != 6.12.0)"
+    )
