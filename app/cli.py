@@ -73,9 +73,11 @@ def main(argv: list[str] | None = None) -> int:
         gui_args.file = positional[0]
         return _run_gui(gui_args)
     args = parser.parse_args(argv)
+    explicit_lang = args.lang
     lang = args.lang or system_language()
     args.lang = lang
     if args.command is None:
+        args.lang = explicit_lang  # None: the GUI uses the language remembered in its settings
         return _run_gui(args)
     try:
         return int(args.run(args) or 0)
