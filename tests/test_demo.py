@@ -310,6 +310,8 @@ def test_texts_are_nfc_and_bilingual(audit):
         assert s == s.strip()
     for entity in [*audit.streams, *audit.steps, *audit.products]:
         assert entity.name_vi and entity.name_en
+    for f in audit.flows:
+        assert f.name and f.name_en
     e = audit.info.enterprise
     assert e.sector_vsic == "1313" and e.province == "Hải Phòng" and "Đình Vũ" in e.industrial_park
     assert 250 <= e.employees <= 350 and e.shifts_per_day == 3 and e.operating_days_per_year == 300

@@ -265,6 +265,7 @@ def _flows(annual: dict[str, float], cotton_year: float, polyester_year: float) 
                 note=note,
                 position=index,
                 id=demo_id("flow", f"{step}/{index}"),
+                name_en=content.FLOW_NAMES_EN[name],
             )
         )
 

@@ -233,6 +233,7 @@ class StepFlow:
     note: str = ""
     position: int = 0
     id: str = field(default_factory=new_id)
+    name_en: str = ""  # English name for English reports; empty: show ``name``
 
 
 @dataclass
