@@ -225,11 +225,12 @@ class OptionsFilterProxy(QSortFilterProxyModel):
 
     def set_filter(self, **kw: Any) -> None:
         """Change any of text, category, status, step_id, stream_id (None: all)."""
+        self.beginFilterChange()
         for name, value in kw.items():
             if name not in ("text", "category", "status", "step_id", "stream_id"):
                 raise TypeError(name)
             setattr(self, name, value.casefold().strip() if name == "text" else value)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         row: Row = self.sourceModel().rows[source_row]

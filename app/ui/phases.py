@@ -42,6 +42,6 @@ PHASES: tuple[Phase, ...] = (
     ),
     Phase("walkthrough", QT_TRANSLATE_NOOP("Phase", "Walkthrough"), None),
     Phase("baselines", QT_TRANSLATE_NOOP("Phase", "Baselines"), None),
-    Phase("options", QT_TRANSLATE_NOOP("Phase", "Options"), None),
+    Phase("options", QT_TRANSLATE_NOOP("Phase", "Options"), "app.ui.screens.options:OptionsScreen"),
     Phase("reports", QT_TRANSLATE_NOOP("Phase", "Reports"), None),
 )

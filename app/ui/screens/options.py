@@ -1,0 +1,595 @@
+"""Phases 3–5: the options log (cơ hội SXSH), feasibility, prioritisation, implementation.
+
+Tabs: the log (sortable, filterable table + the option editor), the ranked list with its
+editable weights, the charts, the totals. Every edit goes through ``context.edit`` (undoable,
+saved at once); figures are cached in an ``OptionsAnalysis`` and recomputed one option at a
+time when that option changes.
+
+For the walkthrough screen: ``OptionsScreen.open_new_option_from_finding(finding)`` (or the
+module function of the same name, given the screen) creates a prefilled option from a finding
+as one undoable edit, selects it in the log and puts the cursor in its title.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import options as opt
+from app.core.messages import render, text
+from app.core.model import (
+    Audit,
+    CPCategory,
+    Finding,
+    Option,
+    OptionStatus,
+    PeriodRecord,
+    ProcessStep,
+    ResourceStream,
+)
+from app.ui.context import AuditContext, ChangeSet
+from app.ui.options_detail import OptionEditor
+from app.ui.options_model import COLUMN, OPTION_ROLE, OptionsFilterProxy, OptionsTableModel
+from app.ui.screens.base import PhaseScreen
+
+CHART_NAMES = ("mac", "bubble", "category")
+
+
+class OptionsScreen(PhaseScreen):
+    key = "options"
+
+    def __init__(self, context: AuditContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.analysis = opt.OptionsAnalysis(context.audit)
+        weights, self.weight_problems = opt.weights_from_setting(
+            context.file.get_setting(opt.WEIGHTS_SETTING) if context.file else None
+        )
+        self.model = OptionsTableModel(self.analysis, context.lang, context.format_number, self)
+        self.model.weights = weights
+        self.model.reset()
+        self.proxy = OptionsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("optionsSummary")
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+        # --- log tab
+        log = QWidget()
+        lv = QVBoxLayout(log)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
+        self.f_category = QComboBox()
+        self.f_status = QComboBox()
+        self.f_step = QComboBox()
+        self.f_stream = QComboBox()
+        for combo, name in (
+            (self.f_category, "category"),
+            (self.f_status, "status"),
+            (self.f_step, "step_id"),
+            (self.f_stream, "stream_id"),
+        ):
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, n=name: self.proxy.set_filter(**{n: c.currentData() or None})
+            )
+        self.btn_new = QPushButton()
+        self.btn_duplicate = QPushButton()
+        self.btn_delete = QPushButton()
+        self.btn_new.clicked.connect(self.new_option)
+        self.btn_duplicate.clicked.connect(self.duplicate_selected)
+        self.btn_delete.clicked.connect(self.delete_selected)
+        bar.addWidget(self.search, 2)
+        for w in (self.f_category, self.f_status, self.f_step, self.f_stream):
+            bar.addWidget(w, 1)
+        for w in (self.btn_new, self.btn_duplicate, self.btn_delete):
+            bar.addWidget(w)
+        lv.addLayout(bar)
+        self.table = QTableView()
+        self.table.setObjectName("optionsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMN["code"], Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(COLUMN["title"], QHeaderView.Stretch)
+        for key, width in (
+            ("code", 60),
+            ("category", 170),
+            ("status", 110),
+            ("screening", 120),
+            ("step", 100),
+            ("streams", 120),
+        ):
+            self.table.setColumnWidth(COLUMN[key], width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.editor = OptionEditor(context, self.analysis)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.editor)
+        split.setSizes([260, 440])
+        lv.addWidget(split, 1)
+        self.tabs.addTab(log, "")
+
+        # --- ranking tab
+        rank = QWidget()
+        rv = QVBoxLayout(rank)
+        self.box_weights = QGroupBox()
+        wf = QFormLayout(self.box_weights)
+        self.weight_spins: dict[str, QDoubleSpinBox] = {}
+        self.weight_labels: dict[str, QLabel] = {}
+        for criterion in opt.CRITERIA:
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 100)
+            spin.setDecimals(2)
+            spin.setSingleStep(0.05)
+            spin.setValue(weights[criterion])
+            spin.editingFinished.connect(self._weights_edited)
+            self.weight_spins[criterion] = spin
+            self.weight_labels[criterion] = QLabel()
+            wf.addRow(self.weight_labels[criterion], spin)
+        self.weight_note = QLabel()
+        self.weight_note.setWordWrap(True)
+        wf.addRow(self.weight_note)
+        rv.addWidget(self.box_weights)
+        self.ranked = QTableWidget(0, 9)
+        self.ranked.setObjectName("rankedTable")
+        self.ranked.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.ranked.verticalHeader().setVisible(False)
+        self.ranked.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.ranked.cellDoubleClicked.connect(self._ranked_open)
+        rv.addWidget(self.ranked, 1)
+        self.tabs.addTab(rank, "")
+
+        # --- charts tab
+        charts = QWidget()
+        cv = QVBoxLayout(charts)
+        self.chart_choice = QComboBox()
+        self.chart_choice.currentIndexChanged.connect(lambda _i: self.show_chart())
+        self.chart_view = QLabel()
+        self.chart_view.setObjectName("chartView")
+        self.chart_view.setAlignment(Qt.AlignCenter)
+        self.chart_view.setMinimumSize(400, 300)
+        cv.addWidget(self.chart_choice)
+        cv.addWidget(self.chart_view, 1)
+        self.tabs.addTab(charts, "")
+
+        # --- totals tab
+        totals = QWidget()
+        tv = QHBoxLayout(totals)
+        self.totals_tables = {
+            "groups": QTableWidget(0, 3),
+            "counts": QTableWidget(0, 2),
+            "streams": QTableWidget(0, 5),
+        }
+        for t in self.totals_tables.values():
+            t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+            t.verticalHeader().setVisible(False)
+            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        left = QVBoxLayout()
+        left.addWidget(self.totals_tables["groups"])
+        left.addWidget(self.totals_tables["streams"])
+        tv.addLayout(left, 3)
+        tv.addWidget(self.totals_tables["counts"], 2)
+        self.tabs.addTab(totals, "")
+
+        self._chart_dirty = True
+        self.retranslate()
+        self.set_read_only(context.read_only)
+        self.refresh(ChangeSet(reset=True))
+
+    # ------------------------------------------------------------------ base API
+    def title(self) -> str:
+        return self.tr("Options")
+
+    @classmethod
+    def completeness_of(cls, audit: Audit) -> float | None:
+        """Share of the options that have moved past "identified" (screened or later)."""
+        if not audit.options:
+            return 0.0
+        return sum(o.status != OptionStatus.IDENTIFIED for o in audit.options) / len(audit.options)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for w in (self.btn_new, self.btn_duplicate, self.btn_delete, *self.weight_spins.values()):
+            w.setEnabled(not read_only)
+        self.editor.show_option(self.editor.option)
+
+    def retranslate(self) -> None:
+        lang = self.context.lang
+        self.model.lang = lang
+        self.tabs.setTabText(0, self.tr("Options log"))
+        self.tabs.setTabText(1, self.tr("Priority ranking"))
+        self.tabs.setTabText(2, self.tr("Charts"))
+        self.tabs.setTabText(3, self.tr("Totals"))
+        self.search.setPlaceholderText(self.tr("Search code or title…"))
+        self.btn_new.setText(self.tr("New option"))
+        self.btn_duplicate.setText(self.tr("Duplicate"))
+        self.btn_delete.setText(self.tr("Delete"))
+        self.box_weights.setTitle(self.tr("Weights of the criteria"))
+        for c in opt.CRITERIA:
+            self.weight_labels[c].setText(text(f"options.criterion.{c}", lang))
+        self.weight_note.setText(
+            self.tr(
+                "Scores are 0–5. An economic score not entered is derived from the payback; "
+                "a criterion not scored is left out of the option's mean."
+            )
+        )
+        self.ranked.setHorizontalHeaderLabels(
+            [
+                self.tr("Rank"),
+                self.tr("Code"),
+                self.tr("Option"),
+                self.tr("Score"),
+                text("options.criterion.economic", lang),
+                text("options.criterion.technical", lang),
+                text("options.criterion.environmental", lang),
+                self.tr("Payback (yr)"),
+                self.tr("NPV (VND)"),
+            ]
+        )
+        self._fill_chart_choice()
+        self._fill_filters()
+        self.editor.retranslate()
+        self.model.reset()
+        self._chart_dirty = True
+        self._update_totals()
+        if self.tabs.currentIndex() == 1:
+            self._update_ranking()
+
+    # ------------------------------------------------------------------ refresh
+    def refresh(self, changes: ChangeSet) -> None:
+        if changes.reset or changes.info or changes.touches(ResourceStream, PeriodRecord):
+            self.analysis.audit = self.context.audit
+            self.analysis.refresh()
+            self.model.reset()
+            self._fill_filters()
+        elif changes.touches(Option):
+            present = {o.id: o for o in self.context.audit.options}
+            for oid in changes.ids:
+                if oid in present:
+                    self.analysis.update(present[oid])
+                    self.model.update_option(present[oid])
+                elif self.model.row_of(oid) is not None:
+                    self.analysis.forget(oid)
+                    self.model.remove_option(oid)
+        elif changes.touches(ProcessStep, Finding):
+            self.model.reset()
+            self._fill_filters()
+        else:
+            return
+        self._update_totals()
+        self._chart_dirty = True
+        if self.tabs.currentIndex() == 1:
+            self._update_ranking()
+        elif self.tabs.currentIndex() == 2:
+            self.show_chart()
+        current = self.current_option()
+        self.editor.show_option(current)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self._update_ranking()
+        elif index == 2 and self._chart_dirty:
+            self.show_chart()
+
+    # ------------------------------------------------------------------ filters
+    def _fill_filters(self) -> None:
+        lang = self.context.lang
+        audit = self.context.audit
+
+        def fill(combo: QComboBox, all_label: str, items: list[tuple[str, str]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_label, "")
+            for data, label in items:
+                combo.addItem(label, data)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+        fill(
+            self.f_category,
+            self.tr("All techniques"),
+            [(c.value, text(f"options.category.{c.value}", lang)) for c in CPCategory],
+        )
+        fill(
+            self.f_status,
+            self.tr("All statuses"),
+            [(s.value, text(f"options.status.{s.value}", lang)) for s in OptionStatus],
+        )
+        fill(
+            self.f_step,
+            self.tr("All steps"),
+            [
+                (s.id, (s.name_en or s.name_vi) if lang == "en" else s.name_vi)
+                for s in sorted(audit.steps, key=lambda s: s.position)
+            ],
+        )
+        fill(
+            self.f_stream,
+            self.tr("All streams"),
+            [
+                (s.id, (s.name_en or s.name_vi) if lang == "en" else s.name_vi)
+                for s in audit.streams
+            ],
+        )
+
+    # ------------------------------------------------------------------ selection
+    def current_option(self) -> Option | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        option = index.data(OPTION_ROLE)
+        return self.context.current(option) if option is not None else None
+
+    def select_option(self, option_id: str) -> None:
+        row = self.model.row_of(option_id)
+        if row is None:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():  # filtered out: clear the filters to show it
+            self.search.clear()
+            for combo in (self.f_category, self.f_status, self.f_step, self.f_stream):
+                combo.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            proxy_index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+        )
+        self.table.scrollTo(proxy_index)
+
+    def _current_changed(self, *_: Any) -> None:
+        self.editor.show_option(self.current_option())
+
+    # ------------------------------------------------------------------ actions
+    def _add(self, option: Option, label: str) -> bool:
+        if not self.context.edit(label, put=[option]):
+            return False
+        self.tabs.setCurrentIndex(0)
+        self.select_option(option.id)
+        self.editor.f_title_vi.setFocus()
+        return True
+
+    def new_option(self) -> Option | None:
+        audit = self.context.audit
+        option = Option(
+            title_vi="",
+            code=opt.next_option_code(o.code for o in audit.options),
+            position=max((o.position for o in audit.options), default=-1) + 1,
+        )
+        return option if self._add(option, self.tr("New option")) else None
+
+    def open_new_option_from_finding(self, finding: Finding, title: str = "") -> Option | None:
+        """Create an option from a walkthrough finding (one undoable edit) and open it."""
+        option = opt.new_option_from_finding(finding, self.context.audit, title)
+        return option if self._add(option, self.tr("Create option from finding")) else None
+
+    def duplicate_selected(self) -> Option | None:
+        current = self.current_option()
+        if current is None:
+            return None
+        dup = opt.duplicate_option(current, (o.code for o in self.context.audit.options))
+        dup.position = max(o.position for o in self.context.audit.options) + 1
+        return dup if self._add(dup, self.tr("Duplicate option")) else None
+
+    def delete_selected(self) -> bool:
+        current = self.current_option()
+        if current is None:
+            return False
+        return self.context.edit(self.tr("Delete option"), delete=[current])
+
+    # ------------------------------------------------------------------ ranking
+    def _weights_edited(self) -> None:
+        weights = {c: s.value() for c, s in self.weight_spins.items()}
+        weights, problems = opt.weights_from_setting(weights)
+        self.weight_problems = problems
+        if weights != self.model.weights and not self.context.read_only:
+            if not problems and self.context.file is not None:
+                self.context.file.set_setting(opt.WEIGHTS_SETTING, weights)
+            self.model.weights = weights
+            self.model.reset()
+        self._update_ranking()
+
+    def _update_ranking(self) -> None:
+        lang = self.context.lang
+        num = self.context.format_number
+        note = [render(p, lang) for p in self.weight_problems]
+        self.weight_note.setStyleSheet("color: #a33;" if note else "")
+        if note:
+            self.weight_note.setText("\n".join(note))
+        ranked = self.analysis.ranked(self.model.weights)
+        self.ranked.setRowCount(len(ranked))
+        for r, item in enumerate(ranked):
+            o, s, fin = item.option, item.score, item.finance
+            crit = [
+                (num(s.criteria[c], 1) + ("*" if c == "economic" and s.economic_derived else ""))
+                if c in s.criteria
+                else "—"
+                for c in opt.CRITERIA
+            ]
+            cells = [
+                str(item.rank),
+                o.code,
+                _title(o, lang),
+                num(s.total, 2),
+                *crit,
+                "—" if fin.payback_years is None else num(fin.payback_years, 1),
+                num(round(fin.npv_vnd)),
+            ]
+            for c, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.UserRole, o.id)
+                if c != 2:
+                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.ranked.setItem(r, c, cell)
+
+    def _ranked_open(self, row: int, _col: int) -> None:
+        item = self.ranked.item(row, 0)
+        if item is not None:
+            self.tabs.setCurrentIndex(0)
+            self.select_option(item.data(Qt.UserRole))
+
+    # ------------------------------------------------------------------ charts
+    def _fill_chart_choice(self) -> None:
+        lang = self.context.lang
+        titles = {
+            "mac": text("options.chart.mac_title", lang),
+            "bubble": text("options.chart.bubble_title", lang),
+            "category": text("options.chart.category_title", lang),
+        }
+        current = self.chart_choice.currentData() or "mac"
+        self.chart_choice.blockSignals(True)
+        self.chart_choice.clear()
+        for name in CHART_NAMES:
+            self.chart_choice.addItem(titles[name], name)
+        self.chart_choice.setCurrentIndex(self.chart_choice.findData(current))
+        self.chart_choice.blockSignals(False)
+
+    def show_chart(self) -> None:
+        """Render the chosen chart to the label's size (matplotlib is imported here only)."""
+        from app.reports import option_charts
+
+        name = self.chart_choice.currentData() or "mac"
+        size = self.chart_view.size()
+        dpi = 100
+        figure = option_charts.CHARTS[name](
+            self.context.audit.options,
+            self.analysis.finances,
+            self.context.lang,
+            size=(max(size.width(), 400) / dpi, max(size.height(), 300) / dpi),
+        )
+        pixmap = QPixmap()
+        pixmap.loadFromData(option_charts.png_bytes(figure, dpi=dpi), "PNG")
+        self.chart_view.setPixmap(pixmap)
+        self._chart_dirty = False
+
+    # ------------------------------------------------------------------ totals
+    def _update_totals(self) -> None:
+        lang = self.context.lang
+        num = self.context.format_number
+        totals = self.analysis.totals()
+        p = totals.proposed
+        self.summary.setText(
+            self.tr(
+                "{count} options · {done} implemented · {rejected} rejected · investment "
+                "{investment} VND · net saving {saving} VND/yr · {co2e} tCO2e/yr avoided"
+            ).format(
+                count=totals.count,
+                done=totals.implemented_count,
+                rejected=totals.rejected_count,
+                investment=num(p.investment_vnd),
+                saving=num(p.annual_saving_vnd),
+                co2e=num(p.avoided_co2e_t, 1),
+            )
+        )
+        groups = self.totals_tables["groups"]
+        groups.setHorizontalHeaderLabels(
+            ["", self.tr("Proposed (not rejected)"), self.tr("Implemented (incl. verified)")]
+        )
+        rows = [
+            (self.tr("Options"), num(p.count), num(totals.implemented.count)),
+            (
+                self.tr("Investment (VND)"),
+                num(p.investment_vnd),
+                num(totals.implemented.investment_vnd),
+            ),
+            (
+                self.tr("Net saving (VND/yr)"),
+                num(p.annual_saving_vnd),
+                num(totals.implemented.annual_saving_vnd),
+            ),
+            (
+                self.tr("Measured saving (VND/yr)"),
+                num(p.verified_saving_vnd),
+                num(totals.implemented.verified_saving_vnd),
+            ),
+            (
+                self.tr("Avoided emissions (tCO2e/yr)"),
+                num(p.avoided_co2e_t, 1),
+                num(totals.implemented.avoided_co2e_t, 1),
+            ),
+        ]
+        _fill_table(groups, rows)
+        counts = self.totals_tables["counts"]
+        counts.setHorizontalHeaderLabels([self.tr("Group"), self.tr("Options")])
+        crow = [
+            (text(f"options.category.{k}", lang), num(v)) for k, v in totals.by_category.items()
+        ]
+        crow += [(text(f"options.status.{k}", lang), num(v)) for k, v in totals.by_status.items()]
+        crow += [(self.tr("Industrial symbiosis"), num(totals.symbiosis_count))]
+        _fill_table(counts, crow)
+        streams = self.totals_tables["streams"]
+        streams.setHorizontalHeaderLabels(
+            [
+                self.tr("Stream"),
+                self.tr("Saving/yr"),
+                self.tr("Baseline/yr"),
+                self.tr("Unit"),
+                self.tr("Share of baseline"),
+            ]
+        )
+        srow = [
+            (
+                (s.name_en or s.name_vi) if lang == "en" else s.name_vi,
+                num(s.saving_per_year, 1),
+                "—" if s.baseline_per_year is None else num(s.baseline_per_year, 0),
+                s.unit,
+                "—" if s.share is None else num(s.share * 100, 1) + " %",
+            )
+            for s in p.streams
+        ]
+        _fill_table(streams, srow)
+
+
+def _fill_table(table: QTableWidget, rows: list[tuple]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if c:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+def _title(option: Option, lang: str) -> str:
+    if lang == "en" and option.title_en:
+        return option.title_en
+    return option.title_vi or option.title_en
+
+
+def open_new_option_from_finding(
+    screen: OptionsScreen, finding: Finding, title: str = ""
+) -> Option | None:
+    """Hook for the walkthrough: create and open an option from ``finding`` on ``screen``."""
+    return screen.open_new_option_from_finding(finding, title)
