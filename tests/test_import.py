@@ -112,7 +112,7 @@ def test_preview_shows_raw_and_parsed_cells(tmp_path):
     assert result.preview_headers == HEADER
     first = result.preview[0]
     assert first.row == 2 and first.raw[0] == "01/2024" and first.parsed[0] == "2024-01"
-    assert first.raw[3] == "1.201" and first.parsed[3] == "1.201" and first.level == "warning"
+    assert first.raw[3] == "1.201" and first.parsed[3] == "1201" and first.level == "warning"
     assert len(result.preview) == 3
 
 

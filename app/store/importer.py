@@ -177,6 +177,13 @@ class ImportCancelled(UserError):
         super().__init__(Problem("import.cancelled"))
 
 
+def _plain(value: float, locale: str) -> str:
+    """A number without grouping marks ("1500", "1,234" in vi): how a cell was read, shown so
+    that it cannot be misread again."""
+    group = "." if locale == "vi" else ","
+    return format_number(value, locale, 6).replace(group, "")
+
+
 def _norm(text: object) -> str:
     return unicodedata.normalize("NFC", str(text or "")).strip().casefold()
 
@@ -377,8 +384,8 @@ class _Validator:
                 row,
                 col,
                 text=str(raw).strip(),
-                value=format_number(parsed.value, loc, 6),
-                alternative=format_number(parsed.alternative, loc, 6),
+                value=_plain(parsed.value, loc),
+                alternative=_plain(parsed.alternative, loc),
                 locale=loc,
             )
         if parsed.value < 0 and not negative_ok:
@@ -421,7 +428,7 @@ class _Validator:
                     entry[1] = value * (self.factor(unit, stream) or 1.0)
                 else:
                     entry[2] = value
-                shown[col] = format_number(value, m.number_locale, 6)
+                shown[col] = _plain(value, m.number_locale)
             if period and r.error_count == errors_before:
                 for stream, qty, cost, col in per_stream.values():
                     if qty is None:  # a cost alone cannot make a figure: say so
@@ -453,7 +460,7 @@ class _Validator:
                     negative_ok=True,
                 )
                 if cost is not None:
-                    shown[self.cost_col] = format_number(cost, m.number_locale)
+                    shown[self.cost_col] = _plain(cost, m.number_locale)
             unit = str(cell(self.unit_col) or "").strip() if self.unit_col is not None else ""
             if unit:
                 shown[self.unit_col] = unit
@@ -470,7 +477,7 @@ class _Validator:
                     )
                 else:
                     qty *= factor
-                    shown[self.qty_col] = format_number(qty, m.number_locale, 6)
+                    shown[self.qty_col] = _plain(qty, m.number_locale)
                     if period and r.error_count == errors_before:
                         self.add_record(number, self.qty_col, stream, period, qty, cost)
         if len(r.preview) < self.preview_rows:
@@ -590,3 +597,43 @@ def save_mapping(af, name: str, mapping: Mapping) -> None:
     stored = dict(af.get_setting(MAPPINGS_SETTING, {}) or {})
     stored[name] = mapping.to_dict()
     af.set_setting(MAPPINGS_SETTING, stored)
+
+
+@dataclass
+class Peek:
+    """What the mapping step needs: the sheets, the header row's texts, a guess of the layout."""
+
+    sheets: list[str]
+    sheet: str
+    headers: list[str]
+
+
+def peek(path: str | Path, sheet: str = "", header_row: int = 1) -> Peek:
+    """Sheet names and header texts of a file, reading only down to the header row."""
+    table = open_table(path, sheet)
+    headers: list[str] = []
+    for number, values in table.rows:
+        if number == header_row:
+            headers = ["" if v is None else str(v).strip() for v in values]
+            break
+    close = getattr(table.rows, "close", None)
+    if close is not None:
+        close()  # stop the generator: closes the workbook
+    while headers and not headers[-1]:
+        headers.pop()
+    return Peek(table.sheets, table.sheet, headers)
+
+
+def guess_wide_columns(headers: list[str], streams: list[ResourceStream]) -> list[ColumnMap]:
+    """Columns whose header names a stream ("Điện (kWh)" -> Điện): a first mapping to correct."""
+    out = []
+    for header in headers:
+        h = _norm(header)
+        if not h:
+            continue
+        for s in streams:
+            names = [_norm(n) for n in (s.name_vi, s.name_en) if n]
+            if any(n and (n in h or h in n) for n in names):
+                out.append(ColumnMap(header, s.id))
+                break
+    return out

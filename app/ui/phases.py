@@ -40,8 +40,16 @@ PHASES: tuple[Phase, ...] = (
         QT_TRANSLATE_NOOP("Phase", "Products & process steps"),
         "app.ui.screens.products:ProductsScreen",
     ),
-    Phase("walkthrough", QT_TRANSLATE_NOOP("Phase", "Walkthrough"), None),
-    Phase("baselines", QT_TRANSLATE_NOOP("Phase", "Baselines"), None),
+    Phase(
+        "walkthrough",
+        QT_TRANSLATE_NOOP("Phase", "Walkthrough"),
+        "app.ui.screens.walkthrough:WalkthroughScreen",
+    ),
+    Phase(
+        "baselines",
+        QT_TRANSLATE_NOOP("Phase", "Baselines"),
+        "app.ui.screens.baselines:BaselinesScreen",
+    ),
     Phase("options", QT_TRANSLATE_NOOP("Phase", "Options"), "app.ui.screens.options:OptionsScreen"),
     Phase("reports", QT_TRANSLATE_NOOP("Phase", "Reports"), None),
 )

@@ -1,0 +1,416 @@
+"""The Baselines screen: resource streams, monthly figures, data quality, balances, charts.
+
+- Data: streams grouped by kind (unit, price, source, quality editable), and a spreadsheet-like
+  grid of monthly figures (quantity or invoice cost) where one types or pastes a block copied
+  from Excel; gaps, outliers and duplicate months are coloured and listed in a quality summary.
+  "Import…" opens the import wizard.
+- Balances: each process step's inputs, outputs, losses and unaccounted remainder (flagged
+  above the threshold), and a Sankey of the site's flows for the chosen resource.
+- Charts: the charts the report uses (monthly use and cost, cost shares, specific consumption,
+  CO2e by source).
+Production per month is entered on the Products & process steps screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import model
+from app.core.messages import render
+from app.ui.baselines_models import (
+    FLAG_COLOURS,
+    GROUP_ORDER,
+    RecordsModel,
+    StreamsModel,
+    group_title,
+)
+from app.ui.context import AuditContext, ChangeSet
+from app.ui.screens.base import PhaseScreen
+
+DATA_TYPES = (model.ResourceStream, model.PeriodRecord)
+BALANCE_TYPES = (model.StepFlow, model.ProcessStep)
+CHART_TYPES = DATA_TYPES + (model.ProductionRecord, model.Product, model.ReferenceOverride)
+WARN = QColor("#F4B6B6")
+
+
+class BaselinesScreen(PhaseScreen):
+    key = "baselines"
+
+    def __init__(self, context: AuditContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.tabs = QTabWidget()
+        # -- data tab ----------------------------------------------------------------------
+        self.streams_model = StreamsModel(context, self)
+        self.streams_view = QTableView()
+        self.streams_view.setObjectName("streamTable")
+        self.streams_view.setModel(self.streams_model)
+        self.streams_view.verticalHeader().setVisible(False)
+        self.streams_view.horizontalHeader().setStretchLastSection(True)
+        self.records_model = RecordsModel(context, self)
+        self.grid = QTableView()
+        self.grid.setObjectName("recordsGrid")
+        self.grid.setModel(self.records_model)
+        self.grid.setSelectionMode(QAbstractItemView.ContiguousSelection)
+        self.grid.horizontalHeader().setDefaultSectionSize(110)
+        self.grid.verticalHeader().setDefaultSectionSize(24)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.paste_shortcut = QShortcut(QKeySequence.Paste, self.grid)
+        self.paste_shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        self.paste_shortcut.activated.connect(self.paste_clipboard)
+        self.group_box = QComboBox()
+        self.group_box.currentIndexChanged.connect(self._group_changed)
+        self.mode_box = QComboBox()
+        self.mode_box.currentIndexChanged.connect(self._mode_changed)
+        self.btn_import = QPushButton()
+        self.btn_import.setObjectName("importButton")
+        self.btn_import.clicked.connect(lambda: self.open_import())
+        self.btn_paste = QPushButton()
+        self.btn_paste.clicked.connect(self.paste_clipboard)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.RichText)
+        bar = QHBoxLayout()
+        for w in (self.group_box, self.mode_box, self.btn_paste, self.btn_import):
+            bar.addWidget(w)
+        bar.addWidget(self.legend, 1)
+        self.quality_list = QListWidget()
+        self.quality_list.setObjectName("qualityList")
+        self.quality_title = QLabel()
+        grid_box = QWidget()
+        gl = QVBoxLayout(grid_box)
+        gl.setContentsMargins(0, 0, 0, 0)
+        gl.addLayout(bar)
+        gl.addWidget(self.grid, 1)
+        quality_box = QWidget()
+        ql = QVBoxLayout(quality_box)
+        ql.setContentsMargins(0, 0, 0, 0)
+        ql.addWidget(self.quality_title)
+        ql.addWidget(self.quality_list)
+        lower = QSplitter(Qt.Horizontal)
+        lower.addWidget(grid_box)
+        lower.addWidget(quality_box)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 1)
+        data_split = QSplitter(Qt.Vertical)
+        data_split.addWidget(self.streams_view)
+        data_split.addWidget(lower)
+        data_split.setStretchFactor(0, 1)
+        data_split.setStretchFactor(1, 3)
+        self.tabs.addTab(data_split, "")
+        # -- balances tab --------------------------------------------------------------------
+        self.balances = QTableWidget(0, 7)
+        self.balances.setObjectName("balanceTable")
+        self.balances.verticalHeader().setVisible(False)
+        self.balances.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.balances.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.dimension_box = QComboBox()
+        self.dimension_box.currentIndexChanged.connect(lambda _i: self._draw_sankey())
+        self.balance_hint = QLabel()
+        self.balance_hint.setWordWrap(True)
+        self.sankey_view = None  # built on first show: matplotlib stays off the start-up path
+        self.sankey_holder = QVBoxLayout()
+        bal = QWidget()
+        bl = QVBoxLayout(bal)
+        bl.addWidget(self.balance_hint)
+        bl.addWidget(self.balances, 1)
+        sank = QWidget()
+        sl = QVBoxLayout(sank)
+        sl.addWidget(self.dimension_box)
+        sl.addLayout(self.sankey_holder, 1)
+        bal_split = QSplitter(Qt.Horizontal)
+        bal_split.addWidget(bal)
+        bal_split.addWidget(sank)
+        bal_split.setStretchFactor(1, 2)
+        self.tabs.addTab(bal_split, "")
+        # -- charts tab ----------------------------------------------------------------------
+        self.chart_box = QComboBox()
+        self.chart_box.currentIndexChanged.connect(lambda _i: self._draw_chart())
+        self.chart_stream = QComboBox()
+        self.chart_stream.currentIndexChanged.connect(lambda _i: self._draw_chart())
+        self.chart_view = None
+        self.chart_holder = QVBoxLayout()
+        charts = QWidget()
+        cl = QVBoxLayout(charts)
+        cbar = QHBoxLayout()
+        cbar.addWidget(self.chart_box)
+        cbar.addWidget(self.chart_stream)
+        cbar.addStretch(1)
+        cl.addLayout(cbar)
+        cl.addLayout(self.chart_holder, 1)
+        self.tabs.addTab(charts, "")
+        self.tabs.currentChanged.connect(lambda _i: self._draw_visible())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._stale_charts = True
+        self.retranslate()
+        self.refresh(ChangeSet(reset=True))
+
+    # ------------------------------------------------------------------------ PhaseScreen
+    def title(self) -> str:
+        return self.tr("Baselines")
+
+    @classmethod
+    def completeness_of(cls, audit: model.Audit) -> float | None:
+        """Share of (stream, baseline month) cells that hold a figure."""
+        periods = audit.baseline_periods()
+        if not audit.streams or not periods:
+            return 0.0 if not audit.streams else None
+        have = {(r.stream_id, r.period) for r in audit.records}
+        wanted = [(s.id, p) for s in audit.streams for p in periods]
+        return sum(1 for w in wanted if w in have) / len(wanted)
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Streams and monthly figures"))
+        self.tabs.setTabText(1, self.tr("Process-step balances"))
+        self.tabs.setTabText(2, self.tr("Charts"))
+        self._fill_combo(
+            self.group_box,
+            [(self.tr("All streams"), None)] + [(group_title(g), g) for g in GROUP_ORDER],
+        )
+        self._fill_combo(
+            self.mode_box, [(self.tr("Quantity"), False), (self.tr("Invoice cost (VND)"), True)]
+        )
+        self._fill_combo(
+            self.dimension_box,
+            [
+                (self.tr("Materials (t)"), "mass"),
+                (self.tr("Water (m³)"), "volume"),
+                (self.tr("Energy (GJ)"), "energy"),
+            ],
+        )
+        self._fill_combo(
+            self.chart_box,
+            [
+                (self.tr("Monthly consumption and cost"), "monthly"),
+                (self.tr("Cost shares"), "cost_shares"),
+                (self.tr("Specific consumption"), "specific"),
+                (self.tr("CO₂e by source"), "co2e"),
+            ],
+        )
+        self.btn_import.setText(self.tr("Import from Excel/CSV…"))
+        self.btn_paste.setText(self.tr("Paste from Excel"))
+        self.quality_title.setText(self.tr("Data quality"))
+        self.legend.setText(
+            " ".join(
+                f'<span style="background:{FLAG_COLOURS[f].name()}">&nbsp;{t}&nbsp;</span>'
+                for f, t in zip(
+                    FLAG_COLOURS,
+                    (self.tr("duplicate"), self.tr("outlier"), self.tr("missing")),
+                    strict=True,
+                )
+            )
+        )
+        self.balance_hint.setText(
+            self.tr(
+                "Inputs − outputs − identified losses = unaccounted. Steps whose unaccounted share "
+                "exceeds 5 % are highlighted. Flows are entered on the Products & process steps screen."
+            )
+        )
+        self.balances.setHorizontalHeaderLabels(
+            [
+                self.tr("Step"),
+                self.tr("Unit"),
+                self.tr("Inputs"),
+                self.tr("Outputs"),
+                self.tr("Losses"),
+                self.tr("Unaccounted"),
+                self.tr("Share"),
+            ]
+        )
+        self.refresh(ChangeSet(reset=True))
+
+    def refresh(self, changes: ChangeSet) -> None:
+        if changes.touches(*DATA_TYPES) or changes.info:
+            self.streams_model.reload()
+            self.records_model.reload()
+            self.streams_view.resizeColumnsToContents()
+            self._fill_quality()
+            self._fill_chart_streams()
+        if changes.touches(*BALANCE_TYPES):
+            self._fill_balances()
+        if changes.touches(*CHART_TYPES, *BALANCE_TYPES) or changes.info:
+            self._stale_charts = True
+            if self.isVisible():
+                self._draw_visible()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for w in (self.btn_import, self.btn_paste):
+            w.setEnabled(not read_only)
+        trigger = (
+            QAbstractItemView.NoEditTriggers
+            if read_only
+            else (
+                QAbstractItemView.DoubleClicked
+                | QAbstractItemView.EditKeyPressed
+                | QAbstractItemView.AnyKeyPressed
+            )
+        )
+        self.grid.setEditTriggers(trigger)
+        self.streams_view.setEditTriggers(trigger)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._draw_visible()
+
+    # ------------------------------------------------------------------------ data tab
+    @staticmethod
+    def _fill_combo(box: QComboBox, items) -> None:
+        current = box.currentIndex()
+        box.blockSignals(True)
+        box.clear()
+        for label, data in items:
+            box.addItem(label, data)
+        box.setCurrentIndex(max(0, current))
+        box.blockSignals(False)
+
+    def _group_changed(self, _i: int) -> None:
+        self.records_model.group = self.group_box.currentData()
+        self.records_model.reload()
+
+    def _mode_changed(self, _i: int) -> None:
+        self.records_model.show_cost = bool(self.mode_box.currentData())
+        self.records_model.reload()
+
+    def _fill_quality(self) -> None:
+        self.quality_list.clear()
+        report = self.records_model.quality
+        for p in report.problems:
+            self.quality_list.addItem(
+                render(p, self.context.lang).split(": ", 1)[-1]
+                if p.location.entity
+                else render(p, self.context.lang)
+            )
+        if not report.problems:
+            self.quality_list.addItem(self.tr("No gaps, outliers or duplicate months."))
+
+    def paste_clipboard(self) -> None:
+        index = self.grid.currentIndex()
+        top, left = (index.row(), index.column()) if index.isValid() else (0, 0)
+        self.paste_text(QGuiApplication.clipboard().text(), top, left)
+
+    def paste_text(self, text: str, top: int = 0, left: int = 0) -> bool:
+        error = self.records_model.paste(text, top, left)
+        if error is not None:
+            self.context.failed.emit(
+                self.tr(
+                    "Nothing pasted: row {row}, column {column} “{text}” is not a number ≥ 0 "
+                    "or a month of the grid."
+                ).format(row=error.row, column=error.column, text=error.text)
+            )
+            return False
+        return True
+
+    def open_import(self, path: str = ""):
+        from app.ui.baselines_import import ImportDialog  # openpyxl only when importing
+
+        dialog = ImportDialog(self.context, self, path)
+        if path:
+            return dialog
+        dialog.exec()
+        return dialog
+
+    # ------------------------------------------------------------------------ balances
+    def _fill_balances(self) -> None:
+        from app.core.indicators import step_balances
+
+        audit = self.context.audit
+        names = {
+            s.id: (s.name_en if self.context.lang == "en" and s.name_en else s.name_vi)
+            for s in audit.steps
+        }
+        rows = step_balances(audit)
+        self.balances.setRowCount(len(rows))
+        fmt = self.context.format_number
+        for r, b in enumerate(rows):
+            share = "" if b.share is None else fmt(b.share * 100, 1) + " %"
+            cells = [
+                names.get(b.step_id, ""),
+                b.unit,
+                fmt(b.inputs, 1),
+                fmt(b.outputs, 1),
+                fmt(b.losses, 1),
+                fmt(b.unaccounted, 1),
+                share,
+            ]
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if c >= 2:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if b.flagged and c >= 5:
+                    item.setBackground(QBrush(WARN))
+                    item.setToolTip(self.tr("Unaccounted share above the threshold"))
+                self.balances.setItem(r, c, item)
+
+    # ------------------------------------------------------------------------ charts
+    def _fill_chart_streams(self) -> None:
+        from app.ui.baselines_models import ordered_streams
+
+        items = [
+            (s.name_en if self.context.lang == "en" and s.name_en else s.name_vi, s.id)
+            for s in ordered_streams(self.context.audit)
+        ]
+        self._fill_combo(self.chart_stream, items)
+
+    def _draw_visible(self) -> None:
+        if not self._stale_charts and self.tabs.currentIndex() == 0:
+            return
+        if self.tabs.currentIndex() == 1:
+            self._draw_sankey()
+        elif self.tabs.currentIndex() == 2:
+            self._draw_chart()
+
+    def _draw_sankey(self) -> None:
+        if self.tabs.currentIndex() != 1 or not self.isVisible():
+            return
+        from app.reports.charts import audit_chart
+        from app.ui.baselines_charts import ChartView
+
+        if self.sankey_view is None:
+            self.sankey_view = ChartView()
+            self.sankey_holder.addWidget(self.sankey_view)
+        self.sankey_view.show_figure(
+            audit_chart(
+                self.context.audit,
+                "sankey",
+                self.context.lang,
+                dimension=self.dimension_box.currentData(),
+            )
+        )
+
+    def _draw_chart(self) -> None:
+        if self.tabs.currentIndex() != 2 or not self.isVisible():
+            return
+        from app.reports.charts import audit_chart
+        from app.ui.baselines_charts import ChartView
+
+        if self.chart_view is None:
+            self.chart_view = ChartView()
+            self.chart_holder.addWidget(self.chart_view)
+        name = self.chart_box.currentData() or "monthly"
+        self.chart_stream.setEnabled(name in ("monthly", "specific"))
+        self.chart_view.show_figure(
+            audit_chart(
+                self.context.audit,
+                name,
+                self.context.lang,
+                stream_id=self.chart_stream.currentData() or "",
+            )
+        )
+        self._stale_charts = False
