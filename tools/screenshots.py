@@ -25,6 +25,7 @@ SCREENS = [
     "walkthrough",
     "baselines",
     "options",
+    *__import__("app.ui.screens.options", fromlist=["_"]).screenshot_steps(),
     "reports",
 ]
 

@@ -124,15 +124,10 @@ class OptionsScreen(PhaseScreen):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(COLUMN["title"], QHeaderView.Stretch)
-        for key, width in (
-            ("code", 60),
-            ("category", 170),
-            ("status", 110),
-            ("screening", 120),
-            ("step", 100),
-            ("streams", 120),
-        ):
+        widths = {"code": 60, "title": 280, "category": 170, "status": 110, "screening": 130,
+                  "step": 110, "streams": 140, "investment": 125, "saving": 135, "payback": 95,
+                  "npv": 125, "irr": 75, "co2e": 80, "score": 60}  # fmt: skip
+        for key, width in widths.items():
             self.table.setColumnWidth(COLUMN[key], width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.editor = OptionEditor(context, self.analysis)
@@ -593,3 +588,39 @@ def open_new_option_from_finding(
 ) -> Option | None:
     """Hook for the walkthrough: create and open an option from ``finding`` on ``screen``."""
     return screen.open_new_option_from_finding(finding, title)
+
+
+def screenshot_steps() -> list:
+    """Extra shots for tools/screenshots.py: an option's detail, the ranking, each chart.
+
+    Each callable takes the main window, shows the view and returns the file-name stem.
+    """
+
+    def detail(window) -> str:
+        screen = window.workspace.show_phase("options")
+        screen.tabs.setCurrentIndex(0)
+        options = screen.context.audit.options
+        pick = next((o for o in options if o.status == OptionStatus.IMPLEMENTED), None)
+        if pick is not None or options:
+            screen.select_option((pick or options[0]).id)
+        return "options_detail"
+
+    def ranking(window) -> str:
+        window.workspace.show_phase("options").tabs.setCurrentIndex(1)
+        return "options_ranking"
+
+    def totals(window) -> str:
+        window.workspace.show_phase("options").tabs.setCurrentIndex(3)
+        return "options_totals"
+
+    def chart(name: str):
+        def show(window) -> str:
+            screen = window.workspace.show_phase("options")
+            screen.tabs.setCurrentIndex(2)
+            screen.chart_choice.setCurrentIndex(screen.chart_choice.findData(name))
+            screen.show_chart()
+            return f"options_chart_{name}"
+
+        return show
+
+    return [detail, ranking, totals, *(chart(n) for n in CHART_NAMES)]
