@@ -178,3 +178,25 @@ def test_demo_file_is_not_on_the_gui_import_path():
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_ensure_from_several_processes_at_once(data_dir):
+    """Windows started together all get a valid demo; none fails because another wrote it."""
+    code = "from app.store.demo_file import ensure_demo_audit; print(ensure_demo_audit())"
+    env = {**os.environ, "RECP_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(4)
+    ]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [err for _, err in results]
+    assert {out.strip() for out, _ in results} == {str(data_dir / "demo.recp")}
+    assert demo_file.demo_version_of(data_dir / "demo.recp") == DEMO_VERSION
+    assert not [p for p in data_dir.iterdir() if p.name.startswith(".")]

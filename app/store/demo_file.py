@@ -67,17 +67,18 @@ def ensure_demo_audit() -> Path:
     except UserError as exc:
         if exc.problem.key == "demo.in_use" and path.is_file():
             return path
+        # Two windows starting at once both found no demo: the other one wrote it first.
+        if demo_version_of(path) == DEMO_VERSION:
+            return path
         raise
 
 
 def write_demo_file(path: str | os.PathLike, *, replace: bool = False) -> Path:
     """Write the demo audit to ``path``; an existing file is replaced only when ``replace``.
 
-    A replacement is built beside the target and renamed over it in one step, so the target is
-    either the old file or the complete new one, never a mix.
+    The file is built beside the target (with its ``demo_version`` setting) and moved into place
+    in one step, so the target is either absent, the old file or the complete new one.
     """
-    from app.core.demo import DEMO_VERSION, build_demo_audit
-
     path = Path(path)
     loc = Location(file=str(path))
     if path.is_dir():
@@ -87,31 +88,51 @@ def write_demo_file(path: str | os.PathLike, *, replace: bool = False) -> Path:
     exists = path.exists() or path.is_symlink()
     if exists and not replace:
         raise UserError.of("demo.exists", loc, path=str(path))
-    if not exists:
-        with AuditFile.create(path, build_demo_audit()) as af:
-            af.set_setting(DEMO_VERSION_SETTING, DEMO_VERSION)
-        return path
-
     lock = FileLock(path)
-    try:
-        got = lock.acquire()
-    except OSError:
-        got = False
-    if not got:
-        raise UserError.of("demo.in_use", loc, path=str(path))
+    if exists:
+        # Never pull a file from under a window that has it open.
+        try:
+            got = lock.acquire()
+        except OSError:
+            got = False
+        if not got:
+            raise UserError.of("demo.in_use", loc, path=str(path))
     temp = path.with_name(f".{path.name}.{os.getpid()}.demo")
     try:
         temp.unlink(missing_ok=True)
-        with AuditFile.create(temp, build_demo_audit()) as af:
-            af.set_setting(DEMO_VERSION_SETTING, DEMO_VERSION)
-        # SQLite would replay a stale -wal of the old file onto the new one: drop them first
-        # (we hold the lock, so no instance of the app is using them).
-        for side in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-            side.unlink(missing_ok=True)
-        os.replace(temp, path)
+        _build(temp)
+        if exists:
+            # SQLite would replay a stale -wal of the old file onto the new one: drop them
+            # first (we hold the lock, so no instance of the app is using them).
+            for side in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+                side.unlink(missing_ok=True)
+            os.replace(temp, path)
+        else:
+            _link_new(temp, path, replace, loc)
     except OSError as exc:
         raise UserError.of("demo.write_failed", loc, detail=exc.strerror or str(exc)) from exc
     finally:
         temp.unlink(missing_ok=True)
         lock.release()
     return path
+
+
+def _build(path: Path) -> None:
+    from app.core.demo import DEMO_VERSION, build_demo_audit
+
+    with AuditFile.create(path, build_demo_audit()) as af:
+        af.set_setting(DEMO_VERSION_SETTING, DEMO_VERSION)
+
+
+def _link_new(temp: Path, path: Path, replace: bool, loc: Location) -> None:
+    """Move ``temp`` to ``path`` unless a file appeared there meanwhile (and may not be replaced)."""
+    try:
+        os.link(temp, path)  # atomic and never overwrites
+    except FileExistsError:
+        if not replace:
+            raise UserError.of("demo.exists", loc, path=str(path)) from None
+        # Another process wrote the demo a moment ago: theirs is as good as ours.
+    except OSError:  # a file system without hard links
+        if path.exists() and not replace:
+            raise UserError.of("demo.exists", loc, path=str(path)) from None
+        os.replace(temp, path)
