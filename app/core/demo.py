@@ -99,7 +99,7 @@ def build_demo_audit() -> Audit:
     annual = _annual_totals(audit)
     audit.flows = _flows(annual, sum(cotton), sum(polyester))
     audit.findings, audit.photos = _findings()
-    audit.options = _options(audit, annual)
+    audit.options = _options(annual)
     return audit
 
 
@@ -355,7 +355,7 @@ def _findings() -> tuple[list[Finding], list[Photo]]:
 # Options
 
 
-def _options(audit: Audit, annual: dict[str, float]) -> list[Option]:
+def _options(annual: dict[str, float]) -> list[Option]:
     price = {s["key"]: s["price"] for s in content.STREAMS}
     options = []
     for i, o in enumerate(content.OPTIONS):
@@ -393,7 +393,9 @@ def _options(audit: Audit, annual: dict[str, float]) -> list[Option]:
                 status=status,
                 screening=_screening(status, investment, rejected),
                 rejection_reason=o.get("rejection_reason", ""),
-                responsible=o.get("responsible", "") if status.value != "identified" else "",
+                responsible=o.get("responsible", "")
+                if status is not OptionStatus.IDENTIFIED
+                else "",
                 target_date=o.get("target"),
                 implemented_date=_implemented_on(history),
                 actual_investment_vnd=o.get("actual_investment") if implemented else None,
