@@ -12,11 +12,13 @@ from collections.abc import Callable
 from datetime import date
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -126,6 +128,7 @@ class _Doc(BaseDocTemplate):
         self.report_lang = lang
         self.progress = progress
         self._count = 0
+        self._headings = 0
         self.total_flowables = 1
         frame = Frame(MARGIN, MARGIN, BODY_W, PAGE_H - 2 * MARGIN, id="body")
         self.addPageTemplates(
@@ -141,7 +144,8 @@ class _Doc(BaseDocTemplate):
             self.progress(min(1.0, self._count / max(1, self.total_flowables)))
         if isinstance(flowable, Paragraph) and flowable.style.name in ("H1", "H2"):
             level = 0 if flowable.style.name == "H1" else 1
-            key = f"h{id(flowable)}"
+            self._headings += 1
+            key = f"h{self._headings}"  # the same in both passes, so the contents links resolve
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level)
             self.notify("TOCEntry", (level, flowable.getPlainText(), self.page, key))
@@ -174,6 +178,8 @@ class PdfReport:
         self.lang = lang
         self.st = _styles()
         self.money = not snap.confidential
+        self.layout_only = False  # True for the first pass, which only finds page numbers
+        self.toc_flowable: TableOfContents | None = None
 
     # -- small helpers -------------------------------------------------------------------
     def t(self, key: str, **params) -> str:
@@ -205,40 +211,62 @@ class PdfReport:
         numeric_from: int = 99,
         total_row: bool = False,
     ) -> Table:
-        """A table with a repeated header row; cells are wrapped Paragraphs."""
-        cell, cellb = self.st["cell"], self.st["cellb"]
+        """A table with a repeated header row.
+
+        Text that fits its column stays a plain string (drawn in the cell's font, right-aligned
+        in numeric columns); only text that must wrap becomes a Paragraph, which is far slower
+        to lay out and matters for reports with thousands of rows.
+        """
+        cellb = self.st["cellb"]
+        scale = BODY_W / sum(widths)
+        col_w = [w * scale for w in widths]
         data = [[Paragraph(escape(h), cellb) for h in header]]
         for r in rows:
-            data.append([c if not isinstance(c, str) else Paragraph(escape(c), cell) for c in r])
-        scale = BODY_W / sum(widths)
-        tbl = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT")
+            data.append([self._cell(c, col_w[i] - 8) for i, c in enumerate(r)])
+        tbl = Table(data, colWidths=col_w, repeatRows=1, hAlign="LEFT")
         style = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("LEADING", (0, 0), (-1, -1), 10),
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ]
+        if numeric_from < len(widths):
+            style.append(("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"))
         if total_row:
             style.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
         tbl.setStyle(TableStyle(style))
-        for row in data[1:]:
-            for i, c in enumerate(row):
-                if i >= numeric_from and isinstance(c, Paragraph):
-                    c.style = ParagraphStyle("num", parent=cell, alignment=2)
         return tbl
 
+    def _cell(self, value, width: float):
+        if not isinstance(value, str):
+            return value
+        if "\n" not in value and stringWidth(value, fonts.REGULAR, 8) <= width:
+            return value
+        return Paragraph(escape(value), self.st["cell"])
+
     def kv(self, pairs: list[tuple[str, str]], widths=(5, 11)) -> Table:
+        col_w = [w * BODY_W / sum(widths) for w in widths]
         rows = [
-            [Paragraph(escape(k), self.st["cellb"]), Paragraph(escape(v), self.st["cell"])]
+            [
+                Paragraph(escape(k), self.st["cellb"])
+                if stringWidth(k, fonts.BOLD, 8) > col_w[0] - 8
+                else k,
+                self._cell(v, col_w[1] - 8),
+            ]
             for k, v in pairs
         ]
-        tbl = Table(rows, colWidths=[w * BODY_W / sum(widths) for w in widths], hAlign="LEFT")
+        tbl = Table(rows, colWidths=col_w, hAlign="LEFT")
         tbl.setStyle(
             TableStyle(
                 [
                     ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                    ("FONTNAME", (0, 0), (0, -1), fonts.BOLD),
+                    ("FONTSIZE", (0, 0), (-1, -1), 8),
+                    ("LEADING", (0, 0), (-1, -1), 10),
                     ("GRID", (0, 0), (-1, -1), 0.4, GRID),
                     ("BACKGROUND", (0, 0), (0, -1), LIGHT),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -318,6 +346,7 @@ class PdfReport:
             ParagraphStyle("toc1", fontName=fonts.REGULAR, fontSize=9.5, leading=13, leftIndent=14),
         ]
         toc.dotsMinLevel = 0
+        self.toc_flowable = toc
         toc.tableStyle = TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -529,7 +558,9 @@ class PdfReport:
         if not s.streams:
             return out + [self.p(self.t("gap.no_streams"), "note")]
         out.append(self.baseline_table(s.streams))
-        costed = sorted((x for x in s.streams if x.annual_cost), key=lambda x: -x.annual_cost)[:15]
+        costed = sorted(
+            (x for x in s.streams if (x.annual_cost or 0) > 0), key=lambda x: -x.annual_cost
+        )[:15]
         if self.money and costed:
             out += [
                 self.p(self.t("h.cost_chart"), "H2"),
@@ -680,7 +711,8 @@ class PdfReport:
                 h = w * (ph.height / ph.width) if ph.width else w * 0.75
                 if h > 6 * cm:
                     w, h = w * 6 * cm / h, 6 * cm
-                cell = [Image(io.BytesIO(ph.jpeg), w, h)]
+                # the layout pass needs only the photo's size, not its pixels
+                cell = [Spacer(w, h) if self.layout_only else Image(io.BytesIO(ph.jpeg), w, h)]
                 if ph.caption:
                     cell.append(self.p(ph.caption, "small"))
                 imgs.append(cell)
@@ -978,26 +1010,55 @@ class PdfReport:
 
 
 def write_pdf(snap: ReportSnapshot, lang: str, target, progress: Progress | None = None) -> None:
-    """Render ``snap`` to ``target`` (a path or binary file object) in ``lang``."""
+    """Render ``snap`` to ``target`` (a path or binary file object) in ``lang``.
+
+    The table of contents needs page numbers that only a laid-out document knows, so the full
+    report is built twice (as reportlab's ``multiBuild`` would): a first pass, into memory and
+    with photos replaced by blank boxes of the same size, collects the headings' pages; the
+    second pass writes the file with the finished contents. The contents list takes one page,
+    so the second pass cannot move the headings.
+    """
+    rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 pass over every photo
     report = PdfReport(snap, lang)
-    story = report.story()
-    doc = _Doc(
-        target,
-        report.header(),
-        lang,
-        progress,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=text("report.cover.title", lang),
-        author="RECP Audit",
-        subject=snap.enterprise.get("name") or "",
-    )
-    doc.total_flowables = len(story) * (2 if snap.variant != "summary" else 1)
-    if snap.variant == "summary":
+
+    def doc_for(out, prog):
+        return _Doc(
+            out,
+            report.header(),
+            lang,
+            prog,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=text("report.cover.title", lang),
+            author="RECP Audit",
+            subject=snap.enterprise.get("name") or "",
+        )
+
+    if snap.variant == "summary":  # no contents page: one pass
+        story = report.story()
+        doc = doc_for(target, progress)
+        doc.total_flowables = len(story)
         doc.build(story)
     else:
-        doc.multiBuild(story)
+        half = (lambda f: progress(f / 2)) if progress else None
+        report.layout_only = True
+        first = report.story()
+        toc1 = report.toc_flowable
+        doc = doc_for(io.BytesIO(), half)
+        doc.total_flowables = len(first)
+        doc._indexingFlowables = [toc1]
+        toc1.beforeBuild()
+        doc.build(first)
+        report.layout_only = False
+        story = report.story()
+        toc2 = report.toc_flowable
+        toc2._lastEntries = list(toc1._entries)
+        toc2._entries = list(toc1._entries)
+        doc = doc_for(target, (lambda f: progress(0.5 + f / 2)) if progress else None)
+        doc.total_flowables = len(story)
+        doc._indexingFlowables = [toc2]
+        doc.build(story)
     if progress:
         progress(1.0)

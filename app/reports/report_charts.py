@@ -108,14 +108,28 @@ def flow_diagram(
         ):
             if not names:
                 continue
-            label = _fit(", ".join(names), fonts.REGULAR, 7, side_w)
+            lines = _wrap(", ".join(names), fonts.REGULAR, 6.5, side_w - 4)
             my = y + box_h / 2
-            if side == "in":
-                d.add(
-                    String(
-                        side_w, my + 2, label, fontName=fonts.REGULAR, fontSize=7, textAnchor="end"
+            for k, line in enumerate(lines):  # two lines at most, centred on the arrow
+                ty = my + 1.5 + (len(lines) / 2 - k - 0.5) * 8
+                if side == "in":
+                    d.add(
+                        String(
+                            side_w, ty, line, fontName=fonts.REGULAR, fontSize=6.5, textAnchor="end"
+                        )
                     )
-                )
+                else:
+                    d.add(
+                        String(
+                            width - side_w,
+                            ty,
+                            line,
+                            fontName=fonts.REGULAR,
+                            fontSize=6.5,
+                            fillColor=colors.HexColor("#8A3B2E"),
+                        )
+                    )
+            if side == "in":
                 d.add(Line(side_w + 3, my, x0, my, strokeColor=colors.grey, strokeWidth=0.6))
             else:
                 d.add(
@@ -126,16 +140,6 @@ def flow_diagram(
                         my,
                         strokeColor=colors.grey,
                         strokeWidth=0.6,
-                    )
-                )
-                d.add(
-                    String(
-                        width - side_w,
-                        my + 2,
-                        label,
-                        fontName=fonts.REGULAR,
-                        fontSize=7,
-                        fillColor=colors.HexColor("#8A3B2E"),
                     )
                 )
     return d

@@ -1,0 +1,137 @@
+"""Report export speed: each figure beside a reference measured in the same run.
+
+    .venv/bin/python benchmarks/bench_reports.py [--quick]
+
+Cases: the demo audit (full PDF and workbook, vi and en) and a large generated audit
+(500 options, 300 photos, 50 streams x 120 months). References:
+- PDF: reportlab alone building a document with the same number of table rows (in tables of the
+  same width, with the same embedded font) and the same images;
+- XLSX: openpyxl alone writing the same number of cells (values, no styles).
+Target: report <= 2x its reference. The snapshot (all figures from the core modules) is timed
+separately: it is computed once per export and shared by both formats.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import os  # noqa: E402
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def timed(fn, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def pdf_reference(rows: int, images: list[bytes], pages_hint: int) -> float:
+    """reportlab alone: the same number of table rows and images, plain styles."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Table
+
+    from app.reports import fonts
+
+    fonts.register()
+    style = ParagraphStyle("b", fontName=fonts.REGULAR, fontSize=8, leading=10)
+
+    def build():
+        story = []
+        chunk = 40
+        for start in range(0, rows, chunk):
+            n = min(chunk, rows - start)
+            data = [[Paragraph(f"Dòng {start + i} điện năng", style), f"{i * 1.5:.1f}", "kWh",
+                     f"{i * 1000:,}"] for i in range(n)]
+            story.append(Table(data, repeatRows=0))
+        for jpeg in images:
+            story.append(Image(io.BytesIO(jpeg), 7.5 * cm, 5.6 * cm))
+        SimpleDocTemplate(io.BytesIO(), pagesize=A4).build(story)
+
+    return timed(build)
+
+
+def xlsx_reference(cells: int) -> float:
+    from openpyxl import Workbook
+
+    def build():
+        wb = Workbook()
+        ws = wb.active
+        cols = 8
+        for r in range(cells // cols + 1):
+            ws.append([r * 1.5, "Điện năng", r, r * 2.0, "=A1*2", r, "kWh", r])
+        wb.save(io.BytesIO())
+
+    return timed(build)
+
+
+def count_rows(snap) -> int:
+    """Table rows the full PDF lays out (approximately: every table body row)."""
+    months = len(snap.periods) * ((len(snap.streams) + 4) // 5)
+    flows = sum(len(s.flows) + 1 for s in snap.steps)
+    return (len(snap.streams) * 3 + months + flows + len(snap.options) * 12
+            + len(snap.specific) + len(snap.references) + len(snap.options) * 3)
+
+
+def count_cells(path: Path) -> int:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    return sum(1 for ws in wb.worksheets for row in ws.iter_rows() for c in row
+               if c.value is not None)
+
+
+def case(name: str, audit, tmp: Path, langs=("vi", "en"), photo_loader=None) -> None:
+    from app.reports.export import write_report
+    from app.reports.snapshot import build_snapshot
+
+    t_snap = timed(lambda: build_snapshot(audit, "full", photo_loader=photo_loader))
+    snap = build_snapshot(audit, "full", photo_loader=photo_loader)
+    images = [p.jpeg for f in snap.findings for p in f.photos if p.jpeg]
+    print(f"\n{name}: {len(snap.streams)} streams x {len(snap.periods)} months, "
+          f"{len(snap.options)} options, {len(images)} photos")
+    print(f"  snapshot (all figures from core)      {t_snap:7.2f} s")
+    ref_pdf = pdf_reference(count_rows(snap), images, 0)
+    for lang in langs:
+        out = tmp / f"{name}_{lang}.pdf"
+        t = timed(lambda out=out, lang=lang: write_report(snap, out, lang, "pdf"))
+        print(f"  PDF {lang}  {t:7.2f} s   reference {ref_pdf:6.2f} s   ratio {t / ref_pdf:4.2f}")
+    xl = tmp / f"{name}_vi.xlsx"
+    t0 = timed(lambda: write_report(snap, xl, "vi", "xlsx"))
+    ref_xl = xlsx_reference(count_cells(xl))
+    for lang in langs:
+        out = tmp / f"{name}_{lang}.xlsx"
+        t = t0 if lang == "vi" else timed(lambda out=out, lang=lang: write_report(snap, out, lang, "xlsx"))
+        print(f"  XLSX {lang} {t:7.2f} s   reference {ref_xl:6.2f} s   ratio {t / ref_xl:4.2f}")
+
+
+def main() -> int:
+    import tempfile
+
+    from app.core.demo import build_demo_audit
+    from app.reports.sample import build_audit
+
+    quick = "--quick" in sys.argv
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        case("demo", build_demo_audit(), tmp)
+        if quick:
+            big = build_audit(n_streams=10, n_months=24, n_options=50, n_photos=20)
+        else:
+            big = build_audit(n_streams=50, n_months=120, n_options=500, n_photos=300)
+        case("large", big, tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
