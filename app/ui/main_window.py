@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -65,8 +65,15 @@ class Workspace(QWidget):
         self.nav.currentRowChanged.connect(self.show_phase_at)
         context.changed.connect(self._on_changed)
         context.languageChanged.connect(lambda _lang: self.retranslate())
+        # Completeness per phase key. A phase's figure needs its screen module (and maybe data
+        # such as templates): only loaded ones are measured before the first paint, the others
+        # one per event-loop turn just after it (see _measure_next), or at once on an edit.
+        self._shares: dict[str, float | None] = {}
+        self._unmeasured: list[Phase] = list(phases)
+        self.nav.setCurrentRow(0)  # builds the first screen, which imports its module
+        self._measure(lambda phase: phase.is_loaded())
         self.retranslate()
-        self.nav.setCurrentRow(0)
+        self.nav.viewport().installEventFilter(self)  # the first paint starts the rest
 
     def screen_for(self, key: str) -> PhaseScreen:
         """The screen of phase ``key``, built on first use."""
@@ -102,20 +109,58 @@ class Workspace(QWidget):
         cls = phase.screen_class()
         return cls.completeness_of(self.context.audit) if cls is not None else None
 
+    def nav_measured(self) -> bool:
+        """True once every phase's completeness is shown in the navigation."""
+        return not self._unmeasured
+
+    def measure_all(self) -> None:
+        """Measure every phase's completeness now (imports the remaining screen modules)."""
+        self._measure(lambda _phase: True)
+        self.update_nav()
+
+    def _measure(self, which) -> None:
+        for phase in [p for p in self._unmeasured if which(p)]:
+            self._shares[phase.key] = self.completeness(phase)
+            self._unmeasured.remove(phase)
+
+    def _measure_next(self) -> None:
+        """One phase per turn of the event loop, so the window stays responsive meanwhile."""
+        if not self._unmeasured:
+            return
+        phase = self._unmeasured[0]
+        self._measure(lambda p: p is phase)
+        self._update_nav_item(self.phases.index(phase))
+        if self._unmeasured:
+            QTimer.singleShot(0, self, self._measure_next)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Paint and watched is self.nav.viewport():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._measure_next)  # after this paint reaches the screen
+        return False
+
     def update_nav(self) -> None:
-        for i, phase in enumerate(self.phases):
-            share = self.completeness(phase)
-            text = f"{i + 1}. {phase.title()}"
-            if share is not None:
-                pct = self.context.locale().toString(round(share * 100))
-                text += f"\n     {pct} %"
-            item = self.nav.item(i)
-            item.setText(text)
-            item.setToolTip(
-                self.tr("{share} % complete").format(share=round(share * 100))
-                if share is not None
-                else self.tr("Not started in this version")
-            )
+        for i in range(len(self.phases)):
+            self._update_nav_item(i)
+
+    def _update_nav_item(self, i: int) -> None:
+        phase = self.phases[i]
+        text = f"{i + 1}. {phase.title()}"
+        item = self.nav.item(i)
+        if phase in self._unmeasured:
+            item.setText(text + "\n     …")  # same height as when the figure is known
+            item.setToolTip("")
+            return
+        share = self._shares.get(phase.key)
+        if share is not None:
+            pct = self.context.locale().toString(round(share * 100))
+            text += f"\n     {pct} %"
+        item.setText(text)
+        item.setToolTip(
+            self.tr("{share} % complete").format(share=round(share * 100))
+            if share is not None
+            else self.tr("Not started in this version")
+        )
 
     def retranslate(self) -> None:
         self.banner.setText(
@@ -130,7 +175,8 @@ class Workspace(QWidget):
                 screen.set_title(phase.title())
 
     def _on_changed(self, _changes: ChangeSet) -> None:
-        self.update_nav()
+        self._unmeasured = list(self.phases)  # any figure may have changed
+        self.measure_all()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.LanguageChange:

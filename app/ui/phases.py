@@ -2,12 +2,15 @@
 
 TO ADD YOUR SCREEN: replace ``None`` in your phase's line by "module:Class", e.g.
 ``"app.ui.screens.walkthrough:WalkthroughScreen"``. Nothing else to edit. The module is imported
-at start-up (keep heavy imports inside functions); the screen is built the first time it is shown.
+lazily: when its screen is first shown, or just after the main window's first paint (for the
+side navigation's completeness); keep heavy imports inside functions. The screen is built the
+first time it is shown.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -23,10 +26,15 @@ class Phase:
         return QCoreApplication.translate("Phase", self.title_source)
 
     def screen_class(self) -> type | None:
+        """The screen class, importing its module on first use; None when not built yet."""
         if not self.screen:
             return None
         module, _, cls = self.screen.partition(":")
         return getattr(importlib.import_module(module), cls)
+
+    def is_loaded(self) -> bool:
+        """True when ``screen_class()`` costs nothing: no screen, or its module is imported."""
+        return not self.screen or self.screen.partition(":")[0] in sys.modules
 
 
 PHASES: tuple[Phase, ...] = (
@@ -51,5 +59,5 @@ PHASES: tuple[Phase, ...] = (
         "app.ui.screens.baselines:BaselinesScreen",
     ),
     Phase("options", QT_TRANSLATE_NOOP("Phase", "Options"), "app.ui.screens.options:OptionsScreen"),
-    Phase("reports", QT_TRANSLATE_NOOP("Phase", "Reports"), None),
+    Phase("reports", QT_TRANSLATE_NOOP("Phase", "Reports"), "app.ui.screens.reports:ReportsScreen"),
 )
