@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from app import __version__
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         gui_args.file = positional[0]
         return _run_gui(gui_args)
     args = parser.parse_args(argv)
-    explicit_lang = args.lang
+    # A command's own --lang default would mask a top-level "--lang en": read argv as well.
+    explicit_lang = args.lang or _lang_in(argv)
     lang = args.lang or system_language()
     args.lang = lang
     if args.command is None:
@@ -84,6 +86,19 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(render(exc.problem, lang), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # Output piped into e.g. `head` that stopped reading: not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
+        return 0
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    for i, word in enumerate(argv):
+        if word == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if word.startswith("--lang=") and word[7:] in LANGUAGES:
+            return word[7:]
+    return None
 
 
 def _run_gui(args: argparse.Namespace) -> int:
