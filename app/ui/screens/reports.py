@@ -1,0 +1,250 @@
+"""The Reports screen: choose language, format and variant; preview page 1; export.
+
+The report language is independent of the UI language (an English report from a Vietnamese
+UI). Building runs off the GUI thread through ``context.jobs`` with progress and Cancel; a
+cancelled export leaves no file (the writer works on a temporary file, renamed when complete).
+
+Preview: page 1 of the chosen variant is rendered with poppler's ``pdftoppm`` when it is on the
+PATH (it is installed with the application's system dependencies; QtPdf would need the 1 GB
+PySide6-Addons). Without it the screen says the preview is unavailable; export still works.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.context import ChangeSet
+from app.ui.screens.base import PhaseScreen
+
+
+class ExportCancelled(Exception):
+    """Raised from the writer's progress callback when the user pressed Cancel."""
+
+
+def render_first_page(pdf: Path, out_stem: Path, dpi: int = 60) -> Path | None:
+    """PNG of page 1 via pdftoppm, or None when poppler is missing or fails."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        return None
+    try:
+        subprocess.run(
+            [
+                exe,
+                "-png",
+                "-r",
+                str(dpi),
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(out_stem),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    png = out_stem.with_suffix(".png")
+    return png if png.exists() else None
+
+
+class ReportsScreen(PhaseScreen):
+    key = "reports"
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.lang_box = QComboBox()
+        self.format_box = QComboBox()
+        self.variant_box = QComboBox()
+        self.preview_button = QPushButton()
+        self.export_button = QPushButton()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignCenter)
+        self.preview.setMinimumSize(300, 420)
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+
+        self.form = QFormLayout()
+        self.labels = [QLabel(), QLabel(), QLabel()]
+        for label, box in zip(
+            self.labels, (self.lang_box, self.format_box, self.variant_box), strict=True
+        ):
+            self.form.addRow(label, box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.export_button)
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addLayout(buttons)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(scroll, 2)
+
+        self.preview_button.clicked.connect(self.make_preview)
+        self.export_button.clicked.connect(self.choose_and_export)
+        self._tmp = tempfile.TemporaryDirectory(prefix="recp-preview-")
+        self.retranslate()
+        self.refresh(ChangeSet(reset=True))
+
+    def title(self) -> str:
+        return self.tr("Reports")
+
+    @classmethod
+    def completeness_of(cls, audit) -> float | None:
+        return None
+
+    def refresh(self, changes: ChangeSet) -> None:
+        self.preview.setPixmap(QPixmap())  # the audit changed: the old preview is stale
+        self.preview.setText(self.tr("Press Preview to see the first page."))
+
+    def retranslate(self) -> None:
+        labels = [self.tr("Report language"), self.tr("Format"), self.tr("Version")]
+        for widget, label in zip(self.labels, labels, strict=True):
+            widget.setText(label)
+        self._fill(
+            self.lang_box,
+            [("vi", self.tr("Vietnamese")), ("en", self.tr("English"))],
+            self.context.lang,
+        )
+        self._fill(
+            self.format_box, [("pdf", self.tr("PDF report")), ("xlsx", self.tr("Excel workbook"))]
+        )
+        self._fill(
+            self.variant_box,
+            [
+                ("full", self.tr("Full report")),
+                ("summary", self.tr("Summary for management (4 pages at most)")),
+                ("confidential", self.tr("Confidential (no enterprise identity, no money)")),
+            ],
+        )
+        self.preview_button.setText(self.tr("Preview"))
+        self.export_button.setText(self.tr("Export…"))
+        if not self.preview.pixmap() or self.preview.pixmap().isNull():
+            self.preview.setText(self.tr("Press Preview to see the first page."))
+
+    @staticmethod
+    def _fill(box: QComboBox, items: list[tuple[str, str]], default: str | None = None) -> None:
+        current = box.currentData() or default
+        box.blockSignals(True)
+        box.clear()
+        for data, label in items:
+            box.addItem(label, data)
+        index = box.findData(current)
+        box.setCurrentIndex(max(0, index))
+        box.blockSignals(False)
+
+    def choice(self) -> tuple[str, str, str]:
+        return (
+            self.lang_box.currentData(),
+            self.format_box.currentData(),
+            self.variant_box.currentData(),
+        )
+
+    # -- jobs -------------------------------------------------------------------------------
+    def _work(self, target: Path, lang: str, fmt: str, variant: str):
+        audit, loader = self.context.audit, self.context.file.photo_jpeg
+
+        def work(progress):
+            from app.reports.export import export_report
+
+            def report_progress(fraction: float) -> None:
+                if progress.cancelled:
+                    raise ExportCancelled()
+                progress.update(int(fraction * 100), 100, "")
+
+            export_report(
+                audit,
+                target,
+                lang=lang,
+                fmt=fmt,
+                variant=variant,
+                photo_loader=loader,
+                progress=report_progress,
+            )
+            return target
+
+        return work
+
+    def make_preview(self) -> None:
+        lang, _, variant = self.choice()
+        pdf = Path(self._tmp.name) / "preview.pdf"
+
+        def shown(path: Path) -> None:
+            png = render_first_page(path, Path(self._tmp.name) / "page1")
+            if png is None:
+                self.preview.setText(
+                    self.tr("Preview unavailable: pdftoppm (poppler-utils) is not installed.")
+                )
+                return
+            self.preview.setPixmap(QPixmap(str(png)))
+
+        self.context.jobs.run(
+            self.tr("Building the preview"),
+            self._work(pdf, lang, "pdf", variant),
+            on_done=shown,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def choose_and_export(self) -> None:
+        lang, fmt, variant = self.choice()
+        suffix = ".pdf" if fmt == "pdf" else ".xlsx"
+        start = Path(self.context.file.path).with_name(
+            Path(self.context.file.path).stem + f"_{lang}{suffix}"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), str(start), f"*{suffix}"
+        )
+        if name:
+            self.export_to(Path(name), lang, fmt, variant)
+
+    def export_to(self, target: Path, lang: str, fmt: str, variant: str) -> None:
+        self.context.jobs.run(
+            self.tr("Exporting the report"),
+            self._work(target, lang, fmt, variant),
+            on_done=lambda path: self.status.setText(
+                self.tr("Report written: {path}").format(path=path)
+            ),
+            on_error=self._failed,
+            on_cancel=lambda: self.status.setText(
+                self.tr("Export cancelled; no file was written.")
+            ),
+            parent=self,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ExportCancelled):
+            self.status.setText(self.tr("Export cancelled; no file was written."))
+            return
+        from app.core.errors import UserError
+        from app.core.messages import render
+
+        message = render(exc.problem, self.context.lang) if isinstance(exc, UserError) else str(exc)
+        self.status.setText(message)
+        QMessageBox.warning(self, self.tr("Export report"), message)

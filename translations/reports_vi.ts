@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Press Preview to see the first page.</source>
+        <translation>Bấm Xem trước để xem trang đầu.</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Ngôn ngữ báo cáo</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>Báo cáo PDF</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Bảng tính Excel</translation>
+    </message>
+    <message>
+        <source>Full report</source>
+        <translation>Báo cáo đầy đủ</translation>
+    </message>
+    <message>
+        <source>Summary for management (4 pages at most)</source>
+        <translation>Tóm tắt cho lãnh đạo (tối đa 4 trang)</translation>
+    </message>
+    <message>
+        <source>Confidential (no enterprise identity, no money)</source>
+        <translation>Bảo mật (ẩn thông tin doanh nghiệp và số liệu tài chính)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <source>Preview unavailable: pdftoppm (poppler-utils) is not installed.</source>
+        <translation>Không xem trước được: chưa cài pdftoppm (poppler-utils).</translation>
+    </message>
+    <message>
+        <source>Building the preview</source>
+        <translation>Đang tạo bản xem trước</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Exporting the report</source>
+        <translation>Đang xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Report written: {path}</source>
+        <translation>Đã ghi báo cáo: {path}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Đã hủy xuất báo cáo; không có tệp nào được ghi.</translation>
+    </message>
+</context>
+</TS>
