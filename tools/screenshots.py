@@ -24,6 +24,7 @@ SCREENS = [
     "products",
     "walkthrough",
     "baselines",
+    *__import__("app.ui.screens.baselines", fromlist=["_"]).screenshot_steps(),
     "options",
     *__import__("app.ui.screens.options", fromlist=["_"]).screenshot_steps(),
     "reports",

@@ -115,8 +115,10 @@ class ImportDialog(QDialog):
         # 3. preview and report
         self.preview = QTableWidget(0, 0)
         self.preview.setObjectName("importPreview")
+        self.preview.verticalHeader().setVisible(False)
         self.problems = QListWidget()
         self.problems.setObjectName("importProblems")
+        self.problems.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         right = QWidget()
@@ -134,7 +136,7 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.btn_check = self.buttons.addButton(self.tr("Check"), QDialogButtonBox.ActionRole)
         self.btn_import = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.Cancel)
+        self.btn_cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.RejectRole)
         self.btn_check.clicked.connect(self.check)
         self.btn_import.clicked.connect(self.accept_import)
         self.buttons.rejected.connect(self.reject)
@@ -359,7 +361,7 @@ class ImportDialog(QDialog):
         for r, row in enumerate(result.preview):
             self.preview.setItem(r, 0, QTableWidgetItem(str(row.row)))
             for c, (raw, parsed) in enumerate(zip(row.raw, row.parsed, strict=False)):
-                shown = parsed if parsed == raw or not raw else f"{raw} → {parsed}"
+                shown = parsed if parsed == raw or not raw or not parsed else f"{raw} → {parsed}"
                 item = QTableWidgetItem(shown)
                 if row.level:
                     item.setBackground(QBrush(ROW_COLOURS[row.level]))

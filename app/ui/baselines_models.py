@@ -25,6 +25,14 @@ FLAG_COLOURS = {
 }
 GROUP_ORDER = tuple(model.StreamGroup)
 _ROOT = QModelIndex()
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 def _tr(text: str) -> str:
@@ -33,36 +41,36 @@ def _tr(text: str) -> str:
 
 def group_title(group: model.StreamGroup) -> str:
     return {
-        model.StreamGroup.ENERGY: _tr("Energy"),
-        model.StreamGroup.WATER: _tr("Water"),
-        model.StreamGroup.MATERIALS: _tr("Materials"),
-        model.StreamGroup.CHEMICALS: _tr("Chemicals"),
-        model.StreamGroup.WASTE: _tr("Waste and wastewater"),
-        model.StreamGroup.EMISSIONS: _tr("Emissions"),
+        model.StreamGroup.ENERGY: QCoreApplication.translate("Baselines", "Energy"),
+        model.StreamGroup.WATER: QCoreApplication.translate("Baselines", "Water"),
+        model.StreamGroup.MATERIALS: QCoreApplication.translate("Baselines", "Materials"),
+        model.StreamGroup.CHEMICALS: QCoreApplication.translate("Baselines", "Chemicals"),
+        model.StreamGroup.WASTE: QCoreApplication.translate("Baselines", "Waste and wastewater"),
+        model.StreamGroup.EMISSIONS: QCoreApplication.translate("Baselines", "Emissions"),
     }[group]
 
 
 def source_title(source: model.DataSource) -> str:
     return {
-        model.DataSource.MEASURED: _tr("Meter / measured"),
-        model.DataSource.INVOICE: _tr("Invoice"),
-        model.DataSource.ESTIMATED: _tr("Estimate"),
+        model.DataSource.MEASURED: QCoreApplication.translate("Baselines", "Meter / measured"),
+        model.DataSource.INVOICE: QCoreApplication.translate("Baselines", "Invoice"),
+        model.DataSource.ESTIMATED: QCoreApplication.translate("Baselines", "Estimate"),
     }[source]
 
 
 def quality_title(quality: model.DataQuality) -> str:
     return {
-        model.DataQuality.GOOD: _tr("Good"),
-        model.DataQuality.FAIR: _tr("Fair"),
-        model.DataQuality.POOR: _tr("Poor"),
+        model.DataQuality.GOOD: QCoreApplication.translate("Baselines", "Good"),
+        model.DataQuality.FAIR: QCoreApplication.translate("Baselines", "Fair"),
+        model.DataQuality.POOR: QCoreApplication.translate("Baselines", "Poor"),
     }[quality]
 
 
 def flag_title(flag: Flag) -> str:
     return {
-        Flag.GAP: _tr("Missing month"),
-        Flag.OUTLIER: _tr("More than 3 times the median"),
-        Flag.DUPLICATE: _tr("Several figures for this month"),
+        Flag.GAP: QCoreApplication.translate("Baselines", "Missing month"),
+        Flag.OUTLIER: QCoreApplication.translate("Baselines", "More than 3 times the median"),
+        Flag.DUPLICATE: QCoreApplication.translate("Baselines", "Several figures for this month"),
     }[flag]
 
 
@@ -109,13 +117,13 @@ class StreamsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return (
-                _tr("Group"),
-                _tr("Name (Vietnamese)"),
-                _tr("Name (English)"),
-                _tr("Unit"),
-                _tr("Price (VND/unit)"),
-                _tr("Data source"),
-                _tr("Quality"),
+                QCoreApplication.translate("Baselines", "Group"),
+                QCoreApplication.translate("Baselines", "Name (Vietnamese)"),
+                QCoreApplication.translate("Baselines", "Name (English)"),
+                QCoreApplication.translate("Baselines", "Unit"),
+                QCoreApplication.translate("Baselines", "Price (VND/unit)"),
+                QCoreApplication.translate("Baselines", "Data source"),
+                QCoreApplication.translate("Baselines", "Quality"),
             )[section]
         return None
 
@@ -163,7 +171,11 @@ class StreamsModel(QAbstractTableModel):
             else:
                 parsed = parse_number(text, self.context.lang)
                 if not parsed.ok or parsed.value is None:
-                    self.context.failed.emit(_tr("“{text}” is not a number.").format(text=text))
+                    self.context.failed.emit(
+                        QCoreApplication.translate("Baselines", "“{text}” is not a number.").format(
+                            text=text
+                        )
+                    )
                     return False
                 new.unit_price_vnd = round(parsed.value)
         elif col == "data_source":
@@ -176,7 +188,9 @@ class StreamsModel(QAbstractTableModel):
             problem = unit_fits_kind(text, s.kind)
             if problem is not None:
                 self.context.failed.emit(
-                    _tr("The unit “{unit}” does not fit this kind of stream.").format(unit=text)
+                    QCoreApplication.translate(
+                        "Baselines", "The unit “{unit}” does not fit this kind of stream."
+                    ).format(unit=text)
                 )
                 return False
             new.unit = normalise_unit(text)
@@ -186,7 +200,10 @@ class StreamsModel(QAbstractTableModel):
             setattr(new, col, text)
         if new == s:
             return False
-        return self.context.edit(_tr("Edit stream {name}").format(name=s.name_vi), put=[new])
+        return self.context.edit(
+            QCoreApplication.translate("Baselines", "Edit stream {name}").format(name=s.name_vi),
+            put=[new],
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,6 +230,9 @@ class RecordsModel(QAbstractTableModel):
         self.cells: dict[tuple[str, str], list[model.PeriodRecord]] = {}
         self.quality = QualityReport()
         self._period_labels: list[str] = []
+        self.texts: dict[tuple[str, str], str] = {}
+        self.brushes: dict[tuple[str, str], QBrush] = {}
+        self.headers: list[str] = []
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -224,6 +244,19 @@ class RecordsModel(QAbstractTableModel):
         for rec in audit.records:
             self.cells.setdefault((rec.stream_id, rec.period), []).append(rec)
         self.quality = check_audit(audit)
+        # Formatted once here, not in data(): QLocale formatting on every repaint of 6,000
+        # cells would cost far more than the 16 ms of a frame.
+        fmt = self.context.format_number
+        self.texts = {
+            key: fmt(recs[0].cost_vnd if self.show_cost else recs[0].quantity)
+            for key, recs in self.cells.items()
+        }
+        self.brushes = {
+            key: QBrush(FLAG_COLOURS[next(f for f in FLAG_COLOURS if f in flags)])
+            for key, flags in self.quality.flags.items()
+            if flags
+        }
+        self.headers = [self._header(s) for s in self.streams]
         self.endResetModel()
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
@@ -237,36 +270,29 @@ class RecordsModel(QAbstractTableModel):
             return None
         if orientation == Qt.Vertical:
             return self._period_labels[section]
-        s = self.streams[section]
+        return self.headers[section]
+
+    def _header(self, s) -> str:
         name = s.name_en if self.context.lang == "en" and s.name_en else s.name_vi
         unit = "VND" if self.show_cost else s.unit
         return f"{name}\n({unit})"
 
     def flags(self, index):
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base if self.context.read_only else base | Qt.ItemIsEditable
+        return _READ_ONLY_FLAGS if self.context.read_only else _EDITABLE_FLAGS
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        stream = self.streams[index.column()]
-        period = self.periods[index.row()]
-        recs = self.cells.get((stream.id, period))
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            if not recs:
-                return ""
-            value = recs[0].cost_vnd if self.show_cost else recs[0].quantity
-            return self.context.format_number(value)
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role in (Qt.BackgroundRole, Qt.ToolTipRole):
-            flags = self.quality.flags.get((stream.id, period))
-            if not flags:
-                return None
-            if role == Qt.ToolTipRole:
-                return "\n".join(flag_title(f) for f in sorted(flags))
-            worst = next(f for f in FLAG_COLOURS if f in flags)
-            return QBrush(FLAG_COLOURS[worst])
+    def data(self, index, role=_DISPLAY):
+        # Called for every visible cell on every repaint: module constants only (looking up
+        # Qt.DisplayRole through PySide's enum shortcuts costs microseconds each), no formatting.
+        if role == _DISPLAY or role == _EDIT:
+            return self.texts.get((self.streams[index.column()].id, self.periods[index.row()]), "")
+        if role == _BACKGROUND:
+            return self.brushes.get((self.streams[index.column()].id, self.periods[index.row()]))
+        if role == _ALIGN:
+            return _RIGHT
+        if role == _TOOLTIP:
+            key = (self.streams[index.column()].id, self.periods[index.row()])
+            flags = self.quality.flags.get(key)
+            return "\n".join(flag_title(f) for f in sorted(flags)) if flags else None
         return None
 
     # -- edits -----------------------------------------------------------------------------
@@ -298,7 +324,9 @@ class RecordsModel(QAbstractTableModel):
         parsed = parse_number(text, self.context.lang)
         if not parsed.ok or (parsed.value is not None and parsed.value < 0 and not self.show_cost):
             self.context.failed.emit(
-                _tr("“{text}” is not a quantity: type a number ≥ 0.").format(text=text)
+                QCoreApplication.translate(
+                    "Baselines", "“{text}” is not a quantity: type a number ≥ 0."
+                ).format(text=text)
             )
             return False
         stream = self.streams[index.column()]
@@ -309,7 +337,7 @@ class RecordsModel(QAbstractTableModel):
         current = self.cells.get((stream.id, period))
         if puts and current and puts[0] == current[0] and not deletes:
             return False
-        label = _tr("Edit {stream}, {period}").format(
+        label = QCoreApplication.translate("Baselines", "Edit {stream}, {period}").format(
             stream=stream.name_vi, period=self.context.format_period(period)
         )
         return self.context.edit(label, put=puts, delete=deletes)
@@ -355,6 +383,10 @@ class RecordsModel(QAbstractTableModel):
         if not puts and not deletes:
             return None
         self.context.edit(
-            _tr("Paste {count} figures").format(count=len(puts)), put=puts, delete=deletes
+            QCoreApplication.translate("Baselines", "Paste {count} figures").format(
+                count=len(puts)
+            ),
+            put=puts,
+            delete=deletes,
         )
         return None

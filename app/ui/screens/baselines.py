@@ -91,6 +91,7 @@ class BaselinesScreen(PhaseScreen):
         bar.addWidget(self.legend, 1)
         self.quality_list = QListWidget()
         self.quality_list.setObjectName("qualityList")
+        self.quality_list.setWordWrap(True)
         self.quality_title = QLabel()
         grid_box = QWidget()
         gl = QVBoxLayout(grid_box)
@@ -414,3 +415,61 @@ class BaselinesScreen(PhaseScreen):
             )
         )
         self._stale_charts = False
+
+
+def screenshot_steps() -> list:
+    """Extra views for ``tools/screenshots.py``: callables (window) -> file name.
+
+    The import preview is a dialog (not in the window's grab): its step saves its own PNG in the
+    screenshot folder (the tool's first argument) and then shows the charts tab.
+    """
+
+    def tab(index: int, name: str, chart: str = ""):
+        def step(window) -> str:
+            screen = window.workspace.show_phase("baselines")
+            screen.tabs.setCurrentIndex(index)
+            if chart:
+                screen.chart_box.setCurrentIndex(screen.chart_box.findData(chart))
+            return name
+
+        return step
+
+    def import_preview(window) -> str:
+        import sys
+        import tempfile
+        from pathlib import Path
+
+        import openpyxl
+
+        screen = window.workspace.show_phase("baselines")
+        lang = screen.context.lang
+        wb = openpyxl.Workbook()
+        wb.active.title = "Điện nước"
+        wb.active.append(["Tháng", "Điện lưới (kWh)", "Nước cấp KCN (m3)"])
+        for m, q in enumerate(["512.300", "498.750", "1.234", "abc", "-20"], start=1):
+            wb.active.append([f"{m:02d}/2025", q, 11000 + m])
+        wb.active.append(["31/02/2025", 500000, 11500])
+        src = Path(tempfile.mkdtemp()) / "hoa_don_2025.xlsx"
+        wb.save(src)
+        dialog = screen.open_import(str(src))
+        dialog.check(wait=True)
+        from PySide6.QtWidgets import QApplication
+
+        for _ in range(20):
+            QApplication.processEvents()
+        args = [a for a in sys.argv[1:] if not a.startswith("-")]
+        out = Path(args[0] if args else "screenshots")
+        dialog.resize(1300, 720)
+        dialog.grab().save(str(out / f"baselines_import_{lang}.png"))
+        dialog.close()
+        screen.tabs.setCurrentIndex(0)
+        return "baselines_data"
+
+    return [
+        import_preview,
+        tab(1, "baselines_balances"),
+        tab(2, "baselines_chart_monthly", "monthly"),
+        tab(2, "baselines_chart_cost_shares", "cost_shares"),
+        tab(2, "baselines_chart_specific", "specific"),
+        tab(2, "baselines_chart_co2e", "co2e"),
+    ]
