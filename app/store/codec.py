@@ -56,54 +56,168 @@ def decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
     return _decoder(cls)
 
 
+def rows_decoder(cls: type, columns: tuple[str, ...]) -> Callable[[list[tuple]], list[Any]]:
+    """A compiled builder of many ``cls`` from table rows ``(id, *columns, data)``.
+
+    ``data`` is the JSON text of the other fields (an object). Column values win over ``data``,
+    as they do in ``decode`` of the merged dict; a row the fast path cannot read goes through
+    ``decode`` of that merged dict, so the result never depends on which path ran.
+    """
+    return _rows_decoder(cls, tuple(columns))
+
+
+class _Plan(typing.NamedTuple):
+    name: str
+    convert: Converter
+    # What a missing field gets: a value (``default``), or ``factory()``. A required field
+    # missing from old data gets its type's neutral value, not a crash.
+    default: Any
+    factory: Callable[[], Any] | None
+
+
 @cache
-def _decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
-    """A fast builder (generated code, no per-field error handling) backed by a safe one."""
+def _plan(cls: type) -> tuple[_Plan, ...]:
     hints = typing.get_type_hints(cls)
-    plan: list[tuple[str, Converter, Any]] = []
+    plan = []
     for f in dataclasses.fields(cls):
         if not f.init:
             continue
-        has_default = f.default is not dataclasses.MISSING or (
-            f.default_factory is not dataclasses.MISSING
-        )
-        # A required field missing from old data gets its type's neutral value, not a crash.
-        neutral = dataclasses.MISSING if has_default else _neutral(hints[f.name])
-        plan.append((f.name, _converter(hints[f.name]), neutral))
+        default, factory = f.default, None
+        if f.default_factory is not dataclasses.MISSING:
+            default, factory = dataclasses.MISSING, f.default_factory
+        elif default is dataclasses.MISSING:
+            default = _neutral(hints[f.name])
+        plan.append(_Plan(f.name, _converter(hints[f.name]), default, factory))
+    return tuple(plan)
+
+
+def _bypass_init(cls: type) -> bool:
+    """True when an instance is exactly its fields: its ``__dict__`` can be set directly.
+
+    Dataclass ``__init__`` only assigns fields unless the class has ``__post_init__``, slots,
+    ``init=False`` fields or is frozen; skipping it saves most of the cost of building one.
+    """
+    params = getattr(cls, "__dataclass_params__", None)
+    return (
+        params is not None
+        and not params.frozen
+        and "__slots__" not in cls.__dict__
+        and not hasattr(cls, "__post_init__")
+        and all(f.init for f in dataclasses.fields(cls))
+    )
+
+
+def _safe_builder(cls: type) -> Callable[[dict[str, Any]], Any]:
+    plan = _plan(cls)
 
     def safe_build(data: dict[str, Any]) -> Any:
         kwargs = {}
-        for name, convert, neutral in plan:
-            if name in data:
+        for p in plan:
+            if p.name in data:
                 try:
-                    kwargs[name] = convert(data[name])
+                    kwargs[p.name] = p.convert(data[p.name])
+                    continue
                 except (ValueError, TypeError, KeyError, AttributeError):
                     # A value this version cannot read (e.g. an enum value from a newer app):
                     # fall back to the default rather than refusing the whole audit.
-                    if neutral is not dataclasses.MISSING:
-                        kwargs[name] = neutral
-            elif neutral is not dataclasses.MISSING:
-                kwargs[name] = neutral
+                    pass
+            if p.factory is None and p.default is not dataclasses.MISSING:
+                kwargs[p.name] = p.default
         return cls(**kwargs)
 
-    # Loading an audit decodes thousands of rows: generate straight-line code for the common
-    # case (well-formed data) and fall back to safe_build on any surprise.
-    env: dict[str, Any] = {"cls": cls, "safe_build": safe_build}
-    lines = ["def build(data):", "    try:", "        kw = {}"]
-    for i, (name, convert, neutral) in enumerate(plan):
-        expr = f"data[{name!r}]" if convert is _identity else f"c{i}(data[{name!r}])"
-        env[f"c{i}"] = convert
-        env[f"n{i}"] = neutral
-        lines.append(f"        if {name!r} in data: kw[{name!r}] = {expr}")
-        if neutral is not dataclasses.MISSING:
-            lines.append(f"        else: kw[{name!r}] = n{i}")
+    return safe_build
+
+
+def _field_source(i: int, p: _Plan, column: int | None, env: dict[str, Any]) -> str:
+    """Generated expression for field ``p``: from row column ``column`` or from dict ``d``."""
+    env[f"c{i}"] = p.convert
+    env[f"n{i}"] = p.default
+    env[f"f{i}"] = p.factory
+    if column is not None:
+        value = f"r[{column}]"
+        return value if p.convert is _identity else f"c{i}({value})"
+    missing = f"f{i}()" if p.factory is not None else f"n{i}"
+    if p.convert is _identity and p.factory is None:
+        return f"d.get({p.name!r}, n{i})"
+    value = f"d[{p.name!r}]" if p.convert is _identity else f"c{i}(d[{p.name!r}])"
+    return f"({value} if {p.name!r} in d else {missing})"
+
+
+def _construct(cls: type, plan: tuple[_Plan, ...], sources: list[str]) -> list[str]:
+    """Generated lines making ``o`` from the field expressions ``sources``."""
+    items = ", ".join(f"{p.name!r}: {s}" for p, s in zip(plan, sources, strict=True))
+    if _bypass_init(cls):
+        return ["o = new(cls)", f"o.__dict__ = {{{items}}}"]
+    return [f"o = cls(**{{{items}}})"]
+
+
+@cache
+def _decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """A fast builder (generated code, no per-field error handling) backed by a safe one."""
+    plan = _plan(cls)
+    env: dict[str, Any] = {"cls": cls, "new": object.__new__, "safe_build": _safe_builder(cls)}
+    sources = [_field_source(i, p, None, env) for i, p in enumerate(plan)]
+    body = _construct(cls, plan, sources)
+    lines = ["def build(d):", "    try:"]
+    lines += [f"        {line}" for line in body]
     lines += [
-        "        return cls(**kw)",
+        "        return o",
         "    except (ValueError, TypeError, KeyError, AttributeError):",
-        "        return safe_build(data)",
+        "        return safe_build(d)",
     ]
     exec("\n".join(lines), env)  # noqa: S102 - code built from dataclass field names only
     return env["build"]
+
+
+@cache
+def _rows_decoder(cls: type, columns: tuple[str, ...]) -> Callable[[list[tuple]], list[Any]]:
+    plan = _plan(cls)
+    position = {name: k for k, name in enumerate(("id", *columns))}
+    env: dict[str, Any] = {
+        "cls": cls,
+        "new": object.__new__,
+        "loads": json.loads,
+        "safe_row": _safe_row(cls, columns),
+    }
+    sources = [_field_source(i, p, position.get(p.name), env) for i, p in enumerate(plan)]
+    body = _construct(cls, plan, sources)
+    data = len(columns) + 1
+    # One json.loads for the whole table rather than one per row.
+    lines = [
+        "def build_rows(rows):",
+        "    try:",
+        f"        datas = loads('[' + ','.join([r[{data}] for r in rows]) + ']')",
+        "    except ValueError:",
+        "        return [safe_row(r, None) for r in rows]",
+        "    out = []",
+        "    append = out.append",
+        "    for r, d in zip(rows, datas):",
+        "        try:",
+        "            if d.__class__ is not dict: raise TypeError",
+    ]
+    lines += [f"            {line}" for line in body]
+    lines += [
+        "        except (ValueError, TypeError, KeyError, AttributeError):",
+        "            o = safe_row(r, d)",
+        "        append(o)",
+        "    return out",
+    ]
+    exec("\n".join(lines), env)  # noqa: S102 - code built from dataclass field names only
+    return env["build_rows"]
+
+
+def _safe_row(cls: type, columns: tuple[str, ...]) -> Callable[[tuple, Any], Any]:
+    build = _decoder(cls)
+
+    def safe_row(row: tuple, data: Any) -> Any:
+        if data is None:  # the table's JSON did not parse as a whole: find the bad row
+            data = json.loads(row[-1])
+        merged = dict(data) if isinstance(data, dict) else {}
+        merged["id"] = row[0]
+        merged.update(zip(columns, row[1:-1], strict=True))
+        return build(merged)
+
+    return safe_row
 
 
 def _identity(v: Any) -> Any:
@@ -127,6 +241,8 @@ def _converter(hint: Any) -> Converter:
     if origin is dict:
         args = typing.get_args(hint)
         inner = _converter(args[1]) if len(args) == 2 else _identity
+        if inner is _identity:
+            return dict
         return lambda v: {k: inner(x) for k, x in v.items()}
     if isinstance(hint, type):
         if issubclass(hint, Enum):
@@ -139,8 +255,7 @@ def _converter(hint: Any) -> Converter:
         if issubclass(hint, date):
             return lambda v: v if isinstance(v, date) else date.fromisoformat(v)
         if dataclasses.is_dataclass(hint):
-            build = _decoder(hint)
-            return lambda v: build(v)
+            return _decoder(hint)
         if hint in (float, int, str):
             # JSON and SQLite already give these types; a wrong one is caught by checks.
             return _identity
