@@ -205,3 +205,14 @@ def test_a_failed_import_leaves_the_audit_file_unchanged(tmp_path):
     with AuditFile.open(path) as af:
         assert af.load() == before
         assert af.load().photos == []
+
+
+def test_a_photo_of_pure_noise_still_fits_the_size_limit():
+    """Worst case for JPEG: even the lowest quality is too big at full size, so it shrinks."""
+    noise = Image.effect_noise((2400, 1800), 60).convert("RGB")
+    buffer = io.BytesIO()
+    noise.save(buffer, "JPEG", quality=95)
+    result = process_photo_bytes(buffer.getvalue(), "noise.jpg")
+    assert len(result.jpeg) <= MAX_JPEG_BYTES
+    assert Image.open(io.BytesIO(result.jpeg)).size == (result.width, result.height)
+    assert result.width < MAX_SIDE

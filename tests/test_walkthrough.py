@@ -220,7 +220,7 @@ def test_create_option_from_an_unanswered_item(screen, ctx, qtbot):
     assert option.id == reload(ctx.path).options[0].id
 
 
-def test_photos_add_caption_delete_undo(screen, ctx, tmp_path):
+def test_photos_add_caption_delete_undo(screen, ctx, tmp_path, qtbot):
     screen.item_list.setCurrentRow(0)
     item_id = rows(screen)[0][1]
     good = [jpeg_file(tmp_path, f"p{i}.jpg", (3000, 2000)) for i in range(2)]
@@ -232,13 +232,14 @@ def test_photos_add_caption_delete_undo(screen, ctx, tmp_path):
     assert finding is not None and len(audit.photos) == 2
     assert {(p.width, p.height) for p in audit.photos} == {(2048, 1365)}
     assert "empty.jpg" in screen.photo_status.text()
-    assert screen.photo_strip.count() == 2
+    qtbot.waitUntil(lambda: screen.photo_strip.count() == 2)
     # one undo step for the whole batch, finding included
     roundtrip(
         ctx,
         lambda a: len(a.photos) == 2 or pytest.fail(),
         lambda a: (a.photos == [] and a.findings == []) or pytest.fail(),
     )
+    qtbot.waitUntil(lambda: screen.photo_strip.count() == 2)
     photo_id = screen.photo_strip.item(0).data(Qt.UserRole)
     screen.photo_strip.item(0).setText("Ống hơi trần")  # as after F2 / double-click editing
     assert next(p for p in reload(ctx.path).photos if p.id == photo_id).caption == "Ống hơi trần"
@@ -247,6 +248,7 @@ def test_photos_add_caption_delete_undo(screen, ctx, tmp_path):
     with AuditFile.open(ctx.path, read_only=True) as af:
         original = af.photo_jpeg(photo_id)
     assert original[:2] == b"\xff\xd8"
+    qtbot.waitUntil(lambda: screen.photo_strip.item(0).text() == "Ống hơi trần")
     screen.photo_strip.setCurrentRow(0)
     screen.delete_photo_button.click()
     assert photo_id not in {p.id for p in reload(ctx.path).photos}

@@ -232,10 +232,6 @@
         <translation>Đang thêm ảnh</translation>
     </message>
     <message>
-        <source>Add {count} photos</source>
-        <translation>Thêm {count} ảnh</translation>
-    </message>
-    <message>
         <source>Edit caption</source>
         <translation>Sửa chú thích ảnh</translation>
     </message>

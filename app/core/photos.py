@@ -26,7 +26,7 @@ from app.core.model import Photo, clean_text
 MAX_SIDE = 2048
 THUMB_SIDE = 320
 MAX_JPEG_BYTES = 600_000
-QUALITIES = (85, 78, 70, 62, 55)
+QUALITIES = (85, 80, 74, 66, 58)
 THUMB_QUALITY = 75
 # Formats a camera, phone or scanner produces; GIF (animations, 256 colours) and the rest are refused.
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "BMP", "WEBP"})
@@ -93,8 +93,8 @@ def process_photo_bytes(data: bytes, name: str = "") -> ProcessedPhoto:
         image.load()
         upright = ImageOps.exif_transpose(image)
         rgb = _to_rgb(upright)
-        rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-        jpeg = _encode_within(rgb, MAX_JPEG_BYTES)
+        rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BICUBIC)
+        jpeg, rgb = _encode_within(rgb, MAX_JPEG_BYTES)
         thumb = rgb.copy()
         thumb.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BILINEAR)
         thumbnail = _encode(thumb, THUMB_QUALITY)
@@ -163,15 +163,23 @@ def _to_rgb(image):
 
 def _encode(image, quality: int) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+    # No optimize/progressive: those passes hold the GIL for ~0.1–0.3 s per photo, which would
+    # stall the GUI thread while a worker imports photos (measured by benchmarks/bench_photos.py).
+    image.save(buffer, "JPEG", quality=quality)
     return buffer.getvalue()
 
 
-def _encode_within(image, limit: int) -> bytes:
-    """The best quality in ``QUALITIES`` whose JPEG fits in ``limit`` bytes (else the smallest)."""
-    data = b""
-    for quality in QUALITIES:
-        data = _encode(image, quality)
-        if len(data) <= limit:
-            return data
-    return data
+def _encode_within(image, limit: int) -> tuple[bytes, object]:
+    """The best quality in ``QUALITIES`` whose JPEG fits in ``limit`` bytes; an image so detailed
+    that even the lowest quality does not fit (noise, foliage) is made smaller until it does."""
+    from PIL import Image
+
+    while True:
+        for quality in QUALITIES:
+            data = _encode(image, quality)
+            if len(data) <= limit:
+                return data, image
+        image = image.resize(
+            (max(1, int(image.width * 0.85)), max(1, int(image.height * 0.85))),
+            Image.Resampling.LANCZOS,
+        )

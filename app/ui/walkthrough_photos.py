@@ -34,6 +34,7 @@ class PhotoStrip(QListWidget):
         self.on_delete = on_delete
         self.read_only = False
         self._filling = False
+        self._pixmaps: dict[str, QPixmap] = {}  # decoded thumbnails by photo id
         self.setViewMode(QListView.IconMode)
         self.setIconSize(QSize(THUMB, THUMB))
         self.setGridSize(QSize(THUMB + 24, THUMB + 40))
@@ -53,9 +54,12 @@ class PhotoStrip(QListWidget):
         self._filling = True
         self.clear()
         for photo in sorted(photos, key=lambda p: p.position):
-            pixmap = QPixmap()
-            if photo.thumbnail:
-                pixmap.loadFromData(photo.thumbnail)
+            pixmap = self._pixmaps.get(photo.id)
+            if pixmap is None:
+                pixmap = QPixmap()
+                if photo.thumbnail:
+                    pixmap.loadFromData(photo.thumbnail)
+                self._pixmaps[photo.id] = pixmap
             item = QListWidgetItem(QIcon(pixmap), photo.caption)
             item.setData(Qt.UserRole, photo.id)
             item.setToolTip(photo.caption or f"{photo.width} × {photo.height}")

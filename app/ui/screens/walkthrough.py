@@ -17,7 +17,7 @@ import copy
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,6 +177,7 @@ class WalkthroughScreen(PhaseScreen):
         self.templates: list[Template] = []
         self._filling = False
         self._areas_of = ""  # template whose areas the area list shows
+        self._photo_refresh_pending = False
         self.last_problems: list[str] = []
 
         # Top bar: checklist, filter, overall progress, free finding
@@ -364,6 +365,13 @@ class WalkthroughScreen(PhaseScreen):
     def refresh(self, changes: ChangeSet) -> None:
         if not changes.touches(Finding, Photo, model.ProcessStep) and not changes.info:
             return
+        if not changes.reset and not changes.info and changes.types == {Photo}:
+            # Photos arrive one by one from a worker: redraw on the next turn of the event loop
+            # (coalesced) so storing a photo and redrawing never add up to one long pause.
+            if not self._photo_refresh_pending:
+                self._photo_refresh_pending = True
+                QTimer.singleShot(0, self._refresh_photos)
+            return
         if changes.reset or changes.info or not self.templates:
             ids = [t.id for t in self.templates]
             self.templates = active_templates(self.context.audit)
@@ -371,6 +379,10 @@ class WalkthroughScreen(PhaseScreen):
                 self._fill_templates()
                 return
         self._fill_areas()
+
+    def _refresh_photos(self) -> None:
+        self._photo_refresh_pending = False
+        self._fill_detail()
 
     def retranslate(self) -> None:
         self.template_label.setText(self.tr("Checklist:"))
@@ -780,52 +792,95 @@ class WalkthroughScreen(PhaseScreen):
             self.add_photos(paths)
 
     def add_photos(self, paths: list[str]) -> None:
-        """Process ``paths`` off the GUI thread, then store the good ones in one undoable edit."""
-        from app.core.photos import process_photo_files
+        """Process ``paths`` off the GUI thread and store each photo as soon as it is ready.
+
+        Each photo is its own short transaction (a whole batch of 12 MP photos in one write
+        would block the GUI thread for most of a second), merged into ONE undo step through a
+        per-batch ``merge_key``. A file that fails leaves nothing behind; its message is shown.
+        """
+        from app.core.errors import Problem, UserError
+        from app.core.photos import process_photo_file
 
         if self.context.read_only or not paths:
             return
-        finding, new = self._editable_finding()
+        finding, _ = self._editable_finding()
         if finding is None:
             return
         paths = [str(p) for p in paths]
+        batch = model.new_id()
+        ready: list = []  # ProcessedPhoto or Problem, appended by the worker (atomic under the GIL)
+        finished = {"done": False}
+        self.last_problems = []
 
-        def work(progress):
-            def report(done: int, total: int, name: str) -> bool:
-                progress.update(done, total, name)
-                return progress.cancelled
+        def work(progress) -> None:
+            for index, path in enumerate(paths):
+                if progress.cancelled:
+                    return
+                try:
+                    ready.append(process_photo_file(path))
+                except UserError as exc:
+                    ready.append(exc.problem)
+                progress.update(index + 1, len(paths), Path(path).name)
 
-            return process_photo_files(paths, report)
-
-        def done(result) -> None:
-            processed, problems = result
-            self._store_photos(finding, processed, problems)
+        def drain() -> None:
+            # One photo per turn of the event loop keeps every GUI-thread pause short.
+            while ready:
+                entry = ready.pop(0)
+                if isinstance(entry, Problem):
+                    self._report_problem(entry)
+                    continue
+                self._store_photo(finding, entry, batch)
+                break
+            if finished["done"] and not ready:
+                timer.stop()
+                timer.deleteLater()
+                if not self.last_problems:
+                    self.photo_status.setText("")
 
         self.photo_status.setText(self.tr("Processing {count} photos…").format(count=len(paths)))
-        if self.context.jobs is None:
-            done(work(_SyncProgress()))
-        else:
-            self.context.jobs.run(self.tr("Adding photos"), work, on_done=done, parent=self)
+        if self.context.jobs is None:  # scripts and simple tests: inline, same storing path
+            work(_SyncProgress())
+            while ready:
+                entry = ready.pop(0)
+                if isinstance(entry, Problem):
+                    self._report_problem(entry)
+                else:
+                    self._store_photo(finding, entry, batch)
+            if not self.last_problems:
+                self.photo_status.setText("")
+            return
+        timer = QTimer(self)
+        timer.setInterval(15)
+        timer.timeout.connect(drain)
+        timer.start()
 
-    def _store_photos(self, finding: Finding, processed, problems) -> None:
+        def done(_result=None) -> None:
+            finished["done"] = True
+
+        self.context.jobs.run(
+            self.tr("Adding photos"),
+            work,
+            on_done=done,
+            on_error=lambda exc: (
+                done(),
+                self._report_problem(Problem("error.unexpected", params={"detail": str(exc)})),
+            ),
+            on_cancel=done,
+            parent=self,
+        )
+
+    def _report_problem(self, problem) -> None:
         from app.core.messages import render
 
-        self.last_problems = [render(p, self.lang) for p in problems]
+        self.last_problems.append(render(problem, self.lang))
         self.photo_status.setText("\n".join(self.last_problems))
-        if not processed:
-            return
+
+    def _store_photo(self, finding: Finding, processed, batch: str) -> bool:
         stored = next((f for f in self.context.audit.findings if f.id == finding.id), None)
         put: list = [] if stored else [finding]
-        start = (
-            max(
-                (p.position for p in self.context.audit.photos if p.finding_id == finding.id),
-                default=-1,
-            )
-            + 1
-        )
-        put.extend(p.to_photo(finding.id, position=start + i) for i, p in enumerate(processed))
-        label = self.tr("Add {count} photos").format(count=len(processed))
-        self.context.edit(label, put=put)
+        positions = [p.position for p in self.context.audit.photos if p.finding_id == finding.id]
+        put.append(processed.to_photo(finding.id, position=max(positions, default=-1) + 1))
+        return self.context.edit(self.tr("Add photos"), put=put, merge_key=f"photos-{batch}")
 
     def _photo(self, photo_id: str) -> Photo | None:
         return next((p for p in self.context.audit.photos if p.id == photo_id), None)
