@@ -179,6 +179,7 @@ class PdfReport:
         self.st = _styles()
         self.money = not snap.confidential
         self.layout_only = False  # True for the first pass, which only finds page numbers
+        self.table_rows = 0  # rows laid out in tables (the benchmark's reference uses it)
         self.toc_flowable: TableOfContents | None = None
 
     # -- small helpers -------------------------------------------------------------------
@@ -223,6 +224,7 @@ class PdfReport:
         data = [[Paragraph(escape(h), cellb) for h in header]]
         for r in rows:
             data.append([self._cell(c, col_w[i] - 8) for i, c in enumerate(r)])
+        self.table_rows += len(data)
         tbl = Table(data, colWidths=col_w, repeatRows=1, hAlign="LEFT")
         style = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
@@ -259,6 +261,7 @@ class PdfReport:
             ]
             for k, v in pairs
         ]
+        self.table_rows += len(rows)
         tbl = Table(rows, colWidths=col_w, hAlign="LEFT")
         tbl.setStyle(
             TableStyle(
@@ -274,6 +277,12 @@ class PdfReport:
             )
         )
         return tbl
+
+    def drawing(self, make, *args):
+        """A chart or diagram; in the layout pass only a blank box of its size (drawing
+        vector graphics is slow and the first pass is thrown away)."""
+        d = make(*args)
+        return Spacer(d.width, d.height) if self.layout_only else d
 
     def money_or_hidden(self, value) -> str:
         return fmt.money(value, self.lang) if self.money else self.t("hidden")
@@ -500,7 +509,8 @@ class PdfReport:
         out.append(self.p(self.t("h.process"), "H2"))
         if s.steps:
             out.append(
-                flow_diagram(
+                self.drawing(
+                    flow_diagram,
                     [self.u(st.name) for st in s.steps],
                     [[f.name for f in st.flows if f.direction == "input"] for st in s.steps],
                     [[f.name for f in st.flows if f.direction == "loss"] for st in s.steps],
@@ -564,7 +574,8 @@ class PdfReport:
         if self.money and costed:
             out += [
                 self.p(self.t("h.cost_chart"), "H2"),
-                bar_chart(
+                self.drawing(
+                    bar_chart,
                     [self.u(x.name) for x in costed],
                     [x.annual_cost / 1e6 for x in costed],
                     BODY_W,
@@ -578,7 +589,8 @@ class PdfReport:
             pts = [q for _, q, _ in x.months]
             if any(q is not None for q in pts):
                 out.append(
-                    line_chart(
+                    self.drawing(
+                        line_chart,
                         f"{self.u(x.name)} ({x.unit})",
                         [fmt.period(p, self.lang) for p, _, _ in x.months],
                         pts,
@@ -880,7 +892,8 @@ class PdfReport:
         if by_cat:
             out += [
                 self.p(self.t("h.saving_by_category"), "H2"),
-                bar_chart(
+                self.drawing(
+                    bar_chart,
                     [self.enum("cat", c) for c in by_cat],
                     [v / 1e6 for v in by_cat.values()],
                     BODY_W,

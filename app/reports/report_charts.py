@@ -22,6 +22,8 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis to fit ``width`` points."""
     if stringWidth(text, font, size) <= width:
         return text
+    # start from an estimate (average glyph ~0.5 em) so long texts are not trimmed char by char
+    text = text[: max(1, int(width / (size * 0.45)))]
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
