@@ -199,3 +199,22 @@ def test_photo_loader_failure_is_not_fatal():
 
     text, _ = pdf_text(a, "en", photo_loader=loader)  # falls back to the photo's own bytes
     assert "Photo could not be read" not in text
+
+
+def test_demo_audit_reports_in_both_languages():
+    """The bundled demo: the manager's key figures as the core computes them; the confidential
+    version without the company's identity."""
+    from app.core.demo import build_demo_audit
+
+    demo = build_demo_audit()
+    totals = option_totals(demo)
+    ent = demo.info.enterprise
+    for lang in ("vi", "en"):
+        text, reader = pdf_text(demo, lang, "summary")
+        assert len(reader.pages) <= 4
+        assert fmt.money(totals.proposed.annual_saving_vnd, lang) in text
+        assert ent.name in text
+        text, _ = pdf_text(demo, lang, "confidential")
+        for hidden in (ent.name, ent.tax_code, ent.address, ent.contact_name):
+            assert hidden not in text
+        assert fmt.money(totals.proposed.annual_saving_vnd, lang) not in text

@@ -753,10 +753,10 @@ class PdfReport:
             self.t("col.category"),
             self.t("col.status"),
         ]
-        widths = [1.5, 6.5, 3, 2.4]
+        widths = [1.4, 5.6, 2.8, 2.2]
         if self.money:
             header += [self.t("col.investment_m"), self.t("col.saving_m"), self.t("col.payback")]
-            widths += [2.2, 2.2, 1.7]
+            widths += [2.6, 2.6, 2.0]
         else:
             header += ["tCO2e/" + self.t("unit.year")]
             widths += [2.2]
