@@ -90,9 +90,13 @@ class FileLock:
                 "user": _user(),
                 "since": datetime.now().astimezone().isoformat(timespec="seconds"),
             }
-            os.ftruncate(fd, 0)
+            # Write, then cut to length: truncating a fresh file to zero first makes ext4 flush
+            # it to disk on close (its replace-by-truncate heuristic), costing milliseconds.
+            data = json.dumps(owner).encode()
             os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, json.dumps(owner).encode())
+            os.write(fd, data)
+            if os.fstat(fd).st_size > len(data):
+                os.ftruncate(fd, len(data))
             self._fd = fd
             self._created = not existed
             return True
