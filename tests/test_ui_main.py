@@ -261,3 +261,114 @@ def test_signal_emit_does_not_leak_bool_references(qtbot):
     assert sys.getrefcount(True) - before > -10, (
         "this PySide6 version leaks on emit (pin != 6.12.0)"
     )
+
+
+# ---------------------------------------------------------------- lazy start-up (issue 6, Speed)
+def _nav_texts(ws) -> list[str]:
+    return [ws.nav.item(i).text() for i in range(ws.nav.count())]
+
+
+def _expected_nav_line(phase, audit) -> str | None:
+    """The figure line a phase should show once measured, from its registered screen class."""
+    cls = phase.screen_class()
+    share = cls.completeness_of(audit) if cls is not None else None
+    return None if share is None else f"{round(share * 100)} %"
+
+
+def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path):
+    """Other phases' modules and the start page stay out until after the first paint; then the
+    navigation fills in every phase's figure by itself (the event loop runs, no edit needed)."""
+    path = make_file(tmp_path)
+    code = (
+        "import sys, json\n"
+        "from app.ui.main import AppState, make_app\n"
+        "from app.ui.phases import PHASES\n"
+        "from app.ui.settings import AppSettings\n"
+        "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[2]), 'en')\n"
+        "assert st.open_path(sys.argv[1]); w = st.window; w.show(); app.processEvents(); w.grab()\n"
+        "mods = lambda: [p.key for p in PHASES if p.screen and p.screen.split(':')[0] in sys.modules]\n"
+        "ws = w.workspace\n"
+        "out = {'loaded': mods(), 'built': sorted(ws.screens), 'nav': [ws.nav.item(i).text()\n"
+        "       for i in range(ws.nav.count())], 'start_page': 'app.ui.start_page' in sys.modules}\n"
+        "while not ws.nav_measured():\n"
+        "    app.processEvents()\n"
+        "out['loaded_after'] = mods(); out['built_after'] = sorted(ws.screens)\n"
+        "out['nav_after'] = [ws.nav.item(i).text() for i in range(ws.nav.count())]\n"
+        "print(json.dumps(out))\n"
+    )
+    proc = _run(code, tmp_path, str(path), str(tmp_path / "s.ini"))
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    from app.ui.phases import PHASES
+
+    first = PHASES[0]
+    assert out["loaded"] == [first.key]
+    assert out["built"] == [first.key]
+    assert not out["start_page"]
+    assert out["nav"][1].endswith("…")  # not measured yet, same height as a figure
+    assert [p.key for p in PHASES if p.screen] == out["loaded_after"]  # all measured...
+    assert out["built_after"] == [first.key]  # ...but only the shown screen is built
+    audit = reload(path)
+    for i, (phase, text) in enumerate(zip(PHASES, out["nav_after"], strict=True)):
+        assert text.startswith(f"{i + 1}. {phase.title_source}")
+        line = _expected_nav_line(phase, audit)
+        assert text.endswith(line) if line else "\n" not in text, (phase.key, text)
+
+
+def test_every_registered_phase_is_built_on_first_show(state, tmp_path, qtbot):
+    from app.ui.phases import PHASES
+    from app.ui.screens.base import PhaseScreen
+
+    state.open_path(make_file(tmp_path))
+    ws = state.window.workspace
+    assert list(ws.screens) == [PHASES[0].key]
+    for phase in PHASES:
+        screen = ws.show_phase(phase.key)
+        assert isinstance(screen, PhaseScreen)
+        cls = phase.screen_class()
+        if cls is not None:
+            assert type(screen) is cls
+        assert ws.stack.currentWidget() is screen
+        assert ws.screen_for(phase.key) is screen  # built once
+    assert list(ws.screens) == [p.key for p in PHASES]
+
+
+def test_an_edit_measures_every_phase_at_once(state, tmp_path):
+    """Also before the first paint (in a fresh process the other phases are unmeasured then)."""
+    state.set_language("en")
+    state.open_path(make_file(tmp_path))
+    ws = state.window.workspace  # never shown: nothing painted, nothing deferred ran
+    ws.screens["enterprise"].add_member()
+    assert ws.nav_measured()
+    audit = reload(tmp_path / "audit.recp")
+    for phase, text in zip(ws.phases, _nav_texts(ws), strict=True):
+        line = _expected_nav_line(phase, audit)
+        assert text.endswith(line) if line else "\n" not in text, (phase.key, text)
+
+
+def test_start_page_is_built_when_first_needed(state, tmp_path, qtbot):
+    w = state.window
+    path = make_file(tmp_path)
+    assert state.open_path(path)
+    assert w._start_page is None  # opening an audit directly never built it
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.central.currentWidget() is w.workspace
+    w.close_context()  # back to the start page, listing the audit just closed
+    assert w.central.currentWidget() is w.start_page
+    tree = w.start_page.recent
+    assert [tree.topLevelItem(i).text(3) for i in range(tree.topLevelItemCount())] == [
+        str(path.resolve())
+    ]
+    assert w.windowTitle() == "RECP Audit"
+    assert state.open_path(path)
+    assert w.central.currentWidget() is w.workspace
+    assert w.windowTitle().startswith("Đánh giá SXSH 2025")
+
+
+def test_window_shown_without_an_audit_shows_the_start_page(state, qtbot):
+    w = state.window
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.central.currentWidget() is w.start_page
+    assert w.start_page.isVisible()

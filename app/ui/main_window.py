@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -72,8 +72,8 @@ class Workspace(QWidget):
         self._unmeasured: list[Phase] = list(phases)
         self.nav.setCurrentRow(0)  # builds the first screen, which imports its module
         self._measure(lambda phase: phase.is_loaded())
+        self._painted = False  # the first paint starts measuring the rest (paintEvent)
         self.retranslate()
-        self.nav.viewport().installEventFilter(self)  # the first paint starts the rest
 
     def screen_for(self, key: str) -> PhaseScreen:
         """The screen of phase ``key``, built on first use."""
@@ -133,11 +133,11 @@ class Workspace(QWidget):
         if self._unmeasured:
             QTimer.singleShot(0, self, self._measure_next)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Paint and watched is self.nav.viewport():
-            watched.removeEventFilter(self)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
             QTimer.singleShot(0, self, self._measure_next)  # after this paint reaches the screen
-        return False
 
     def update_nav(self) -> None:
         for i in range(len(self.phases)):
@@ -191,14 +191,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, app_state, parent: QWidget | None = None):
         super().__init__(parent)
-        from app.ui.start_page import StartPage
-
         self.state = app_state  # app.ui.main.AppState: settings, translations, jobs, opener
         self.context: AuditContext | None = None
         self.workspace: Workspace | None = None
+        self._start_page = None  # built when first shown: opening an audit directly skips it
+        self._closing = False
         self.central = QStackedWidget()
-        self.start_page = StartPage(app_state)
-        self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
         self.setMinimumSize(1000, 640)
         self._build_actions()
@@ -289,7 +287,7 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------------------- audits
     def set_context(self, context: AuditContext) -> None:
         """Show ``context``'s audit, replacing (and closing) the one shown before."""
-        self.close_context()
+        self.close_context(show_start_page=False)
         self.context = context
         self.workspace = Workspace(context)
         self.central.addWidget(self.workspace)
@@ -307,7 +305,7 @@ class MainWindow(QMainWindow):
         self.path_label.setText(context.path)
         self.retranslate()
 
-    def close_context(self) -> None:
+    def close_context(self, show_start_page: bool = True) -> None:
         if self.context is None:
             return
         ctx, ws = self.context, self.workspace
@@ -315,6 +313,8 @@ class MainWindow(QMainWindow):
         if ws is not None:
             self.central.removeWidget(ws)
             ws.deleteLater()
+        if show_start_page and self.isVisible() and not self._closing:
+            self.show_start_page()  # what the window shows without an audit
         try:
             ctx.file.close()
         except Exception:
@@ -324,6 +324,15 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(False)
         self.path_label.setText("")
         self.retranslate()
+
+    @property
+    def start_page(self):  # -> app.ui.start_page.StartPage
+        if self._start_page is None:
+            from app.ui.start_page import StartPage
+
+            self._start_page = StartPage(self.state)
+            self.central.insertWidget(0, self._start_page)
+        return self._start_page
 
     def show_start_page(self) -> None:
         self.start_page.reload()
@@ -376,7 +385,7 @@ class MainWindow(QMainWindow):
         self.save_label.setText(text)
 
     def _update_title(self) -> None:
-        if self.context is None or self.central.currentWidget() is self.start_page:
+        if self.context is None or self.central.currentWidget() is not self.workspace:
             self.setWindowTitle(self.tr("RECP Audit"))
             return
         info = self.context.audit.info
@@ -414,9 +423,16 @@ class MainWindow(QMainWindow):
         )
         return path
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self.central.count() == 0:  # shown before any audit was opened
+            self.show_start_page()
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closing = True
         self._commit_pending_edit()
         self.state.settings.set_geometry(self.saveGeometry())
         self.state.settings.sync()
         self.close_context()
+        self._closing = False
         super().closeEvent(event)
