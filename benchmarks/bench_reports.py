@@ -35,16 +35,15 @@ def timed(fn, repeat: int = 1) -> float:
 
 
 def pdf_reference(rows: int, images: list[bytes], pages_hint: int) -> float:
-    """reportlab alone: the same number of table rows and images, plain styles."""
+    """reportlab alone: the same number of table rows (plain text cells, the cheapest kind) and
+    the same images, in one pass with no contents page."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
-    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Table
+    from reportlab.platypus import Image, SimpleDocTemplate, Table
 
     from app.reports import fonts
 
     fonts.register()
-    style = ParagraphStyle("b", fontName=fonts.REGULAR, fontSize=8, leading=10)
 
     def build():
         story = []
@@ -53,14 +52,16 @@ def pdf_reference(rows: int, images: list[bytes], pages_hint: int) -> float:
             n = min(chunk, rows - start)
             data = [
                 [
-                    Paragraph(f"Dòng {start + i} điện năng", style),
+                    f"Dòng {start + i} điện năng",
                     f"{i * 1.5:.1f}",
                     "kWh",
                     f"{i * 1000:,}",
                 ]
                 for i in range(n)
             ]
-            story.append(Table(data, repeatRows=0))
+            story.append(
+                Table(data, repeatRows=0, style=[("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)])
+            )
         for jpeg in images:
             story.append(Image(io.BytesIO(jpeg), 7.5 * cm, 5.6 * cm))
         SimpleDocTemplate(io.BytesIO(), pagesize=A4).build(story)

@@ -704,9 +704,9 @@ class PdfReport:
         if not s.findings:
             return out + [self.p(self.t("gap.no_findings"), "note")]
         for i, f in enumerate(s.findings, 1):
-            block = [self.p(f"{i}. {f.title or f.area}", "H3")]
+            block = [self.p(f"{i}. {self.u(f.title) or self.u(f.area)}", "H3")]
             meta = [
-                f.area,
+                self.u(f.area),
                 self.u(f.step) if f.step.vi else "",
                 self.enum("severity", f.severity) if f.severity else "",
                 self.enum("cat", f.category) if f.category else "",
@@ -753,10 +753,10 @@ class PdfReport:
             self.t("col.category"),
             self.t("col.status"),
         ]
-        widths = [1.4, 5.6, 2.8, 2.2]
+        widths = [1.3, 5.2, 2.7, 2.6]
         if self.money:
             header += [self.t("col.investment_m"), self.t("col.saving_m"), self.t("col.payback")]
-            widths += [2.6, 2.6, 2.0]
+            widths += [2.5, 2.5, 1.9]
         else:
             header += ["tCO2e/" + self.t("unit.year")]
             widths += [2.2]
@@ -787,9 +787,10 @@ class PdfReport:
         out.append(self.options_table(s.options))
         if self.money:
             out.append(self.p(self.t("options_money_note"), "note"))
-        out.append(self.p(self.t("h.option_details"), "H2"))
-        for o in s.options:
-            out.append(KeepTogether(self.option_block(o)))
+        heading = self.p(self.t("h.option_details"), "H2")
+        for i, o in enumerate(s.options):
+            # the heading travels with the first block: never alone at the foot of a page
+            out.append(KeepTogether(([heading] if i == 0 else []) + self.option_block(o)))
         return out
 
     def option_block(self, o: OptionRow) -> list:

@@ -113,8 +113,8 @@ class PhotoRow:
 
 @dataclass(frozen=True)
 class FindingRow:
-    area: str
-    title: str
+    area: Text2  # the template's area name in both languages when it has one
+    title: Text2
     note: str
     severity: str
     category: str
@@ -313,6 +313,23 @@ def build_snapshot(
         steps.append(StepRow(Text2(st.name_vi, st.name_en), st.description, flows, share, flag))
 
     findings = []
+    try:  # area names and checklist questions in both languages, from the templates
+        from app.core.templates import area_label, finding_title, load_templates
+
+        templates = load_templates()
+    except Exception:  # a broken template file must not stop a report
+        templates = None
+
+    def area_of(f) -> Text2:
+        if templates is None:
+            return Text2(f.area, f.area)
+        return Text2(area_label(templates, f, "vi"), area_label(templates, f, "en"))
+
+    def title_of(f) -> Text2:
+        if templates is None or f.title:
+            return Text2(f.title, f.title)  # typed text has one language only: shown as typed
+        return Text2(finding_title(templates, f, "vi"), finding_title(templates, f, "en"))
+
     for f in sorted(audit.findings, key=lambda f: f.position):
         photos = tuple(
             _photo(photo_loader, p)
@@ -324,8 +341,8 @@ def build_snapshot(
                 gaps.append(Gap("report.gap.photo_unreadable", (("finding", f.title or f.area),)))
         findings.append(
             FindingRow(
-                area=f.area,
-                title=f.title,
+                area=area_of(f),
+                title=title_of(f),
                 note=f.note,
                 severity=str(f.severity) if f.severity else "",
                 category=str(f.cp_category) if f.cp_category else "",
@@ -509,9 +526,9 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     findings = tuple(
         replace(
             f,
-            title=scrub(f.title),
+            title=t2(f.title),
             note=scrub(f.note),
-            area=scrub(f.area),
+            area=t2(f.area),
             photos=tuple(replace(p, caption=scrub(p.caption)) for p in f.photos),
         )
         for f in snap.findings
