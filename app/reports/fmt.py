@@ -6,6 +6,7 @@ Vietnamese: ``1.234.567,5`` and ``dd/mm/yyyy``; English: ``1,234,567.5`` and ``4
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -15,6 +16,7 @@ _DATE = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
 DASH = "–"
 
 
+@lru_cache(maxsize=1 << 16)  # a report formats the same figures twice (two layout passes)
 def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
     """``value`` with the language's grouping and decimal marks; a dash for None."""
     if value is None:

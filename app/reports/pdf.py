@@ -119,10 +119,34 @@ def _styles() -> dict[str, ParagraphStyle]:
     return s
 
 
+def _no_draw(*args, **kwargs) -> None:
+    return None
+
+
+class _LayoutFrame(Frame):
+    """A frame that places flowables without drawing them: the first pass only needs to know
+    on which page each heading lands, and drawing is half of the layout cost."""
+
+    def _add(self, flowable, canv, trySplit=0):
+        flowable.drawOn = _no_draw  # shadows the method on this instance only
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            flowable.__dict__.pop("drawOn", None)
+
+
 class _Doc(BaseDocTemplate):
     """Adds H1/H2 headings to the table of contents with their page numbers."""
 
-    def __init__(self, target, header: str, lang: str, progress: Progress | None, **kw):
+    def __init__(
+        self,
+        target,
+        header: str,
+        lang: str,
+        progress: Progress | None,
+        layout_only: bool = False,
+        **kw,
+    ):
         super().__init__(target, pagesize=A4, initialFontName=fonts.REGULAR, **kw)
         self.header_text = header
         self.report_lang = lang
@@ -130,7 +154,8 @@ class _Doc(BaseDocTemplate):
         self._count = 0
         self._headings = 0
         self.total_flowables = 1
-        frame = Frame(MARGIN, MARGIN, BODY_W, PAGE_H - 2 * MARGIN, id="body")
+        frame_class = _LayoutFrame if layout_only else Frame
+        frame = frame_class(MARGIN, MARGIN, BODY_W, PAGE_H - 2 * MARGIN, id="body")
         self.addPageTemplates(
             [
                 PageTemplate("cover", [frame], onPage=self._footer_only),
@@ -1035,12 +1060,13 @@ def write_pdf(snap: ReportSnapshot, lang: str, target, progress: Progress | None
     rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 pass over every photo
     report = PdfReport(snap, lang)
 
-    def doc_for(out, prog):
+    def doc_for(out, prog, layout_only=False):
         return _Doc(
             out,
             report.header(),
             lang,
             prog,
+            layout_only,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN,
@@ -1060,7 +1086,7 @@ def write_pdf(snap: ReportSnapshot, lang: str, target, progress: Progress | None
         report.layout_only = True
         first = report.story()
         toc1 = report.toc_flowable
-        doc = doc_for(io.BytesIO(), half)
+        doc = doc_for(io.BytesIO(), half, layout_only=True)
         doc.total_flowables = len(first)
         doc._indexingFlowables = [toc1]
         toc1.beforeBuild()
