@@ -271,10 +271,12 @@ class Finding:
 
     area: str
     title: str = ""
+    title_en: str = ""  # English title for English reports (empty: Vietnamese marked untranslated)
     template_id: str = ""
     item_id: str = ""  # checklist item id; empty for a free finding
     answer: ChecklistAnswer = ChecklistAnswer.NOT_CHECKED
     note: str = ""
+    note_en: str = ""  # English note for English reports
     severity: Severity | None = None
     cp_category: CPCategory | None = None
     step_id: str | None = None
