@@ -255,6 +255,23 @@ class AuditFile:
                 raise TypeError(f"not a stored entity: {type(entity).__name__}")
         self._write(lambda conn: self._apply(conn, put, delete, info))
 
+    def writer(self) -> AuditFile:
+        """A second handle on this file for ONE worker thread: open, use and close it there.
+
+        Its ``apply`` is this file's ``apply`` on its own connection, so a slow synced commit
+        (e.g. a 12 MP photo) does not block the GUI thread. It shares this handle's lock (same
+        process; closing it leaves the lock alone); WAL keeps this handle's reads going
+        meanwhile and concurrent writers queue on ``busy_timeout``. Read-only stays read-only.
+        """
+        connect = _connect_ro if self.read_only else _connect_rw
+        return AuditFile(
+            self.path,
+            connect(self.path),
+            lock=None,
+            read_only_reason=self.read_only_reason,
+            version=self.schema_version,
+        )
+
     def put(self, *entities: Any) -> None:
         self.apply(put=entities)
 

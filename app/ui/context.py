@@ -174,16 +174,26 @@ class AuditContext(QObject):
         info: model.AuditInfo | None = None,
         *,
         merge_key: str | None = None,
+        applied: bool = False,
     ) -> bool:
         """Apply a change as one undoable step; True when it was saved.
 
         ``merge_key``: consecutive edits with the same key merge into one undo step (e.g. moving
         a row several times with the keyboard).
+        ``applied``: the change is already committed to the file (e.g. by a worker thread's own
+        connection, see ``AuditFile.writer``): only memory is updated; undo/redo write as usual.
         """
-        return self.edit_many(label, [Change(list(put), list(delete), info)], merge_key=merge_key)
+        return self.edit_many(
+            label, [Change(list(put), list(delete), info)], merge_key=merge_key, applied=applied
+        )
 
     def edit_many(
-        self, label: str, changes: Iterable[Change], *, merge_key: str | None = None
+        self,
+        label: str,
+        changes: Iterable[Change],
+        *,
+        merge_key: str | None = None,
+        applied: bool = False,
     ) -> bool:
         """Several changes (e.g. an accepted import) as ONE transaction and ONE undo step."""
         merged = _merge_changes(list(changes))
@@ -196,7 +206,7 @@ class AuditContext(QObject):
         if not merged.put and not merged.delete and merged.info is None:
             return True
         command = EditCommand(self, label, merged, merge_key)
-        if not command.apply_forward():
+        if not command.apply_forward(write=not applied):
             return False
         command.already_done = True
         self.undo_stack.push(command)  # push calls redo(), which skips the first time
@@ -245,11 +255,12 @@ class AuditContext(QObject):
                 log.exception("could not read photo %s for undo", snap.id)
         return snap
 
-    def _apply(self, change: Change) -> bool:
+    def _apply(self, change: Change, write: bool = True) -> bool:
         """Store first, memory second: a refused write leaves memory untouched."""
         self._set_save_state("saving")
         try:
-            self.file.apply(put=change.put, delete=change.delete, info=change.info)
+            if write:
+                self.file.apply(put=change.put, delete=change.delete, info=change.info)
         except Exception as exc:  # store errors of any kind: report, change nothing
             log.exception("apply failed")
             self._set_save_state("failed")
@@ -335,8 +346,8 @@ class EditCommand(QUndoCommand):
         self.created = [o for o in change.put if (type(o), o.id) not in before_ids]
         self.before_info = copy.deepcopy(ctx.audit.info) if change.info is not None else None
 
-    def apply_forward(self) -> bool:
-        return self.ctx._apply(self.after)
+    def apply_forward(self, write: bool = True) -> bool:
+        return self.ctx._apply(self.after, write)
 
     def redo(self) -> None:
         if self.already_done:

@@ -792,45 +792,41 @@ class WalkthroughScreen(PhaseScreen):
             self.add_photos(paths)
 
     def add_photos(self, paths: list[str]) -> None:
-        """Process ``paths`` off the GUI thread and store each photo as soon as it is ready.
+        """Process and store ``paths`` off the GUI thread; show each photo as soon as it is in.
 
-        Each photo is its own short transaction (a whole batch of 12 MP photos in one write
-        would block the GUI thread for most of a second), merged into ONE undo step through a
-        per-batch ``merge_key``. A file that fails leaves nothing behind; its message is shown.
+        The worker decodes, downscales and re-encodes each photo, then commits it in its own
+        short transaction through its own connection (``AuditFile.writer``): a synced commit of
+        a 12 MP photo's JPEG takes 25-110 ms, too long for the GUI thread. The GUI thread then
+        only records the already-written change (``context.edit(applied=True)``); the batch is
+        ONE undo step through a per-batch ``merge_key``. A file that fails leaves nothing
+        behind; its message is shown.
         """
-        from app.core.errors import Problem, UserError
-        from app.core.photos import process_photo_file
+        from app.core.errors import Problem
 
         if self.context.read_only or not paths:
             return
-        finding, _ = self._editable_finding()
+        finding, new = self._editable_finding()
         if finding is None:
             return
         paths = [str(p) for p in paths]
+        positions = [p.position for p in self.context.audit.photos if p.finding_id == finding.id]
+        first_position = max(positions, default=-1) + 1
         batch = model.new_id()
-        ready: list = []  # ProcessedPhoto or Problem, appended by the worker (atomic under the GIL)
+        ready: list = []  # (put list) or Problem, appended by the worker (atomic under the GIL)
         finished = {"done": False}
         self.last_problems = []
+        work = _photo_worker(self.context.file, paths, finding, new, first_position, ready)
 
-        def work(progress) -> None:
-            for index, path in enumerate(paths):
-                if progress.cancelled:
-                    return
-                try:
-                    ready.append(process_photo_file(path))
-                except UserError as exc:
-                    ready.append(exc.problem)
-                progress.update(index + 1, len(paths), Path(path).name)
+        def take(entry) -> None:
+            if isinstance(entry, Problem):
+                self._report_problem(entry)
+            else:
+                self._record_stored_photo(finding, entry, batch)
 
         def drain() -> None:
             # One photo per turn of the event loop keeps every GUI-thread pause short.
-            while ready:
-                entry = ready.pop(0)
-                if isinstance(entry, Problem):
-                    self._report_problem(entry)
-                    continue
-                self._store_photo(finding, entry, batch)
-                break
+            if ready:
+                take(ready.pop(0))
             if finished["done"] and not ready:
                 timer.stop()
                 timer.deleteLater()
@@ -841,11 +837,7 @@ class WalkthroughScreen(PhaseScreen):
         if self.context.jobs is None:  # scripts and simple tests: inline, same storing path
             work(_SyncProgress())
             while ready:
-                entry = ready.pop(0)
-                if isinstance(entry, Problem):
-                    self._report_problem(entry)
-                else:
-                    self._store_photo(finding, entry, batch)
+                take(ready.pop(0))
             if not self.last_problems:
                 self.photo_status.setText("")
             return
@@ -875,12 +867,14 @@ class WalkthroughScreen(PhaseScreen):
         self.last_problems.append(render(problem, self.lang))
         self.photo_status.setText("\n".join(self.last_problems))
 
-    def _store_photo(self, finding: Finding, processed, batch: str) -> bool:
-        stored = next((f for f in self.context.audit.findings if f.id == finding.id), None)
-        put: list = [] if stored else [finding]
-        positions = [p.position for p in self.context.audit.photos if p.finding_id == finding.id]
-        put.append(processed.to_photo(finding.id, position=max(positions, default=-1) + 1))
-        return self.context.edit(self.tr("Add photos"), put=put, merge_key=f"photos-{batch}")
+    def _record_stored_photo(self, finding: Finding, put: list, batch: str) -> bool:
+        """Memory and undo for a photo (and maybe its new finding) the worker already wrote."""
+        in_memory = any(f.id == finding.id for f in self.context.audit.findings)
+        if not in_memory and not any(isinstance(o, Finding) for o in put):
+            return False  # the finding was deleted meanwhile: the file dropped the photo too
+        return self.context.edit(
+            self.tr("Add photos"), put=put, merge_key=f"photos-{batch}", applied=True
+        )
 
     def _photo(self, photo_id: str) -> Photo | None:
         return next((p for p in self.context.audit.photos if p.id == photo_id), None)
@@ -899,6 +893,44 @@ class WalkthroughScreen(PhaseScreen):
         if photo is None:
             return False
         return self.context.edit(self.tr("Delete photo"), delete=[photo])
+
+
+def _photo_worker(audit_file, paths: list[str], finding: Finding, new: bool, position: int, out):
+    """The job for ``add_photos``: runs in a worker thread, no widgets, no ``context.edit``.
+
+    Appends to ``out``, for each path, either the entities it committed (the photo, and the
+    finding with the first photo when the finding is new) or the ``Problem`` that stopped it.
+    """
+    from app.core.errors import UserError
+    from app.core.photos import process_photo_file
+
+    def work(progress) -> None:
+        writer = None
+        finding_stored = not new
+        next_position = position
+        try:
+            for index, path in enumerate(paths):
+                if progress.cancelled:
+                    return
+                try:
+                    processed = process_photo_file(path)
+                    photo = processed.to_photo(finding.id, position=next_position)
+                    put = [photo] if finding_stored else [copy.deepcopy(finding), photo]
+                    if writer is None:
+                        writer = audit_file.writer()  # its connection belongs to this thread
+                    writer.apply(put=put)
+                except UserError as exc:
+                    out.append(exc.problem)
+                else:
+                    finding_stored = True
+                    next_position += 1
+                    out.append(put)
+                progress.update(index + 1, len(paths), Path(path).name)
+        finally:
+            if writer is not None:
+                writer.close()
+
+    return work
 
 
 def photo_paths_in(folder: str | Path) -> list[Path]:
