@@ -133,7 +133,12 @@ def compute(audit: Audit) -> Figures:
             continue
         fig.specific.append(
             SpecificRow(
-                Text2(s.name_vi, s.name_en), Text2(p.name_vi, p.name_en), sc.annual, sc.unit
+                Text2(s.name_vi, s.name_en),
+                Text2(p.name_vi, p.name_en),
+                sc.annual,
+                sc.unit,
+                stream_id=s.id,
+                per_period=tuple(sc.per_period),
             )
         )
     r = ind.recp

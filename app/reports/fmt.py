@@ -61,3 +61,34 @@ def period(value: str, lang: str) -> str:
         return DASH
     d = date(int(value[:4]), int(value[5:7]), 1)
     return format_date(d, "MM/yyyy" if lang == "vi" else "MMM yyyy", locale=_LOCALE[lang])
+
+
+# One rule per quantity type, shared by the PDF and the workbook (see ``xlsx.NUMBER_FORMATS``).
+
+
+def tco2e(value: float | None, lang: str) -> str:
+    """Tonnes CO2e: one decimal; a small non-zero amount reads "< 0,1" rather than "0,0"."""
+    if value is None:
+        return DASH
+    if 0 < abs(value) < 0.05:
+        return "< " + number(0.1, lang, 1)
+    return number(value, lang, 1)
+
+
+def years(value: float | None, lang: str) -> str:
+    """A payback in years, one decimal; "< 0,1" for a payback of days, "0" for no investment."""
+    if value is None:
+        return DASH
+    if 0 < value < 0.05:
+        return "< " + number(0.1, lang, 1)
+    return number(value, lang, 1)
+
+
+IRR_CAP = 10.0  # 1000 %: beyond it an IRR says only "pays back almost at once"
+
+
+def irr(fraction: float | None, lang: str) -> str:
+    """An internal rate of return; above 1000 % shown as "> 1000 %"."""
+    if fraction is not None and fraction > IRR_CAP:
+        return "> " + percent(IRR_CAP, lang, 0)
+    return percent(fraction, lang)

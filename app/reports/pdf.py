@@ -37,7 +37,8 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.core.messages import text
 from app.reports import fmt, fonts
-from app.reports.report_charts import bar_chart, flow_diagram, line_chart
+from app.reports import report_charts as rc
+from app.reports.report_charts import flow_diagram
 from app.reports.snapshot import OptionRow, ReportSnapshot, StreamRow, Text2
 
 ACCENT = colors.HexColor("#1F6F5C")
@@ -206,6 +207,9 @@ class PdfReport:
         self.layout_only = False  # True for the first pass, which only finds page numbers
         self.table_rows = 0  # rows laid out in tables (the benchmark's reference uses it)
         self.toc_flowable: TableOfContents | None = None
+        self._figures: dict[str, object] = {}  # chart key -> matplotlib Figure (built once)
+        self._pngs: dict[str, bytes] = {}  # chart key -> PNG (rendered once, second pass)
+        self.chart_images = 0  # charts placed (tests and the benchmark's reference use it)
 
     # -- small helpers -------------------------------------------------------------------
     def t(self, key: str, **params) -> str:
@@ -309,6 +313,26 @@ class PdfReport:
         d = make(*args)
         return Spacer(d.width, d.height) if self.layout_only else d
 
+    def chart(self, key: str, make: Callable[[], object], width: float = BODY_W):
+        """One of the screens' matplotlib charts as an image ``width`` wide.
+
+        The figure is built once per export and rasterised once, in the second pass; the
+        layout pass places a blank box of the same size (its size is the figure's)."""
+        fig = self._figures.get(key)
+        if fig is None:
+            fig = self._figures[key] = make()
+        w_in, h_in = fig.get_size_inches()
+        height = width * h_in / w_in
+        if self.layout_only:
+            return Spacer(width, height)
+        data = self._pngs.get(key)
+        if data is None:
+            data = self._pngs[key] = rc.png(fig)
+        self.chart_images += 1
+        img = Image(io.BytesIO(data), width, height)
+        img.hAlign = "CENTER"
+        return img
+
     def money_or_hidden(self, value) -> str:
         return fmt.money(value, self.lang) if self.money else self.t("hidden")
 
@@ -410,7 +434,7 @@ class PdfReport:
                 if s.key_energy_user is None
                 else self.t("yes" if s.key_energy_user else "no"),
             ),
-            (self.t("kf.co2e"), f"{self.n(s.co2e_t, 0)} tCO2e"),
+            (self.t("kf.co2e"), f"{fmt.tco2e(s.co2e_t, self.lang)} tCO2e"),
             (
                 self.t("kf.options"),
                 self.t("kf.options_value", count=len(s.options), implemented=tot.implemented),
@@ -425,11 +449,14 @@ class PdfReport:
             ),
             (
                 self.t("kf.payback"),
-                (self.n(tot.payback, 1) + " " + self.t("unit.years"))
+                (fmt.years(tot.payback, self.lang) + " " + self.t("unit.years"))
                 if self.money
                 else self.t("hidden"),
             ),
-            (self.t("kf.avoided"), f"{self.n(tot.co2e_t, 1)} tCO2e/{self.t('unit.year')}"),
+            (
+                self.t("kf.avoided"),
+                f"{fmt.tco2e(tot.co2e_t, self.lang)} tCO2e/{self.t('unit.year')}",
+            ),
         ]
         out += [self.p(self.t("h.key_figures"), "H2"), self.kv(figures, (7, 9))]
         out += [self.p(self.t("h.baseline_per_resource"), "H2"), self.baseline_table(s.streams)]
@@ -583,6 +610,13 @@ class PdfReport:
                         numeric_from=3,
                     )
                 )
+            dimension = rc.sankey_dimension(s.steps)
+            if dimension:
+                names = [self.u(st.name) for st in s.steps]
+                chart = self.chart(
+                    "sankey", lambda: rc.sankey(s.steps, names, dimension, self.lang)
+                )
+                out.append(KeepTogether([self.p(self.t("h.sankey"), "H2"), chart]))
         else:
             out.append(self.p(self.t("none_entered"), "note"))
         return out
@@ -593,38 +627,37 @@ class PdfReport:
         if not s.streams:
             return out + [self.p(self.t("gap.no_streams"), "note")]
         out.append(self.baseline_table(s.streams))
-        costed = sorted(
-            (x for x in s.streams if (x.annual_cost or 0) > 0), key=lambda x: -x.annual_cost
-        )[:15]
-        if self.money and costed:
-            out += [
-                self.p(self.t("h.cost_chart"), "H2"),
-                self.drawing(
-                    bar_chart,
-                    [self.u(x.name) for x in costed],
-                    [x.annual_cost / 1e6 for x in costed],
-                    BODY_W,
-                    self.t("axis.million_vnd"),
-                    self.lang,
-                ),
-            ]
-        out.append(self.p(self.t("h.monthly"), "H2"))
-        main = sorted(s.streams, key=lambda x: -(x.annual_cost or x.energy_gj or 0))[:4]
-        for x in main:
-            pts = [q for _, q, _ in x.months]
-            if any(q is not None for q in pts):
+        if self.money and any((x.annual_cost or 0) > 0 for x in s.streams):
+            names = [self.u(x.name) for x in s.streams]
+            chart = self.chart("cost_shares", lambda: rc.cost_shares(s.streams, names, self.lang))
+            out.append(KeepTogether([self.p(self.t("h.cost_chart"), "H2"), chart]))
+        main = self.main_streams()
+        if main:
+            out.append(self.p(self.t("h.monthly"), "H2"))
+            if not self.money:
+                out.append(self.p(self.t("charts_no_money"), "note"))
+            for x in main:
                 out.append(
-                    self.drawing(
-                        line_chart,
-                        f"{self.u(x.name)} ({x.unit})",
-                        [fmt.period(p, self.lang) for p, _, _ in x.months],
-                        pts,
-                        BODY_W,
-                        self.lang,
+                    self.chart(
+                        f"monthly:{x.id}",
+                        lambda x=x: rc.monthly(x, self.u(x.name), self.lang),
                     )
                 )
         out += self.monthly_tables()
         return out
+
+    def main_streams(self, limit: int = 4) -> list[StreamRow]:
+        """The largest stream with records of each group (energy, water, materials…), by cost
+        (by energy, then quantity, when money is hidden), the costliest groups first."""
+        best: dict[str, tuple] = {}
+        for x in self.snap.streams:
+            if not any(q is not None for _, q, _ in x.months):
+                continue
+            key = (x.annual_cost or 0, x.energy_gj or 0, x.annual_quantity or 0)
+            if x.group not in best or key > best[x.group][0]:
+                best[x.group] = (key, x)
+        ranked = sorted(best.values(), key=lambda kx: -(kx[1].annual_cost or 0))
+        return [x for _, x in ranked][:limit]
 
     def monthly_tables(self) -> list:
         out = []
@@ -670,6 +703,21 @@ class PdfReport:
             )
         else:
             out.append(self.p(self.t("not_available"), "note"))
+        trends = []
+        for x in self.main_streams(3):
+            row = next((r for r in s.specific if r.stream_id == x.id and r.per_period), None)
+            if row is not None:
+                trends.append(row)
+        if trends:
+            out.append(self.p(self.t("h.specific_trend"), "H2"))
+            for r in trends:
+                name = f"{self.u(r.stream)} / {self.u(r.product)}"
+                out.append(
+                    self.chart(
+                        f"specific:{r.stream_id}:{r.unit}",
+                        lambda r=r, name=name: rc.specific(r, name, self.lang),
+                    )
+                )
         out.append(self.p(self.t("h.indicators"), "H2"))
         if s.indicators:
             out.append(
@@ -697,11 +745,11 @@ class PdfReport:
             out.append(self.p(self.t("not_available"), "note"))
         out.append(self.p(self.t("h.energy_co2"), "H2"))
         rows = [
-            [self.u(x.name), self.n(x.energy_gj), self.n(x.co2e_t)]
+            [self.u(x.name), self.n(x.energy_gj, 0), fmt.tco2e(x.co2e_t, self.lang)]
             for x in s.streams
             if x.energy_gj or x.co2e_t
         ]
-        rows.append([self.t("total"), self.n(s.energy_gj), self.n(s.co2e_t)])
+        rows.append([self.t("total"), self.n(s.energy_gj, 0), fmt.tco2e(s.co2e_t, self.lang)])
         out.append(
             self.table(
                 [self.t("col.resource"), "GJ", "tCO2e"],
@@ -711,6 +759,9 @@ class PdfReport:
                 total_row=True,
             )
         )
+        if any((x.co2e_t or 0) > 0 for x in s.streams):
+            names = [self.u(x.name) for x in s.streams]
+            out.append(self.chart("co2e", lambda: rc.co2e(s.streams, names, self.lang)))
         if s.grid_ef is not None:
             key = "grid_note" if s.grid_ef_year == s.reference_year else "grid_note_earlier"
             out.append(
@@ -737,8 +788,9 @@ class PdfReport:
                 self.enum("cat", f.category) if f.category else "",
             ]
             block.append(self.p(" · ".join(m for m in meta if m), "small"))
-            if f.note:
-                block.append(self.p(f.note))
+            note = self.u(f.note)
+            if note:
+                block.append(self.p(note))
             imgs = []
             for ph in f.photos:
                 if ph.jpeg is None:
@@ -797,10 +849,10 @@ class PdfReport:
                 row += [
                     fmt.millions(o.investment, self.lang),
                     fmt.millions(o.annual_saving, self.lang),
-                    self.n(o.payback, 1),
+                    fmt.years(o.payback, self.lang),
                 ]
             else:
-                row += [self.n(o.co2e_t)]
+                row += [fmt.tco2e(o.co2e_t, self.lang)]
             rows.append(row)
         return self.table(header, rows, widths, numeric_from=4)
 
@@ -855,16 +907,21 @@ class PdfReport:
                 (self.t("col.investment"), fmt.money(o.investment, self.lang) + " VND"),
                 (self.t("col.added_opex"), fmt.money(o.added_opex, self.lang) + " VND"),
                 (self.t("col.net_saving"), fmt.money(o.annual_saving, self.lang) + " VND"),
-                (self.t("col.payback"), self.n(o.payback, 1) + " " + self.t("unit.years")),
+                (
+                    self.t("col.payback"),
+                    fmt.years(o.payback, self.lang) + " " + self.t("unit.years"),
+                ),
                 (
                     self.t(
                         "col.npv", rate=fmt.percent(o.discount_rate, self.lang, 0), years=o.lifetime
                     ),
                     fmt.money(o.npv, self.lang) + " VND",
                 ),
-                (self.t("col.irr"), fmt.percent(o.irr, self.lang)),
+                (self.t("col.irr"), fmt.irr(o.irr, self.lang)),
             ]
-        pairs.append((self.t("col.co2e"), f"{self.n(o.co2e_t)} tCO2e/{self.t('unit.year')}"))
+        pairs.append(
+            (self.t("col.co2e"), f"{fmt.tco2e(o.co2e_t, self.lang)} tCO2e/{self.t('unit.year')}")
+        )
         return block + [self.kv(pairs, (5, 11)), Spacer(1, 0.25 * cm)]
 
     def finance(self) -> list:
@@ -888,10 +945,10 @@ class PdfReport:
                 o.code,
                 fmt.millions(o.investment, self.lang),
                 fmt.millions(o.annual_saving, self.lang),
-                self.n(o.payback, 1),
+                fmt.years(o.payback, self.lang),
                 fmt.millions(o.npv, self.lang),
-                fmt.percent(o.irr, self.lang),
-                self.n(o.co2e_t),
+                fmt.irr(o.irr, self.lang),
+                fmt.tco2e(o.co2e_t, self.lang),
             ]
             for o in s.options
         ]
@@ -901,32 +958,24 @@ class PdfReport:
                 self.t("total"),
                 fmt.millions(tot.investment, self.lang),
                 fmt.millions(tot.annual_saving, self.lang),
-                self.n(tot.payback, 1),
+                fmt.years(tot.payback, self.lang),
                 "",
                 "",
-                self.n(tot.co2e_t),
+                fmt.tco2e(tot.co2e_t, self.lang),
             ]
         )
         out.append(
             self.table(header, rows, [1.6, 2.5, 2.5, 2, 2.5, 2, 2], numeric_from=1, total_row=True)
         )
         out.append(self.p(self.t("finance_note"), "note"))
-        by_cat: dict[str, float] = {}
-        for o in s.options:
-            if o.annual_saving:
-                by_cat[o.category] = by_cat.get(o.category, 0) + o.annual_saving
-        if by_cat:
-            out += [
-                self.p(self.t("h.saving_by_category"), "H2"),
-                self.drawing(
-                    bar_chart,
-                    [self.enum("cat", c) for c in by_cat],
-                    [v / 1e6 for v in by_cat.values()],
-                    BODY_W,
-                    self.t("axis.million_vnd_year"),
-                    self.lang,
-                ),
-            ]
+        if s.chart_options:  # the Options screen's charts (empty in the confidential variant)
+            for name, heading in (
+                ("mac", "h.mac"),
+                ("bubble", "h.bubble"),
+                ("category", "h.saving_by_category"),
+            ):
+                chart = self.chart(name, lambda n=name: rc.option_chart(s, n, self.lang))
+                out.append(KeepTogether([self.p(self.t(heading), "H2"), chart]))
         return out
 
     def plan(self) -> list:

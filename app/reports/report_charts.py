@@ -1,18 +1,25 @@
-"""Vector charts and the process-flow diagram drawn with reportlab graphics for the PDF.
+"""The report's charts: the SAME matplotlib figures the screens show, fed from the snapshot.
 
-Vector drawings stay sharp when printed, embed the same Noto font as the text (so Vietnamese
-labels render) and cost far less than rasterising matplotlib figures for every page.
+The Baselines and Options screens draw ``app.reports.charts`` and ``app.reports.option_charts``
+from an ``Audit``; a report only has its ``ReportSnapshot`` (already redacted for the
+confidential variant), so the functions here turn snapshot rows into those charts' plain inputs
+and return the same ``Figure``. The PDF rasterises each figure once per export (``png``).
+
+The process-flow diagram has no matplotlib twin: it stays a reportlab vector drawing.
 """
 
 from __future__ import annotations
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.lineplots import LinePlot
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from app.reports import fmt, fonts
+from app.core.messages import text
+from app.reports import charts, fonts, option_charts
+from app.reports.snapshot import ReportSnapshot, SpecificRow, StepRow, StreamRow
 
 ACCENT = colors.HexColor("#1F6F5C")
 SOFT = colors.HexColor("#E8F1EE")
@@ -147,75 +154,95 @@ def flow_diagram(
     return d
 
 
-def bar_chart(
-    labels: list[str], values: list[float], width: float, axis_label: str, lang: str
-) -> Drawing:
-    """Horizontal bars, largest first, value labels in the report language."""
-    fonts.register()
-    n = max(1, len(values))
-    height = 30 + n * 16
-    d = Drawing(width, height, initialFontName=fonts.REGULAR)
-    label_w = width * 0.36
-    c = HorizontalBarChart()
-    c.x, c.y, c.width, c.height = label_w, 22, width - label_w - 50, height - 30
-    c.data = [list(reversed(values))]
-    c.categoryAxis.categoryNames = [
-        _fit(x, fonts.REGULAR, 7.5, label_w - 8) for x in reversed(labels)
-    ]
-    c.categoryAxis.labels.fontName = fonts.REGULAR
-    c.categoryAxis.labels.fontSize = 7.5
-    c.categoryAxis.labels.boxAnchor = "e"
-    c.valueAxis.labels.fontName = fonts.REGULAR
-    c.valueAxis.labels.fontSize = 7
-    c.valueAxis.valueMin = 0
-    c.valueAxis.labelTextFormat = lambda v: fmt.number(v, lang, 0)
-    c.bars[0].fillColor = ACCENT
-    c.bars[0].strokeColor = None
-    c.barLabelFormat = lambda v: fmt.number(v, lang, 1 if v < 100 else 0)
-    c.barLabels.fontName = fonts.REGULAR
-    c.barLabels.fontSize = 6.5
-    c.barLabels.boxAnchor = "w"
-    c.barLabels.dx = 3
-    d.add(c)
-    d.add(
-        String(
-            c.x + c.width / 2,
-            2,
-            axis_label,
-            fontName=fonts.REGULAR,
-            fontSize=7.5,
-            textAnchor="middle",
-            fillColor=colors.grey,
-        )
+# --------------------------------------------------------------------------------------------
+# The screens' charts from a snapshot
+
+CHART_DPI = 200  # at about the placed size (the body width): sharp in print
+OPTION_CHART_SIZE = (8.0, 4.6)  # inches; placed at the body width, labels stay >= 7 pt
+
+
+def png(fig: Figure, dpi: int = CHART_DPI) -> bytes:
+    return charts.png_bytes(fig, dpi)
+
+
+def monthly(x: StreamRow, name: str, lang: str) -> Figure:
+    """Monthly quantity bars with the cost line (no cost line when the snapshot has no money)."""
+    costs = [c for _, _, c in x.months]
+    return charts.monthly_consumption(
+        name,
+        x.unit,
+        [p for p, _, _ in x.months],
+        [q for _, q, _ in x.months],
+        costs if any(c is not None for c in costs) else None,
+        lang,
+        flagged=x.flagged or None,
     )
-    return d
 
 
-def line_chart(
-    title: str, periods: list[str], values: list[float | None], width: float, lang: str
-) -> Drawing:
-    """Monthly quantities of one stream; missing months leave a gap in the points."""
-    fonts.register()
-    height = 120
-    d = Drawing(width, height, initialFontName=fonts.REGULAR)
-    pts = [(i, v) for i, v in enumerate(values) if v is not None]
-    lp = LinePlot()
-    lp.x, lp.y, lp.width, lp.height = 50, 28, width - 70, height - 50
-    lp.data = [pts]
-    lp.lines[0].strokeColor = ACCENT
-    lp.lines[0].strokeWidth = 1.4
-    lp.xValueAxis.valueMin, lp.xValueAxis.valueMax = 0, max(1, len(values) - 1)
-    step = max(1, len(periods) // 12)
-    lp.xValueAxis.valueSteps = list(range(0, len(periods), step))
-    lp.xValueAxis.labelTextFormat = lambda v: periods[int(v)] if 0 <= int(v) < len(periods) else ""
-    lp.xValueAxis.labels.fontName = fonts.REGULAR
-    lp.xValueAxis.labels.fontSize = 6
-    lp.xValueAxis.labels.angle = 30
-    lp.xValueAxis.labels.boxAnchor = "ne"
-    lp.yValueAxis.labels.fontName = fonts.REGULAR
-    lp.yValueAxis.labels.fontSize = 6.5
-    lp.yValueAxis.valueMin = 0
-    lp.yValueAxis.labelTextFormat = lambda v: fmt.smart(v, lang)
-    d.add(lp)
-    d.add(String(50, height - 12, title, fontName=fonts.BOLD, fontSize=8.5))
-    return d
+def cost_shares(streams: Sequence[StreamRow], names: Sequence[str], lang: str) -> Figure:
+    items = [
+        charts.Share(n, float(x.annual_cost or 0)) for x, n in zip(streams, names, strict=True)
+    ]
+    return charts.cost_shares(items, lang)
+
+
+def specific(row: SpecificRow, name: str, lang: str) -> Figure:
+    return charts.specific_trend(
+        name,
+        row.unit,
+        [p for p, _ in row.per_period],
+        [v for _, v in row.per_period],
+        lang,
+        annual=row.value,
+    )
+
+
+def co2e(streams: Sequence[StreamRow], names: Sequence[str], lang: str) -> Figure:
+    sources = [
+        charts.EmissionSource(n, x.co2e_t, 2 if x.kind == "electricity" else 1)
+        for x, n in zip(streams, names, strict=True)
+        if x.co2e_t and x.co2e_t > 0
+    ]
+    return charts.co2e_by_source(sources, lang)
+
+
+def _flows(steps: Sequence[StepRow], names: Sequence[str], dimension: str):
+    """The step flows of one dimension in its balance unit (as ``charts.sankey_flows``)."""
+    from app.core import units
+
+    unit = charts.BALANCE_UNITS[dimension]
+    out = []
+    for step, name in zip(steps, names, strict=True):
+        for f in step.flows:
+            if f.quantity is None or not f.quantity > 0:
+                continue
+            try:
+                if units.dimension(f.unit) != dimension:
+                    continue
+                q = f.quantity * units.factor(f.unit, unit)
+            except Exception:  # a unit the core does not know is left out of the diagram
+                continue
+            out.append(charts.SankeyFlow(name, f.direction, f.name, q))
+    return unit, out
+
+
+def sankey_dimension(steps: Sequence[StepRow]) -> str | None:
+    """Energy or materials, whichever has more flows with a quantity (energy on a tie);
+    water when neither has any; None without flows."""
+    counts = {d: len(_flows(steps, [""] * len(steps), d)[1]) for d in ("energy", "mass", "volume")}
+    best = max(("energy", "mass"), key=lambda d: counts[d])
+    if counts[best]:
+        return best
+    return "volume" if counts["volume"] else None
+
+
+def sankey(steps: Sequence[StepRow], names: Sequence[str], dimension: str, lang: str) -> Figure:
+    unit, flows = _flows(steps, names, dimension)
+    return charts.sankey(text(f"chart.dimension.{dimension}", lang), unit, flows, lang)
+
+
+def option_chart(snap: ReportSnapshot, name: str, lang: str) -> Figure:
+    """ "mac", "bubble" or "category", as the Options screen draws it."""
+    return option_charts.CHARTS[name](
+        snap.chart_options, snap.chart_finances, lang, size=OPTION_CHART_SIZE
+    )

@@ -85,6 +85,7 @@ class StreamRow:
     energy_gj: float | None = None
     co2e_t: float | None = None
     confidential: bool = False
+    flagged: tuple[bool, ...] = ()  # per month: outlier or duplicate (drawn in the warning colour)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class SpecificRow:
     product: Text2
     value: float | None
     unit: str
+    stream_id: str = ""
+    per_period: tuple[tuple[str, float | None], ...] = ()  # the trend chart's points
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ class PhotoRow:
 class FindingRow:
     area: Text2  # the template's area name in both languages when it has one
     title: Text2
-    note: str
+    note: Text2
     severity: str
     category: str
     step: Text2
@@ -221,6 +224,10 @@ class ReportSnapshot:
     references: tuple[ReferenceRow, ...]
     gaps: tuple[Gap, ...] = field(default_factory=tuple)
     hidden: tuple[str, ...] = ()  # strings removed by the confidential variant (for redaction)
+    # The options and their finance figures as the core computes them, for the same option
+    # charts the Options screen draws (all of them show money: empty when confidential).
+    chart_options: tuple = ()
+    chart_finances: dict = field(default_factory=dict)
 
     def stream(self, stream_id: str) -> StreamRow | None:
         return next((s for s in self.streams if s.id == stream_id), None)
@@ -263,6 +270,9 @@ def build_snapshot(
     info = audit.info
     ent = info.enterprise
     fig = figures.compute(audit)
+    from app.core.quality import Flag, check_audit
+
+    quality = check_audit(audit)  # the same month flags as the Baselines screen's chart
     steps_by_id = {s.id: s for s in audit.steps}
     gaps: list[Gap] = []
 
@@ -284,6 +294,9 @@ def build_snapshot(
         )
         if not recs:
             gaps.append(Gap("report.gap.stream_no_records", (("stream", s.name_vi),)))
+        flagged = tuple(
+            bool(quality.flags_of(s.id, p) & {Flag.OUTLIER, Flag.DUPLICATE}) for p in periods
+        )
         streams.append(
             StreamRow(
                 id=s.id,
@@ -298,6 +311,7 @@ def build_snapshot(
                 energy_gj=fig.energy_gj.get(s.id),
                 co2e_t=fig.co2e_t.get(s.id),
                 confidential=s.confidential,
+                flagged=flagged,
             )
         )
     stream_by_id = {s.id: s for s in streams}
@@ -326,8 +340,8 @@ def build_snapshot(
         return Text2(area_label(templates, f, "vi"), area_label(templates, f, "en"))
 
     def title_of(f) -> Text2:
-        if templates is None or f.title:
-            return Text2(f.title, f.title)  # typed text has one language only: shown as typed
+        if templates is None or f.title or f.title_en:
+            return Text2(f.title, f.title_en)  # typed text: English marked when not translated
         return Text2(finding_title(templates, f, "vi"), finding_title(templates, f, "en"))
 
     for f in sorted(audit.findings, key=lambda f: f.position):
@@ -343,7 +357,7 @@ def build_snapshot(
             FindingRow(
                 area=area_of(f),
                 title=title_of(f),
-                note=f.note,
+                note=Text2(f.note, f.note_en),
                 severity=str(f.severity) if f.severity else "",
                 category=str(f.cp_category) if f.cp_category else "",
                 step=step_name(f.step_id),
@@ -414,6 +428,8 @@ def build_snapshot(
         totals=fig.totals(options),
         references=tuple(fig.references),
         gaps=tuple(gaps),
+        chart_options=tuple(audit.options),
+        chart_finances=dict(fig.finances),
     )
     return redact(snap) if variant == "confidential" else snap
 
@@ -527,7 +543,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
         replace(
             f,
             title=t2(f.title),
-            note=scrub(f.note),
+            note=t2(f.note),
             area=t2(f.area),
             photos=tuple(replace(p, caption=scrub(p.caption)) for p in f.photos),
         )
@@ -551,4 +567,6 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
         specific=tuple(s for s in snap.specific if "VND" not in s.unit.upper()),
         indicators=tuple(i for i in snap.indicators if "VND" not in i.unit.upper()),
         hidden=hidden,
+        chart_options=(),
+        chart_finances={},
     )
