@@ -123,9 +123,7 @@ def test_adding_photos_never_writes_on_the_gui_thread_and_is_one_undo_step(ctx, 
     qtbot.addWidget(screen)
     screen.item_list.setCurrentRow(0)
     item_id = screen.current_key()[1]
-    paths = [
-        str(jpeg_file(tmp_path, f"w{i}.jpg", color=(40 * i, 100, 200))) for i in range(3)
-    ]
+    paths = [str(jpeg_file(tmp_path, f"w{i}.jpg", color=(40 * i, 100, 200))) for i in range(3)]
     spy = ApplySpy(ctx.file)
     screen.add_photos(paths)
     qtbot.waitUntil(lambda: len(ctx.audit.photos) == 3, timeout=30_000)

@@ -92,7 +92,15 @@ class Workspace(QWidget):
         old.deleteLater()
         self.stack.insertWidget(index, screen)
         self.screens[key] = screen
+        if hasattr(screen, "optionCreated"):  # the walkthrough's "create option from finding"
+            screen.optionCreated.connect(self.open_option)
         return screen
+
+    def open_option(self, option_id: str) -> None:
+        """Show the Options screen with ``option_id`` open in its editor."""
+        screen = self.show_phase("options")
+        if hasattr(screen, "open_option"):
+            screen.open_option(option_id)
 
     def show_phase_at(self, row: int) -> None:
         if row < 0:

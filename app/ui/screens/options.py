@@ -364,6 +364,12 @@ class OptionsScreen(PhaseScreen):
         )
         self.table.scrollTo(proxy_index)
 
+    def open_option(self, option_id: str) -> None:
+        """Show ``option_id`` in the log and its editor, title field focused (e.g. from a finding)."""
+        self.tabs.setCurrentIndex(0)
+        self.select_option(option_id)
+        self.editor.f_title_vi.setFocus()
+
     def _current_changed(self, *_: Any) -> None:
         self.editor.show_option(self.current_option())
 

@@ -747,7 +747,13 @@ class WalkthroughScreen(PhaseScreen):
         return self.context.edit(self.tr("Delete finding"), delete=[finding])
 
     def create_option(self) -> Option | None:
-        """A new option prefilled from the selected finding (created with it if needed)."""
+        """A new option prefilled from the selected finding (created with it if needed).
+
+        One undo step (finding and option together). ``optionCreated`` then lets the main
+        window open the option in the Options screen's editor.
+        """
+        from app.core.options import new_option_from_finding
+
         finding, new = self._editable_finding()
         if finding is None:
             return None
@@ -756,21 +762,16 @@ class WalkthroughScreen(PhaseScreen):
             finding.answer = ChecklistAnswer.ISSUE
             put.append(finding)
         item = self.current_item()
-        codes = {o.code for o in self.context.audit.options}
-        number = len(self.context.audit.options) + 1
-        while f"O-{number:02d}" in codes:
-            number += 1
-        option = Option(
-            title_vi=item.option_idea.vi if item else finding.title,
-            title_en=item.option_idea.en if item else "",
-            code=f"O-{number:02d}",
-            description_vi=finding.note,
-            category=finding.cp_category
-            or (item.category if item else CPCategory.GOOD_HOUSEKEEPING),
-            step_id=finding.step_id,
-            finding_ids=[finding.id],
-            position=len(self.context.audit.options),
+        option = new_option_from_finding(
+            finding, self.context.audit, item.option_idea.vi if item else ""
         )
+        if item:
+            option.title_en = item.option_idea.en
+            option.category = finding.cp_category or item.category
+        else:
+            option.title_en = finding.title_en
+        option.description_vi = finding.note
+        option.description_en = finding.note_en
         put.append(option)
         if not self.context.edit(self.tr("Create option from finding"), put=put):
             return None
