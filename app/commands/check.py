@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from app.commands import add_lang_option
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -16,6 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run the integrity and consistency checks of an audit file.",
     )
     p.add_argument("path", help="audit file (.recp)")
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 

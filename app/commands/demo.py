@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from app.commands import add_lang_option
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -14,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("path", help="audit file to create (.recp)")
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 

@@ -12,6 +12,8 @@ import json
 import sys
 from typing import Any
 
+from app.commands import add_lang_option
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -24,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--issues", action="store_true", help="only findings answered 'issue found' and free ones"
     )
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 

@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 
+from app.commands import add_lang_option
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -20,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("path", help="audit file (.recp)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from app.commands import add_lang_option
 from app.core import model
 
 
@@ -24,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("path", help="audit file (.recp)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 

@@ -11,6 +11,7 @@ import argparse
 import json
 from typing import Any
 
+from app.commands import add_lang_option
 from app.core.messages import text
 
 
@@ -22,6 +23,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("path", help="audit file (.recp)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 
