@@ -128,6 +128,18 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <source>Finding (English)</source>
+        <translation>Phát hiện (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Note (English)</source>
+        <translation>Ghi chú (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>English text for English reports (optional)</source>
+        <translation>Nội dung tiếng Anh cho báo cáo tiếng Anh (không bắt buộc)</translation>
+    </message>
+    <message>
         <source>Create option from this finding</source>
         <translation>Tạo cơ hội SXSH từ phát hiện này</translation>
     </message>
@@ -190,6 +202,14 @@
     <message>
         <source>Edit finding</source>
         <translation>Sửa phát hiện</translation>
+    </message>
+    <message>
+        <source>Edit English title</source>
+        <translation>Sửa tiêu đề tiếng Anh</translation>
+    </message>
+    <message>
+        <source>Edit English note</source>
+        <translation>Sửa ghi chú tiếng Anh</translation>
     </message>
     <message>
         <source>Edit area</source>

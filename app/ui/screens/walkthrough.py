@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -226,6 +227,14 @@ class WalkthroughScreen(PhaseScreen):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() + 1)
         self.question.setFont(font)
+        # The item's stable id matters to template authors and support, not to the auditor:
+        # small and grey, selectable for copying, instead of the box title.
+        self.item_id_label = QLabel()
+        self.item_id_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.item_id_label.setStyleSheet("color: #9e9e9e;")
+        small = self.item_id_label.font()
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 7.0))
+        self.item_id_label.setFont(small)
         self.look_for = QLabel()
         self.look_for.setWordWrap(True)
         self.look_for.setStyleSheet("color: #424242;")
@@ -284,6 +293,36 @@ class WalkthroughScreen(PhaseScreen):
         self.form.addRow(self.form_labels["step"], self.step_combo)
         self.form.addRow(self.form_labels["note"], self.note_edit)
 
+        # English text for English reports: secondary (the auditor mostly types Vietnamese),
+        # so folded away unless the finding already has some.
+        self.english_toggle = QToolButton()
+        self.english_toggle.setCheckable(True)
+        self.english_toggle.setAutoRaise(True)
+        self.english_toggle.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.english_toggle.setArrowType(Qt.RightArrow)
+        self.english_toggle.setStyleSheet("color: #616161;")
+        self.english_toggle.toggled.connect(self._show_english)
+        self.title_en_edit = QLineEdit()
+        self.title_en_edit.editingFinished.connect(
+            lambda: self._edit_field("title_en", model.clean_text(self.title_en_edit.text()))
+        )
+        self.note_en_edit = NoteEdit()
+        self.note_en_edit.setTabChangesFocus(True)
+        self.note_en_edit.setMinimumHeight(50)
+        self.note_en_edit.setMaximumHeight(90)
+        self.note_en_edit.editingFinished.connect(
+            lambda: self._edit_field("note_en", model.clean_text(self.note_en_edit.toPlainText()))
+        )
+        self.english_box = QWidget()
+        self.english_form = QFormLayout(self.english_box)
+        self.english_form.setContentsMargins(0, 0, 0, 0)
+        self.english_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.form_labels["title_en"] = QLabel()
+        self.form_labels["note_en"] = QLabel()
+        self.english_form.addRow(self.form_labels["title_en"], self.title_en_edit)
+        self.english_form.addRow(self.form_labels["note_en"], self.note_en_edit)
+        self.english_box.setVisible(False)
+
         self.option_button = QPushButton()
         self.option_button.clicked.connect(self.create_option)
         self.delete_finding_button = QPushButton()
@@ -322,9 +361,12 @@ class WalkthroughScreen(PhaseScreen):
         detail_layout.addWidget(self.option_hint)
         detail_layout.addLayout(answers)
         detail_layout.addLayout(self.form)
+        detail_layout.addWidget(self.english_toggle)
+        detail_layout.addWidget(self.english_box)
         detail_layout.addLayout(actions)
         detail_layout.addWidget(self.photos_box)
         detail_layout.addStretch(1)
+        detail_layout.addWidget(self.item_id_label, 0, Qt.AlignRight)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
@@ -380,6 +422,10 @@ class WalkthroughScreen(PhaseScreen):
                 return
         self._fill_areas()
 
+    def _show_english(self, shown: bool) -> None:
+        self.english_toggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        self.english_box.setVisible(shown)
+
     def _refresh_photos(self) -> None:
         self._photo_refresh_pending = False
         self._fill_detail()
@@ -406,6 +452,9 @@ class WalkthroughScreen(PhaseScreen):
         }
         for name, text in labels.items():
             self.form_labels[name].setText(text)
+        self.form_labels["title_en"].setText(self.tr("Finding (English)"))
+        self.form_labels["note_en"].setText(self.tr("Note (English)"))
+        self.english_toggle.setText(self.tr("English text for English reports (optional)"))
         self.option_button.setText(self.tr("Create option from this finding"))
         self.delete_finding_button.setText(self.tr("Delete finding"))
         self.photos_box.setTitle(self.tr("Photos (drop image files here)"))
@@ -427,6 +476,7 @@ class WalkthroughScreen(PhaseScreen):
             self.add_free_button,
             self.title_edit,
             self.area_edit,
+            self.title_en_edit,
             self.severity_combo,
             self.category_combo,
             self.step_combo,
@@ -437,6 +487,7 @@ class WalkthroughScreen(PhaseScreen):
         ):
             widget.setEnabled(not read_only)
         self.note_edit.setReadOnly(read_only)
+        self.note_en_edit.setReadOnly(read_only)
         self.photo_strip.set_read_only(read_only)
 
     # ------------------------------------------------------------------ what is shown
@@ -604,8 +655,10 @@ class WalkthroughScreen(PhaseScreen):
         free = bool(key and key[0] == "free")
         self.detail.setEnabled(key is not None)
         self._filling = True
+        self.item_id_label.setText(item.id if item else "")
         if item:
-            self.detail.setTitle(item.id)
+            area = self.current_template().area(item.area_id) if self.current_template() else None
+            self.detail.setTitle(area.name.get(self.lang) if area else "")
             self.question.setText(item.question.get(self.lang))
             self.look_for.setText(
                 self.tr("Look for: {text}").format(text=item.look_for.get(self.lang))
@@ -650,6 +703,14 @@ class WalkthroughScreen(PhaseScreen):
         self.step_combo.setCurrentIndex(max(step_index, 0))
         if not self.note_edit.hasFocus():
             self.note_edit.setPlainText(finding.note if finding else "")
+        self.form_labels["title_en"].setVisible(free)
+        self.title_en_edit.setVisible(free)  # a checklist item's English title is its question
+        if not self.title_en_edit.hasFocus():
+            self.title_en_edit.setText(finding.title_en if finding else "")
+        if not self.note_en_edit.hasFocus():
+            self.note_en_edit.setPlainText(finding.note_en if finding else "")
+        if finding and (finding.note_en or (free and finding.title_en)):
+            self.english_toggle.setChecked(True)  # show what exists; never hide on its own
         photos = [p for p in self.context.audit.photos if finding and p.finding_id == finding.id]
         self.photo_strip.show_photos(photos)
         self.delete_photo_button.setEnabled(bool(photos) and not self.context.read_only)
@@ -712,6 +773,8 @@ class WalkthroughScreen(PhaseScreen):
         labels = {
             "note": self.tr("Edit note"),
             "title": self.tr("Edit finding"),
+            "title_en": self.tr("Edit English title"),
+            "note_en": self.tr("Edit English note"),
             "area": self.tr("Edit area"),
             "severity": self.tr("Set severity"),
             "cp_category": self.tr("Set CP technique"),
