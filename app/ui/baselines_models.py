@@ -11,8 +11,16 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPixmap,
+    QPolygonF,
+    QStandardItem,
+    QStandardItemModel,
+)
 
 from app.core import model
 from app.core.parsing import parse_number, parse_period
@@ -26,17 +34,34 @@ FLAG_COLOURS = {
 GROUP_ORDER = tuple(model.StreamGroup)
 _ROOT = QModelIndex()
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_EDIT = Qt.ItemDataRole.EditRole
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_BRUSHES = {flag: QBrush(colour) for flag, colour in FLAG_COLOURS.items()}
+NOTE_COLOUR = QColor("#C0392B")
+_marker: list[QPixmap] = []
 _READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Baselines", text)
+
+
+def note_marker() -> QPixmap:
+    """The small red corner triangle marking a month with a note (as Excel marks a comment)."""
+    if not _marker:
+        pix = QPixmap(9, 9)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(NOTE_COLOUR)
+        painter.drawPolygon(QPolygonF([QPointF(0, 0), QPointF(9, 0), QPointF(0, 9)]))
+        painter.end()
+        _marker.append(pix)
+    return _marker[0]
 
 
 def group_title(group: model.StreamGroup) -> str:
@@ -217,8 +242,16 @@ class PasteError:
     text: str
 
 
-class RecordsModel(QAbstractTableModel):
-    """Rows: months. Columns: streams (of one group or all). Cells: quantity or invoice cost."""
+class RecordsModel(QStandardItemModel):
+    """Rows: months. Columns: streams (of one group or all). Cells: quantity or invoice cost.
+
+    A ``QStandardItemModel``, so the roles painted on every frame are answered in C++: with a
+    Python ``data()`` each visible cell cost ~7 calls into Python per repaint and the grid
+    missed the 16 ms frame budget (``benchmarks/bench_grid.py``). The items are rebuilt from
+    ``context.audit`` in ``reload`` (only cells whose look changed, when the set of rows and
+    columns is the same); typed edits are intercepted in ``setData`` and become undoable
+    ``context.edit`` calls, never item writes.
+    """
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -229,71 +262,119 @@ class RecordsModel(QAbstractTableModel):
         self.periods: list[str] = []
         self.cells: dict[tuple[str, str], list[model.PeriodRecord]] = {}
         self.quality = QualityReport()
-        self._period_labels: list[str] = []
-        self.texts: dict[tuple[str, str], str] = {}
-        self.brushes: dict[tuple[str, str], QBrush] = {}
         self.headers: list[str] = []
+        self._signature: tuple = ()
+        self._looks: list[tuple] = []  # per cell (row * columns + column): what it shows
+        self._texts: dict = {}  # value -> formatted text in the current language
+        self._texts_lang = ""
 
     def reload(self) -> None:
-        self.beginResetModel()
         audit = self.context.audit
         self.streams = ordered_streams(audit, self.group)
         self.periods = grid_periods(audit)
-        self._period_labels = [self.context.format_period(p) for p in self.periods]
         self.cells = {}
         for rec in audit.records:
             self.cells.setdefault((rec.stream_id, rec.period), []).append(rec)
         self.quality = check_audit(audit)
-        # Formatted once here, not in data(): QLocale formatting on every repaint of 6,000
-        # cells would cost far more than the 16 ms of a frame.
-        fmt = self.context.format_number
-        self.texts = {
-            key: fmt(recs[0].cost_vnd if self.show_cost else recs[0].quantity)
-            for key, recs in self.cells.items()
-        }
-        self.brushes = {
-            key: QBrush(FLAG_COLOURS[next(f for f in FLAG_COLOURS if f in flags)])
-            for key, flags in self.quality.flags.items()
-            if flags
-        }
         self.headers = [self._header(s) for s in self.streams]
+        if self._texts_lang != self.context.lang or len(self._texts) > 100_000:
+            self._texts, self._texts_lang = {}, self.context.lang
+        looks = [self._look(s.id, p) for p in self.periods for s in self.streams]
+        signature = (
+            tuple(s.id for s in self.streams),
+            tuple(self.periods),
+            tuple(self.headers),
+            self.context.lang,
+            self.context.read_only,
+        )
+        if signature == self._signature:
+            # Same rows and columns: touch only the cells that look different (one typed figure
+            # changes a few cells), so the view keeps its scroll position and selection.
+            columns = len(self.streams)
+            for i, (old, new) in enumerate(zip(self._looks, looks, strict=True)):
+                if old != new:
+                    self._dress(self.item(i // columns, i % columns), new)
+        else:
+            self._rebuild(looks)
+        self._signature = signature
+        self._looks = looks
+
+    def _look(self, stream_id: str, period: str) -> tuple:
+        """(text, flag colour or None, tooltip, has note) of one cell."""
+        key = (stream_id, period)
+        recs = self.cells.get(key)
+        text = ""
+        note = ""
+        if recs:
+            value = recs[0].cost_vnd if self.show_cost else recs[0].quantity
+            text = self._texts.get(value)
+            if text is None:  # QLocale formatting is the slow part of a reload: memoised
+                text = self._texts[value] = self.context.format_number(value)
+            note = "\n".join(r.note for r in recs if r.note)
+        flags = self.quality.flags.get(key)
+        colour = next(f for f in FLAG_COLOURS if f in flags) if flags else None
+        tips = [flag_title(f) for f in sorted(flags)] if flags else []
+        if note:
+            tips.append(_tr("Note: {note}").format(note=note))
+        return text, colour, "\n".join(tips), bool(note)
+
+    def _dress(self, item: QStandardItem, look: tuple) -> None:
+        text, colour, tooltip, noted = look
+        item.setText(text)
+        item.setData(_BRUSHES[colour] if colour is not None else None, _BACKGROUND)
+        item.setData(tooltip or None, _TOOLTIP)
+        item.setData(note_marker() if noted else None, _DECORATION)
+
+    def _rebuild(self, looks: list[tuple]) -> None:
+        columns = len(self.streams)
+        flags = _READ_ONLY_FLAGS if self.context.read_only else _EDITABLE_FLAGS
+        # Signals blocked while filling (no 6,000 itemChanged/rowsInserted for the views to
+        # process), then one empty reset tells the views to read everything again.
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self.setColumnCount(columns)
+            for r in range(len(self.periods)):
+                row = []
+                for c in range(columns):
+                    item = QStandardItem()
+                    item.setFlags(flags)
+                    item.setData(_RIGHT, _ALIGN)
+                    self._dress(item, looks[r * columns + c])
+                    row.append(item)
+                self.appendRow(row)
+            self.setHorizontalHeaderLabels(self.headers)
+            self.setVerticalHeaderLabels([self.context.format_period(p) for p in self.periods])
+        finally:
+            self.blockSignals(False)
+        self.beginResetModel()
         self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.periods)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.streams)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Vertical:
-            return self._period_labels[section]
-        return self.headers[section]
 
     def _header(self, s) -> str:
         name = s.name_en if self.context.lang == "en" and s.name_en else s.name_vi
         unit = "VND" if self.show_cost else s.unit
         return f"{name}\n({unit})"
 
-    def flags(self, index):
-        return _READ_ONLY_FLAGS if self.context.read_only else _EDITABLE_FLAGS
+    def record_at(self, row: int, column: int) -> model.PeriodRecord | None:
+        """The (first) record shown in a cell, or None for an empty cell."""
+        if not (0 <= row < len(self.periods) and 0 <= column < len(self.streams)):
+            return None
+        recs = self.cells.get((self.streams[column].id, self.periods[row]))
+        return recs[0] if recs else None
 
-    def data(self, index, role=_DISPLAY):
-        # Called for every visible cell on every repaint: module constants only (looking up
-        # Qt.DisplayRole through PySide's enum shortcuts costs microseconds each), no formatting.
-        if role == _DISPLAY or role == _EDIT:
-            return self.texts.get((self.streams[index.column()].id, self.periods[index.row()]), "")
-        if role == _BACKGROUND:
-            return self.brushes.get((self.streams[index.column()].id, self.periods[index.row()]))
-        if role == _ALIGN:
-            return _RIGHT
-        if role == _TOOLTIP:
-            key = (self.streams[index.column()].id, self.periods[index.row()])
-            flags = self.quality.flags.get(key)
-            return "\n".join(flag_title(f) for f in sorted(flags)) if flags else None
-        return None
+    def set_note(self, row: int, column: int, text: str) -> bool:
+        """Save the note of a cell's record ("meter replaced", "estimated from invoice")."""
+        rec = self.record_at(row, column)
+        note = model.clean_text(text)
+        if rec is None or rec.note == note:
+            return False
+        new = copy.deepcopy(rec)
+        new.note = note
+        label = _tr("Note on {stream}, {period}").format(
+            stream=self.streams[column].name_vi,
+            period=self.context.format_period(self.periods[row]),
+        )
+        return self.context.edit(label, put=[new])
 
     # -- edits -----------------------------------------------------------------------------
     def change_for(self, stream, period: str, value: float | None) -> tuple[list, list]:
