@@ -46,9 +46,9 @@ def commit_note(edit, text):
 
 def test_english_fields_are_folded_until_asked_for(screen):
     screen.item_list.setCurrentRow(0)
-    assert not screen.english_box.isVisible()
+    assert not screen.note_en_edit.isVisible() and not screen.title_en_edit.isVisible()
     screen.english_toggle.click()
-    assert screen.english_box.isVisible() and screen.note_en_edit.isVisible()
+    assert screen.note_en_edit.isVisible() and screen.form_labels["note_en"].isVisible()
     assert not screen.title_en_edit.isVisible()  # a checklist item's English title: its question
 
 
@@ -92,7 +92,7 @@ def test_english_title_of_a_free_finding_undo_redo_and_shown_again(screen, ctx):
     areas = [screen.area_list.item(i).data(Qt.UserRole) for i in range(screen.area_list.count())]
     screen.area_list.setCurrentRow(0)
     screen.area_list.setCurrentRow(areas.index(FREE))
-    assert screen.english_box.isVisible()
+    assert screen.title_en_edit.isVisible() and screen.note_en_edit.isVisible()
     assert screen.title_en_edit.text() == "Steam leak at valve V3"
 
 

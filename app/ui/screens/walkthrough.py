@@ -313,15 +313,13 @@ class WalkthroughScreen(PhaseScreen):
         self.note_en_edit.editingFinished.connect(
             lambda: self._edit_field("note_en", model.clean_text(self.note_en_edit.toPlainText()))
         )
-        self.english_box = QWidget()
-        self.english_form = QFormLayout(self.english_box)
-        self.english_form.setContentsMargins(0, 0, 0, 0)
-        self.english_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        # Rows of the same form, so the English fields line up with the Vietnamese ones.
         self.form_labels["title_en"] = QLabel()
         self.form_labels["note_en"] = QLabel()
-        self.english_form.addRow(self.form_labels["title_en"], self.title_en_edit)
-        self.english_form.addRow(self.form_labels["note_en"], self.note_en_edit)
-        self.english_box.setVisible(False)
+        self.form.addRow(self.english_toggle)
+        self.form.addRow(self.form_labels["title_en"], self.title_en_edit)
+        self.form.addRow(self.form_labels["note_en"], self.note_en_edit)
+        self._show_english(False)
 
         self.option_button = QPushButton()
         self.option_button.clicked.connect(self.create_option)
@@ -361,8 +359,6 @@ class WalkthroughScreen(PhaseScreen):
         detail_layout.addWidget(self.option_hint)
         detail_layout.addLayout(answers)
         detail_layout.addLayout(self.form)
-        detail_layout.addWidget(self.english_toggle)
-        detail_layout.addWidget(self.english_box)
         detail_layout.addLayout(actions)
         detail_layout.addWidget(self.photos_box)
         detail_layout.addStretch(1)
@@ -423,8 +419,12 @@ class WalkthroughScreen(PhaseScreen):
         self._fill_areas()
 
     def _show_english(self, shown: bool) -> None:
+        """Fold or unfold the English rows; a checklist item's English title is its question."""
+        key = self.current_key()
+        free = bool(key and key[0] == "free")
         self.english_toggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
-        self.english_box.setVisible(shown)
+        self.form.setRowVisible(self.title_en_edit, shown and free)
+        self.form.setRowVisible(self.note_en_edit, shown)
 
     def _refresh_photos(self) -> None:
         self._photo_refresh_pending = False
@@ -703,8 +703,7 @@ class WalkthroughScreen(PhaseScreen):
         self.step_combo.setCurrentIndex(max(step_index, 0))
         if not self.note_edit.hasFocus():
             self.note_edit.setPlainText(finding.note if finding else "")
-        self.form_labels["title_en"].setVisible(free)
-        self.title_en_edit.setVisible(free)  # a checklist item's English title is its question
+        self._show_english(self.english_toggle.isChecked())
         if not self.title_en_edit.hasFocus():
             self.title_en_edit.setText(finding.title_en if finding else "")
         if not self.note_en_edit.hasFocus():
