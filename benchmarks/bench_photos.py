@@ -6,8 +6,9 @@ processed and stored; the audit file grows by at most 600 KB per photo.
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_photos.py [--photos 30]
 
 How: a 5 ms QTimer on the GUI thread records the longest gap between its ticks from the click
-until the photos are in the file (the job runs in a worker thread, the final store in the GUI
-thread). References measured in the same run: the same timer's longest gap while the event loop
+until the photos are in the file and in memory (the worker thread decodes, downscales and
+commits each photo on its own connection; the GUI thread only records it in memory and on the
+undo stack, one photo per event-loop turn). References measured in the same run: the same timer's longest gap while the event loop
 is idle (timer jitter), and the source JPEGs' average size.
 """
 
