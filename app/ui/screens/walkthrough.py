@@ -4,8 +4,11 @@ Built for an auditor walking the plant with a laptop in one hand:
 - the checklist has keyboard focus: keys 1–4 answer the current item (1 no issue, 2 issue found,
   3 not applicable, 4 not checked), Enter or Down moves on, Ctrl+N adds a free finding;
 - every edit goes through ``context.edit`` (saved at once, undoable);
-- photos are processed in a worker thread (``context.jobs``) and then stored in one edit, so a
-  failed file leaves nothing behind.
+- photos are processed AND committed in a worker thread (``context.jobs``, its own connection
+  via ``AuditFile.writer``); the GUI thread only records them (``context.edit(applied=True)``),
+  one undo step per batch; a failed file leaves nothing behind;
+- "Create option from this finding" creates the option (and the finding, if new) in one undo
+  step and emits ``optionCreated``: the workspace opens it in the Options screen's editor.
 
 A checklist answer is a ``Finding`` with ``template_id``/``item_id`` set and ``area`` = the
 template's area id; it is created on the first edit of the item. Free findings have no item id.
