@@ -3,8 +3,6 @@ preview of page 1."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from pypdf import PdfReader
 
@@ -53,7 +51,6 @@ def test_cancel_leaves_no_file(screen, tmp_path, qtbot):
     assert [p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".part")] == []
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_preview_shows_the_first_page(screen, qtbot):
     screen.variant_box.setCurrentIndex(screen.variant_box.findData("summary"))
     screen.make_preview()

@@ -60,8 +60,8 @@
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
-        <source>Preview unavailable: pdftoppm (poppler-utils) is not installed.</source>
-        <translation>Không xem trước được: chưa cài pdftoppm (poppler-utils).</translation>
+        <source>Preview unavailable: the first page could not be rendered.</source>
+        <translation>Không xem trước được: không dựng được trang đầu.</translation>
     </message>
     <message>
         <source>Building the preview</source>

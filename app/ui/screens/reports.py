@@ -4,15 +4,13 @@ The report language is independent of the UI language (an English report from a 
 UI). Building runs off the GUI thread through ``context.jobs`` with progress and Cancel; a
 cancelled export leaves no file (the writer works on a temporary file, renamed when complete).
 
-Preview: page 1 of the chosen variant is rendered with poppler's ``pdftoppm`` when it is on the
-PATH (it is installed with the application's system dependencies; QtPdf would need the 1 GB
-PySide6-Addons). Without it the screen says the preview is unavailable; export still works.
+Preview: page 1 of the chosen variant is rendered with PDFium (pypdfium2, a 4 MB wheel that works
+the same on Windows and Linux; QtPdf would need the 1 GB PySide6-Addons, and poppler is not on an
+auditor's Windows laptop). If rendering fails the screen says so; export still works.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -40,33 +38,20 @@ class ExportCancelled(Exception):
 
 
 def render_first_page(pdf: Path, out_stem: Path, dpi: int = 60) -> Path | None:
-    """PNG of page 1 via pdftoppm, or None when poppler is missing or fails."""
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        return None
-    try:
-        subprocess.run(
-            [
-                exe,
-                "-png",
-                "-r",
-                str(dpi),
-                "-f",
-                "1",
-                "-l",
-                "1",
-                "-singlefile",
-                str(pdf),
-                str(out_stem),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
+    """PNG of page 1 rendered with PDFium, or None when the PDF cannot be rendered."""
+    import pypdfium2  # imported here: only the preview needs it
+
     png = out_stem.with_suffix(".png")
-    return png if png.exists() else None
+    try:
+        document = pypdfium2.PdfDocument(str(pdf))
+        try:
+            page = document[0]
+            page.render(scale=dpi / 72).to_pil().save(png)
+        finally:
+            document.close()
+    except (OSError, pypdfium2.PdfiumError):
+        return None
+    return png
 
 
 class ReportsScreen(PhaseScreen):
@@ -199,7 +184,7 @@ class ReportsScreen(PhaseScreen):
             png = render_first_page(path, Path(self._tmp.name) / "page1")
             if png is None:
                 self.preview.setText(
-                    self.tr("Preview unavailable: pdftoppm (poppler-utils) is not installed.")
+                    self.tr("Preview unavailable: the first page could not be rendered.")
                 )
                 return
             self.preview.setPixmap(QPixmap(str(png)))
