@@ -295,6 +295,22 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Cuộc đánh giá mới</translation>
     </message>
     <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Quay lại</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
         <source>Enterprise</source>
         <translation>Doanh nghiệp</translation>
     </message>
@@ -393,6 +409,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
     <message>
         <source>No walkthrough templates are installed.</source>
         <translation>Chưa cài đặt mẫu khảo sát hiện trường nào.</translation>
+    </message>
+    <message>
+        <source>Type the first month of the baseline as mm/yyyy, e.g. 01/2024.</source>
+        <translation>Nhập tháng đầu của số liệu nền theo dạng mm/yyyy, ví dụ 01/2024.</translation>
     </message>
     <message>
         <source>RECP audit {name}</source>

@@ -40,6 +40,14 @@ class NewAuditWizard(QWizard):
         self.setWindowTitle(self.tr("New audit"))
         self.setMinimumSize(760, 520)
         self.setOption(QWizard.NoBackButtonOnStartPage)
+        # Qt ships no Vietnamese for its own wizard buttons: name them here so they translate.
+        for button, label in (
+            (QWizard.BackButton, self.tr("< Back")),
+            (QWizard.NextButton, self.tr("Next >")),
+            (QWizard.FinishButton, self.tr("Create")),
+            (QWizard.CancelButton, self.tr("Cancel")),
+        ):
+            self.setButtonText(button, label)
         self._enterprise_page()
         self._team_page()
         self._baseline_page()
@@ -112,10 +120,15 @@ class NewAuditWizard(QWizard):
         self.baseline_months = QSpinBox()
         self.baseline_months.setRange(1, 120)
         self.baseline_months.setValue(12)
+        self.baseline_error = QLabel()
+        self.baseline_error.setStyleSheet("color: #b00020")
+        self.baseline_error.setVisible(False)
+        self.baseline_start.textEdited.connect(lambda _text: self.baseline_error.setVisible(False))
         self.templates = QListWidget()
         self.templates_note = QLabel()
         form.addRow(self.tr("Audit title"), self.title)
         form.addRow(self.tr("Baseline first month"), self.baseline_start)
+        form.addRow("", self.baseline_error)
         form.addRow(self.tr("Baseline months"), self.baseline_months)
         form.addRow(self.tr("Walkthrough templates"), self.templates)
         form.addRow("", self.templates_note)
@@ -139,6 +152,28 @@ class NewAuditWizard(QWizard):
         self.templates_note.setText(
             "" if found else self.tr("No walkthrough templates are installed.")
         )
+
+    def baseline_period(self) -> str | None:
+        """The typed first month as "YYYY-MM" ("mm/yyyy" or "yyyy-mm"), or None when unreadable."""
+        text = self.baseline_start.text().strip()
+        for sep, month_first in (("/", True), ("-", False), (".", True)):
+            parts = text.split(sep)
+            if len(parts) == 2 and all(p.isdigit() for p in parts):
+                month, year = (parts[0], parts[1]) if month_first else (parts[1], parts[0])
+                if 1 <= int(month) <= 12 and 1990 <= int(year) <= 2100:
+                    return f"{int(year):04d}-{int(month):02d}"
+        return None
+
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt's name
+        # A baseline month that cannot be read was silently dropped before: say so, stay here.
+        if self.currentId() == 2 and self.baseline_period() is None:
+            self.baseline_error.setText(
+                self.tr("Type the first month of the baseline as mm/yyyy, e.g. 01/2024.")
+            )
+            self.baseline_error.setVisible(True)
+            self.baseline_start.setFocus()
+            return False
+        return super().validateCurrentPage()
 
     def initializePage(self, page_id: int) -> None:  # noqa: N802 - Qt's name
         super().initializePage(page_id)
@@ -196,10 +231,7 @@ class NewAuditWizard(QWizard):
             industrial_park=model.clean_text(self.park.text()),
             address=model.clean_text(self.address.text()),
         )
-        start = ""
-        parts = self.baseline_start.text().strip().split("/")
-        if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[0]) <= 12:
-            start = f"{int(parts[1]):04d}-{int(parts[0]):02d}"
+        start = self.baseline_period() or ""
         templates = [
             self.templates.item(i).data(Qt.UserRole)
             for i in range(self.templates.count())
