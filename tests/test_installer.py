@@ -64,6 +64,8 @@ def test_bundle_contains_data_not_source(bundle):
     assert list((internal / "audit_templates").glob("*.toml")), "templates missing"
     assert list((internal / "translations").glob("*_vi.qm")), "translations missing"
     assert not list(internal.rglob("*.ts")), "translation sources should not be shipped"
+    # The report preview renders with PDFium: its native library must travel with the bundle.
+    assert [p for p in internal.rglob("*pdfium*") if p.suffix in {".so", ".dll", ".dylib"}]
 
 
 def test_built_program_smoke_paints_the_main_window(bundle, tmp_path):
