@@ -104,6 +104,14 @@
         <translation>Sửa dòng {name}</translation>
     </message>
     <message>
+        <source>Note: {note}</source>
+        <translation>Ghi chú: {note}</translation>
+    </message>
+    <message>
+        <source>Note on {stream}, {period}</source>
+        <translation>Ghi chú: {stream}, tháng {period}</translation>
+    </message>
+    <message>
         <source>“{text}” is not a quantity: type a number ≥ 0.</source>
         <translation>“{text}” không phải là lượng: hãy nhập số ≥ 0.</translation>
     </message>
@@ -183,6 +191,22 @@
         <translation>Dán từ Excel</translation>
     </message>
     <message>
+        <source>Add stream…</source>
+        <translation>Thêm dòng tài nguyên…</translation>
+    </message>
+    <message>
+        <source>Duplicate stream</source>
+        <translation>Nhân bản dòng</translation>
+    </message>
+    <message>
+        <source>Remove stream</source>
+        <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>e.g. meter replaced, estimated from invoice</source>
+        <translation>vd. thay đồng hồ, ước tính theo hóa đơn</translation>
+    </message>
+    <message>
         <source>Data quality</source>
         <translation>Chất lượng số liệu</translation>
     </message>
@@ -229,6 +253,38 @@
     <message>
         <source>Share</source>
         <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Add stream</source>
+        <translation>Thêm dòng tài nguyên</translation>
+    </message>
+    <message>
+        <source>Select a stream first.</source>
+        <translation>Hãy chọn một dòng tài nguyên trước.</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” and its {count} monthly figures? Undo brings them back.</source>
+        <translation>Xóa “{name}” cùng {count} số liệu hằng tháng? Có thể hoàn tác để lấy lại.</translation>
+    </message>
+    <message>
+        <source>Remove stream {name}</source>
+        <translation>Xóa dòng {name}</translation>
+    </message>
+    <message>
+        <source>No resource streams yet. Start with “Add stream…” for each meter or invoice (electricity, fuels, water, materials, chemicals, waste), then type or paste the monthly figures, or import them with “Import from Excel/CSV…”.</source>
+        <translation>Chưa có dòng tài nguyên nào. Hãy bắt đầu bằng “Thêm dòng tài nguyên…” cho từng đồng hồ hoặc hóa đơn (điện, nhiên liệu, nước, nguyên vật liệu, hóa chất, chất thải), rồi gõ hoặc dán số liệu hằng tháng, hoặc nhập bằng “Nhập từ Excel/CSV…”.</translation>
+    </message>
+    <message>
+        <source>The baseline months are not set: enter the baseline&apos;s first month on the Enterprise screen, or import figures (their months appear in the grid).</source>
+        <translation>Chưa đặt các tháng của kỳ cơ sở: nhập tháng đầu tiên của kỳ cơ sở ở màn hình Doanh nghiệp, hoặc nhập số liệu (các tháng của chúng sẽ hiện trong bảng).</translation>
+    </message>
+    <message>
+        <source>Note on the selected month’s figure</source>
+        <translation>Ghi chú cho số liệu của tháng đang chọn</translation>
+    </message>
+    <message>
+        <source>Note on {stream}, {period}</source>
+        <translation>Ghi chú: {stream}, tháng {period}</translation>
     </message>
     <message>
         <source>No gaps, outliers or duplicate months.</source>
@@ -412,6 +468,69 @@
     <message>
         <source>Import {count} figures from {file}</source>
         <translation>Nhập {count} số liệu từ {file}</translation>
+    </message>
+</context>
+<context>
+    <name>StreamDialog</name>
+    <message>
+        <source>Add stream</source>
+        <translation>Thêm dòng tài nguyên</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(chưa chọn)</translation>
+    </message>
+    <message>
+        <source>Fuel (for energy and CO₂e)</source>
+        <translation>Nhiên liệu (để tính năng lượng và CO₂e)</translation>
+    </message>
+    <message>
+        <source>e.g. 2,000</source>
+        <translation>vd. 2.000</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Bảo mật</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name (Vietnamese)</source>
+        <translation>Tên (tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Tên (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Price (VND/unit)</source>
+        <translation>Đơn giá (đồng/đơn vị)</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>Nguồn số liệu</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Chất lượng</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Type the stream&apos;s Vietnamese name.</source>
+        <translation>Hãy nhập tên tiếng Việt của dòng.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a price in VND.</source>
+        <translation>“{text}” không phải là đơn giá (đồng).</translation>
     </message>
 </context>
 </TS>

@@ -315,7 +315,7 @@ class RecordsModel(QStandardItemModel):
         colour = next(f for f in FLAG_COLOURS if f in flags) if flags else None
         tips = [flag_title(f) for f in sorted(flags)] if flags else []
         if note:
-            tips.append(_tr("Note: {note}").format(note=note))
+            tips.append(QCoreApplication.translate("Baselines", "Note: {note}").format(note=note))
         return text, colour, "\n".join(tips), bool(note)
 
     def _dress(self, item: QStandardItem, look: tuple) -> None:
@@ -370,7 +370,7 @@ class RecordsModel(QStandardItemModel):
             return False
         new = copy.deepcopy(rec)
         new.note = note
-        label = _tr("Note on {stream}, {period}").format(
+        label = QCoreApplication.translate("Baselines", "Note on {stream}, {period}").format(
             stream=self.streams[column].name_vi,
             period=self.context.format_period(self.periods[row]),
         )

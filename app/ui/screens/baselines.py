@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -63,6 +65,31 @@ class BaselinesScreen(PhaseScreen):
         self.streams_view.setModel(self.streams_model)
         self.streams_view.verticalHeader().setVisible(False)
         self.streams_view.horizontalHeader().setStretchLastSection(True)
+        self.streams_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.streams_view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.btn_add_stream = QPushButton()
+        self.btn_add_stream.setObjectName("addStreamButton")
+        self.btn_add_stream.clicked.connect(lambda: self.add_stream())
+        self.btn_remove_stream = QPushButton()
+        self.btn_remove_stream.clicked.connect(lambda: self.remove_selected_stream())
+        self.btn_duplicate_stream = QPushButton()
+        self.btn_duplicate_stream.clicked.connect(lambda: self.duplicate_selected_stream())
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(
+            "QLabel { background: #EAF2F8; border: 1px solid #AED6F1; padding: 8px; }"
+        )
+        stream_bar = QHBoxLayout()
+        for w in (self.btn_add_stream, self.btn_duplicate_stream, self.btn_remove_stream):
+            stream_bar.addWidget(w)
+        stream_bar.addStretch(1)
+        streams_box = QWidget()
+        sbl = QVBoxLayout(streams_box)
+        sbl.setContentsMargins(0, 0, 0, 0)
+        sbl.addLayout(stream_bar)
+        sbl.addWidget(self.empty_hint)
+        sbl.addWidget(self.streams_view, 1)
         self.records_model = RecordsModel(context, self)
         self.grid = QTableView()
         self.grid.setObjectName("recordsGrid")
@@ -93,6 +120,13 @@ class BaselinesScreen(PhaseScreen):
         self.quality_list.setObjectName("qualityList")
         self.quality_list.setWordWrap(True)
         self.quality_title = QLabel()
+        self.note_title = QLabel()
+        self.note_title.setWordWrap(True)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("recordNote")
+        self.note_edit.editingFinished.connect(self._note_finished)
+        self.grid.selectionModel().currentChanged.connect(lambda *_a: self._show_note())
+        self.records_model.modelReset.connect(self._show_note)
         grid_box = QWidget()
         gl = QVBoxLayout(grid_box)
         gl.setContentsMargins(0, 0, 0, 0)
@@ -101,6 +135,8 @@ class BaselinesScreen(PhaseScreen):
         quality_box = QWidget()
         ql = QVBoxLayout(quality_box)
         ql.setContentsMargins(0, 0, 0, 0)
+        ql.addWidget(self.note_title)
+        ql.addWidget(self.note_edit)
         ql.addWidget(self.quality_title)
         ql.addWidget(self.quality_list)
         lower = QSplitter(Qt.Horizontal)
@@ -109,7 +145,7 @@ class BaselinesScreen(PhaseScreen):
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 1)
         data_split = QSplitter(Qt.Vertical)
-        data_split.addWidget(self.streams_view)
+        data_split.addWidget(streams_box)
         data_split.addWidget(lower)
         data_split.setStretchFactor(0, 1)
         data_split.setStretchFactor(1, 3)
@@ -160,6 +196,11 @@ class BaselinesScreen(PhaseScreen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self._stale_charts = True
+        self._read_only = context.read_only
+        # Seams for tests (and RECP_NO_DIALOGS runs): how a modal dialog is run and how the
+        # user confirms; the defaults are the real modal dialogs.
+        self.run_dialog = lambda dialog: dialog.exec()
+        self.confirm = self._confirm_box
         self.retranslate()
         self.refresh(ChangeSet(reset=True))
 
@@ -207,6 +248,10 @@ class BaselinesScreen(PhaseScreen):
         )
         self.btn_import.setText(self.tr("Import from Excel/CSV…"))
         self.btn_paste.setText(self.tr("Paste from Excel"))
+        self.btn_add_stream.setText(self.tr("Add stream…"))
+        self.btn_duplicate_stream.setText(self.tr("Duplicate stream"))
+        self.btn_remove_stream.setText(self.tr("Remove stream"))
+        self.note_edit.setPlaceholderText(self.tr("e.g. meter replaced, estimated from invoice"))
         self.quality_title.setText(self.tr("Data quality"))
         self.legend.setText(
             " ".join(
@@ -244,6 +289,8 @@ class BaselinesScreen(PhaseScreen):
             self.streams_view.resizeColumnsToContents()
             self._fill_quality()
             self._fill_chart_streams()
+            self._show_empty_state()
+            self._show_note()
         if changes.touches(*BALANCE_TYPES):
             self._fill_balances()
         if changes.touches(*CHART_TYPES, *BALANCE_TYPES) or changes.info:
@@ -252,7 +299,15 @@ class BaselinesScreen(PhaseScreen):
                 self._draw_visible()
 
     def set_read_only(self, read_only: bool) -> None:
-        for w in (self.btn_import, self.btn_paste):
+        self._read_only = read_only
+        for w in (
+            self.btn_import,
+            self.btn_paste,
+            self.btn_add_stream,
+            self.btn_duplicate_stream,
+            self.btn_remove_stream,
+            self.note_edit,
+        ):
             w.setEnabled(not read_only)
         trigger = (
             QAbstractItemView.NoEditTriggers
@@ -288,6 +343,112 @@ class BaselinesScreen(PhaseScreen):
     def _mode_changed(self, _i: int) -> None:
         self.records_model.show_cost = bool(self.mode_box.currentData())
         self.records_model.reload()
+
+    # -- streams: add, duplicate, remove --------------------------------------------------
+    def selected_stream(self) -> model.ResourceStream | None:
+        index = self.streams_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.streams_model.streams[index.row()]
+
+    def select_stream(self, stream_id: str) -> None:
+        rows = [i for i, s in enumerate(self.streams_model.streams) if s.id == stream_id]
+        if rows:
+            self.streams_view.setCurrentIndex(self.streams_model.index(rows[0], 1))
+
+    def add_stream(self) -> bool:
+        """Ask for the new stream's details; save it as one undoable step."""
+        from app.ui.baselines_stream import StreamDialog, add_stream
+
+        dialog = StreamDialog(self.context, self)
+        if not self.run_dialog(dialog):
+            return False
+        stream = dialog.stream()
+        if stream is None or not add_stream(self.context, stream, self.tr("Add stream")):
+            return False
+        self.select_stream(stream.id)
+        return True
+
+    def duplicate_selected_stream(self) -> bool:
+        from app.ui.baselines_stream import duplicate_stream
+
+        stream = self.selected_stream()
+        if stream is None:
+            self.context.failed.emit(self.tr("Select a stream first."))
+            return False
+        return duplicate_stream(self.context, stream, self.tr("Duplicate stream"))
+
+    def remove_selected_stream(self) -> bool:
+        """Remove the selected stream; asks first when it holds monthly figures."""
+        from app.ui.baselines_stream import remove_stream
+
+        stream = self.selected_stream()
+        if stream is None:
+            self.context.failed.emit(self.tr("Select a stream first."))
+            return False
+        count = sum(1 for r in self.context.audit.records if r.stream_id == stream.id)
+        if count and not self.confirm(
+            self.tr(
+                "Remove “{name}” and its {count} monthly figures? Undo brings them back."
+            ).format(name=stream.name_vi, count=count)
+        ):
+            return False
+        return remove_stream(
+            self.context, stream, self.tr("Remove stream {name}").format(name=stream.name_vi)
+        )
+
+    def _confirm_box(self, message: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Remove stream"), message)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _show_empty_state(self) -> None:
+        audit = self.context.audit
+        if not audit.streams:
+            hint = self.tr(
+                "No resource streams yet. Start with “Add stream…” for each meter or invoice "
+                "(electricity, fuels, water, materials, chemicals, waste), then type or paste "
+                "the monthly figures, or import them with “Import from Excel/CSV…”."
+            )
+        elif not audit.info.baseline_start:
+            hint = self.tr(
+                "The baseline months are not set: enter the baseline's first month on the "
+                "Enterprise screen, or import figures (their months appear in the grid)."
+            )
+        else:
+            hint = ""
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(bool(hint))
+        has = bool(audit.streams)
+        self.btn_duplicate_stream.setEnabled(has and not self._read_only)
+        self.btn_remove_stream.setEnabled(has and not self._read_only)
+
+    # -- notes on a month's figure -------------------------------------------------------
+    def _show_note(self) -> None:
+        index = self.grid.currentIndex()
+        m = self.records_model
+        rec = m.record_at(index.row(), index.column()) if index.isValid() else None
+        if rec is None:
+            self.note_title.setText(self.tr("Note on the selected month’s figure"))
+            self.note_edit.setText("")
+            self.note_edit.setEnabled(False)
+            return
+        stream = m.streams[index.column()]
+        self.note_title.setText(
+            self.tr("Note on {stream}, {period}").format(
+                stream=stream.name_en
+                if self.context.lang == "en" and stream.name_en
+                else stream.name_vi,
+                period=self.context.format_period(rec.period),
+            )
+        )
+        if not self.note_edit.hasFocus() or self.note_edit.text() == rec.note:
+            self.note_edit.setText(rec.note)
+        self.note_edit.setEnabled(not self._read_only)
+
+    def _note_finished(self) -> None:
+        index = self.grid.currentIndex()
+        if index.isValid():
+            self.records_model.set_note(index.row(), index.column(), self.note_edit.text())
 
     def _fill_quality(self) -> None:
         self.quality_list.clear()

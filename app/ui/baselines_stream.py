@@ -1,0 +1,245 @@
+"""Adding a resource stream on the Baselines screen: the dialog, and the edits that add, remove
+and duplicate streams (each ONE undoable step through ``context.edit``).
+
+Removing a stream deletes its monthly records (``context.edit`` adds owned children, and undo
+restores them) and unlinks what points at it in the same step: process-step flows and findings
+keep their row with no stream, options lose that stream's saving. Nothing is left dangling for
+``AuditFile.check`` to report, and one undo brings everything back.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import model
+from app.core.messages import render, text
+from app.ui.baselines_models import GROUP_ORDER, group_title, quality_title, source_title
+
+
+def kind_title(kind: model.StreamKind, lang: str) -> str:
+    """A stream kind's name, from the catalogue the reports use too."""
+    return text(f"indicators.kind.{kind.value}", lang)
+
+
+def fuel_choices(lang: str) -> list[tuple[str, str]]:
+    """(code, name) of every fuel the reference data has a calorific value for."""
+    from app.core.reference import table
+
+    codes = sorted(k.split(".", 1)[1] for k in table() if k.startswith("ncv."))
+    out = []
+    for code in codes:
+        name = text(f"fuel.{code}", lang)
+        if name == f"fuel.{code}":  # a fuel added to the data but not yet to the catalogue
+            name = table()[f"ncv.{code}"][0].note or code
+        out.append((code, name))
+    return out
+
+
+def suggested_units(kind: model.StreamKind) -> list[str]:
+    """Units fitting ``kind``, most usual first (kWh for electricity, m³ for water…)."""
+    from app.core import units
+
+    allowed = units.KIND_DIMENSIONS[kind]
+    return [u for d in units._DIMENSION_ORDER if d in allowed for u in units.EXAMPLES[d]]
+
+
+class StreamDialog(QDialog):
+    """Kind (grouped), names, unit, price, source, quality, fuel, confidential flag, note."""
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        lang = context.lang
+        self.setWindowTitle(self.tr("Add stream"))
+        self.kind = QComboBox()
+        kinds = QStandardItemModel(self.kind)
+        bold = QFont()
+        bold.setBold(True)
+        for group in GROUP_ORDER:
+            header = QStandardItem(group_title(group))
+            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a group heading, not a choice
+            header.setFont(bold)
+            kinds.appendRow(header)
+            for kind in model.StreamKind:
+                if model.STREAM_GROUP[kind] == group:
+                    item = QStandardItem("    " + kind_title(kind, lang))
+                    item.setData(kind.value, Qt.ItemDataRole.UserRole)
+                    kinds.appendRow(item)
+        self.kind.setModel(kinds)
+        self.kind.setObjectName("streamKind")
+        self.name_vi = QLineEdit()
+        self.name_en = QLineEdit()
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.price = QLineEdit()
+        self.price.setPlaceholderText(self.tr("e.g. 2,000"))
+        self.source = QComboBox()
+        for s in model.DataSource:
+            self.source.addItem(source_title(s), s.value)
+        self.quality = QComboBox()
+        for q in model.DataQuality:
+            self.quality.addItem(quality_title(q), q.value)
+        self.fuel = QComboBox()
+        self.fuel.addItem(self.tr("(not set)"), "")
+        for code, name in fuel_choices(lang):
+            self.fuel.addItem(f"{name} ({code})", code)
+        self.fuel_label = QLabel(self.tr("Fuel (for energy and CO₂e)"))
+        self.confidential = QCheckBox(self.tr("Confidential"))
+        self.note = QLineEdit()
+        self.error = QLabel()
+        self.error.setObjectName("streamError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B03A2E")
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Name (Vietnamese)"), self.name_vi)
+        form.addRow(self.tr("Name (English)"), self.name_en)
+        form.addRow(self.tr("Unit"), self.unit)
+        form.addRow(self.tr("Price (VND/unit)"), self.price)
+        form.addRow(self.tr("Data source"), self.source)
+        form.addRow(self.tr("Quality"), self.quality)
+        form.addRow(self.fuel_label, self.fuel)
+        form.addRow("", self.confidential)
+        form.addRow(self.tr("Note"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.set_kind(model.StreamKind.ELECTRICITY)
+        self.resize(520, self.sizeHint().height())
+
+    def set_kind(self, kind: model.StreamKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind.value, Qt.ItemDataRole.UserRole))
+
+    def current_kind(self) -> model.StreamKind:
+        return model.StreamKind(self.kind.currentData(Qt.ItemDataRole.UserRole))
+
+    def _kind_changed(self, _i: int) -> None:
+        kind = self.current_kind()
+        typed = self.unit.currentText()
+        self.unit.clear()
+        self.unit.addItems(suggested_units(kind))
+        # Keep what the auditor typed if it still fits; else offer the kind's usual unit.
+        from app.core.units import unit_fits_kind
+
+        if typed and unit_fits_kind(typed, kind) is None:
+            self.unit.setEditText(typed)
+        is_fuel = kind == model.StreamKind.FUEL
+        self.fuel.setVisible(is_fuel)
+        self.fuel_label.setVisible(is_fuel)
+        self.error.clear()
+
+    def problems(self) -> list[str]:
+        """Translated reasons the stream can't be saved as entered (empty: fine)."""
+        from app.core.parsing import parse_number
+        from app.core.units import unit_fits_kind
+
+        out = []
+        if not model.clean_text(self.name_vi.text()):
+            out.append(self.tr("Type the stream's Vietnamese name."))
+        problem = unit_fits_kind(self.unit.currentText(), self.current_kind())
+        if problem is not None:
+            out.append(render(problem, self.context.lang))
+        price = self.price.text().strip()
+        if price:
+            parsed = parse_number(price, self.context.lang)
+            if not parsed.ok or parsed.value is None:
+                out.append(self.tr("“{text}” is not a price in VND.").format(text=price))
+        return out
+
+    def stream(self) -> model.ResourceStream | None:
+        """The stream as entered, or None (with the reasons shown) when something is wrong."""
+        from app.core.parsing import parse_number
+        from app.core.units import normalise_unit
+
+        problems = self.problems()
+        self.error.setText("\n".join(problems))
+        if problems:
+            return None
+        kind = self.current_kind()
+        price = self.price.text().strip()
+        return model.ResourceStream(
+            kind=kind,
+            name_vi=model.clean_text(self.name_vi.text()),
+            name_en=model.clean_text(self.name_en.text()),
+            unit=normalise_unit(self.unit.currentText()),
+            unit_price_vnd=round(parse_number(price, self.context.lang).value) if price else None,
+            data_source=model.DataSource(self.source.currentData()),
+            quality=model.DataQuality(self.quality.currentData()),
+            fuel_code=self.fuel.currentData() if kind == model.StreamKind.FUEL else "",
+            confidential=self.confidential.isChecked(),
+            notes=model.clean_text(self.note.text()),
+        )
+
+    def accept(self) -> None:
+        if self.stream() is not None:  # else stay open with the reasons shown
+            super().accept()
+
+
+# ---------------------------------------------------------------------------------------------
+# The edits
+
+
+def next_position(audit: model.Audit, kind: model.StreamKind) -> int:
+    """After the last stream of the same group, so a new stream appears at its group's end."""
+    group = model.STREAM_GROUP[kind]
+    same = [s.position for s in audit.streams if model.STREAM_GROUP[s.kind] == group]
+    return max(same, default=-1) + 1
+
+
+def add_stream(context, stream: model.ResourceStream, label: str) -> bool:
+    new = copy.deepcopy(stream)
+    new.position = next_position(context.audit, new.kind)
+    return context.edit(label, put=[new])
+
+
+def unlinks_of(audit: model.Audit, stream_id: str) -> list:
+    """Copies of the flows, findings and options that refer to the stream, without the link."""
+    out: list = []
+    for obj in [*audit.flows, *audit.findings]:
+        if obj.stream_id == stream_id:
+            new = copy.deepcopy(obj)
+            new.stream_id = None
+            out.append(new)
+    for option in audit.options:
+        if any(s.stream_id == stream_id for s in option.savings):
+            new = copy.deepcopy(option)
+            new.savings = [s for s in new.savings if s.stream_id != stream_id]
+            out.append(new)
+    return out
+
+
+def remove_stream(context, stream: model.ResourceStream, label: str) -> bool:
+    """Delete the stream (its records go with it) and unlink it, as one undo step."""
+    return context.edit(label, put=unlinks_of(context.audit, stream.id), delete=[stream])
+
+
+def duplicate_stream(context, stream: model.ResourceStream, label: str) -> bool:
+    """A copy with a new id (no monthly figures: a second meter has its own), placed after it.
+
+    Each name gets "(bản sao)" / "(copy)" in its own language, whatever the UI language."""
+    new = copy.deepcopy(stream)
+    new.id = model.new_id()
+    new.name_vi = f"{stream.name_vi} {text('baselines.copy_suffix', 'vi')}"
+    if stream.name_en:
+        new.name_en = f"{stream.name_en} {text('baselines.copy_suffix', 'en')}"
+    new.position = next_position(context.audit, stream.kind)
+    return context.edit(label, put=[new])
