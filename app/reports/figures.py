@@ -165,7 +165,7 @@ def compute(audit: Audit) -> Figures:
         fig.references.append(
             ReferenceRow(
                 key=ref.key,
-                label=Text2(ref.key, ""),
+                label=Text2(ref.key, ref.key),  # a key, not Vietnamese text to translate
                 value=ref.value,
                 unit=ref.unit,
                 source=" — ".join(x for x in (ref.source, ref.note) if x),

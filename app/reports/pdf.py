@@ -313,7 +313,7 @@ class PdfReport:
         d = make(*args)
         return Spacer(d.width, d.height) if self.layout_only else d
 
-    def chart(self, key: str, make: Callable[[], object], width: float = BODY_W):
+    def chart(self, key: str, make: Callable[[], object], width: float = 0.85 * BODY_W):
         """One of the screens' matplotlib charts as an image ``width`` wide.
 
         The figure is built once per export and rasterised once, in the second pass; the
@@ -564,8 +564,11 @@ class PdfReport:
                 self.drawing(
                     flow_diagram,
                     [self.u(st.name) for st in s.steps],
-                    [[f.name for f in st.flows if f.direction == "input"] for st in s.steps],
-                    [[f.name for f in st.flows if f.direction == "loss"] for st in s.steps],
+                    [
+                        [self.u(f.name) for f in st.flows if f.direction == "input"]
+                        for st in s.steps
+                    ],
+                    [[self.u(f.name) for f in st.flows if f.direction == "loss"] for st in s.steps],
                     BODY_W,
                     self.t("flow.inputs"),
                     self.t("flow.losses"),
@@ -579,7 +582,7 @@ class PdfReport:
                         [
                             f"{i}. {self.u(st.name)}",
                             self.t(f"dir.{f.direction}"),
-                            f.name,
+                            self.u(f.name),
                             self.n(f.quantity),
                             f.unit,
                         ]
@@ -614,7 +617,9 @@ class PdfReport:
             if dimension:
                 names = [self.u(st.name) for st in s.steps]
                 chart = self.chart(
-                    "sankey", lambda: rc.sankey(s.steps, names, dimension, self.lang)
+                    "sankey",
+                    lambda: rc.sankey(s.steps, names, dimension, self.lang, self.u),
+                    BODY_W,
                 )
                 out.append(KeepTogether([self.p(self.t("h.sankey"), "H2"), chart]))
         else:
@@ -974,7 +979,7 @@ class PdfReport:
                 ("bubble", "h.bubble"),
                 ("category", "h.saving_by_category"),
             ):
-                chart = self.chart(name, lambda n=name: rc.option_chart(s, n, self.lang))
+                chart = self.chart(name, lambda n=name: rc.option_chart(s, n, self.lang), BODY_W)
                 out.append(KeepTogether([self.p(self.t(heading), "H2"), chart]))
         return out
 

@@ -157,7 +157,7 @@ def flow_diagram(
 # --------------------------------------------------------------------------------------------
 # The screens' charts from a snapshot
 
-CHART_DPI = 200  # at about the placed size (the body width): sharp in print
+CHART_DPI = 170  # figures are placed at 0.85-1x their size: 170-220 dpi on paper
 OPTION_CHART_SIZE = (8.0, 4.6)  # inches; placed at the body width, labels stay >= 7 pt
 
 
@@ -206,8 +206,9 @@ def co2e(streams: Sequence[StreamRow], names: Sequence[str], lang: str) -> Figur
     return charts.co2e_by_source(sources, lang)
 
 
-def _flows(steps: Sequence[StepRow], names: Sequence[str], dimension: str):
-    """The step flows of one dimension in its balance unit (as ``charts.sankey_flows``)."""
+def _flows(steps: Sequence[StepRow], names: Sequence[str], dimension: str, flow_name=None):
+    """The step flows of one dimension in its balance unit (as ``charts.sankey_flows``);
+    ``flow_name`` gives a flow's label in the report language."""
     from app.core import units
 
     unit = charts.BALANCE_UNITS[dimension]
@@ -222,7 +223,8 @@ def _flows(steps: Sequence[StepRow], names: Sequence[str], dimension: str):
                 q = f.quantity * units.factor(f.unit, unit)
             except Exception:  # a unit the core does not know is left out of the diagram
                 continue
-            out.append(charts.SankeyFlow(name, f.direction, f.name, q))
+            label = flow_name(f.name) if flow_name else f.name.vi
+            out.append(charts.SankeyFlow(name, f.direction, label, q))
     return unit, out
 
 
@@ -236,8 +238,10 @@ def sankey_dimension(steps: Sequence[StepRow]) -> str | None:
     return "volume" if counts["volume"] else None
 
 
-def sankey(steps: Sequence[StepRow], names: Sequence[str], dimension: str, lang: str) -> Figure:
-    unit, flows = _flows(steps, names, dimension)
+def sankey(
+    steps: Sequence[StepRow], names: Sequence[str], dimension: str, lang: str, flow_name=None
+) -> Figure:
+    unit, flows = _flows(steps, names, dimension, flow_name)
     return charts.sankey(text(f"chart.dimension.{dimension}", lang), unit, flows, lang)
 
 

@@ -57,7 +57,7 @@ class ProductRow:
 @dataclass(frozen=True)
 class FlowRow:
     direction: str
-    name: str
+    name: Text2
     quantity: float | None
     unit: str
 
@@ -319,7 +319,7 @@ def build_snapshot(
     steps = []
     for st in sorted(audit.steps, key=lambda s: s.position):
         flows = tuple(
-            FlowRow(str(f.direction), f.name, f.quantity, f.unit)
+            FlowRow(str(f.direction), Text2(f.name, f.name_en), f.quantity, f.unit)
             for f in sorted(audit.flows, key=lambda f: f.position)
             if f.step_id == st.id
         )

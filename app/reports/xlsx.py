@@ -22,6 +22,7 @@ from app.reports.snapshot import ReportSnapshot, Text2
 MONEY = "#,##0"
 QTY = "#,##0.0"
 QTY3 = "#,##0.000"
+CO2E = "#,##0.0"  # tCO2e: one decimal, as the PDF (fmt.tco2e)
 PCT = "0.0%"
 YEARS = "0.0"
 DATE = {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}
@@ -249,9 +250,9 @@ class XlsxReport:
                 ws.cell(r, 10, o.lifetime)
                 ws.cell(r, 11, f"=PV(I{r},J{r},-G{r})-E{r}").number_format = MONEY
                 ws.cell(r, 12, o.irr).number_format = PCT
-                ws.cell(r, 13, o.co2e_t).number_format = QTY3
+                ws.cell(r, 13, o.co2e_t).number_format = CO2E
             else:
-                ws.cell(r, 5, o.co2e_t).number_format = QTY3
+                ws.cell(r, 5, o.co2e_t).number_format = CO2E
             ws.cell(r, flag_col, 0 if o.rejected else 1)  # rejected options stay out of totals
         last = 1 + len(s.options)
         total = last + 1
@@ -264,9 +265,9 @@ class XlsxReport:
                     ws.cell(total, col, f"=SUMPRODUCT({L}2:{L}{last},{F}2:{F}{last})")
                     ws.cell(total, col).number_format = MONEY
                 ws.cell(total, 8, f'=IF(G{total}>0,E{total}/G{total},"")').number_format = YEARS
-                ws.cell(total, 13, f"=SUMPRODUCT(M2:M{last},{F}2:{F}{last})").number_format = QTY3
+                ws.cell(total, 13, f"=SUMPRODUCT(M2:M{last},{F}2:{F}{last})").number_format = CO2E
             else:
-                ws.cell(total, 5, f"=SUMPRODUCT(E2:E{last},{F}2:{F}{last})").number_format = QTY3
+                ws.cell(total, 5, f"=SUMPRODUCT(E2:E{last},{F}2:{F}{last})").number_format = CO2E
         self.options_total_row = total
         self.widths(ws, {2: 46})
         if self.money and s.options:
