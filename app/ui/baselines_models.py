@@ -344,6 +344,8 @@ class RecordsModel(QStandardItemModel):
                     row.append(item)
                 self.appendRow(row)
             self.setHorizontalHeaderLabels(self.headers)
+            for c, header in enumerate(self.headers):  # long names are clipped in the header
+                self.horizontalHeaderItem(c).setToolTip(header.replace("\n", " "))
             self.setVerticalHeaderLabels([self.context.format_period(p) for p in self.periods])
         finally:
             self.blockSignals(False)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import model
-from app.core.messages import render, text
+from app.core.messages import text
 from app.ui.baselines_models import GROUP_ORDER, group_title, quality_title, source_title
 
 
@@ -157,7 +157,8 @@ class StreamDialog(QDialog):
             out.append(self.tr("Type the stream's Vietnamese name."))
         problem = unit_fits_kind(self.unit.currentText(), self.current_kind())
         if problem is not None:
-            out.append(render(problem, self.context.lang))
+            # the message alone: the dialog's Unit field is the location
+            out.append(text(problem.key, self.context.lang, **problem.params))
         price = self.price.text().strip()
         if price:
             parsed = parse_number(price, self.context.lang)

@@ -626,8 +626,28 @@ def screenshot_steps() -> list:
         screen.tabs.setCurrentIndex(0)
         return "baselines_data"
 
+    def stream_dialog(window) -> str:
+        import sys
+        from pathlib import Path
+
+        from app.ui.baselines_stream import StreamDialog
+
+        screen = window.workspace.show_phase("baselines")
+        dialog = StreamDialog(screen.context, screen)
+        dialog.set_kind(model.StreamKind.WATER)
+        dialog.name_vi.setText("Nước giếng khoan")
+        dialog.unit.setEditText("kWh")  # a unit that does not fit: the message is shown
+        dialog.stream()
+        dialog.show()
+        args = [a for a in sys.argv[1:] if not a.startswith("-")]
+        out = Path(args[0] if args else "screenshots")
+        dialog.grab().save(str(out / f"baselines_add_stream_{screen.context.lang}.png"))
+        dialog.close()
+        return "baselines_data"
+
     return [
         import_preview,
+        stream_dialog,
         tab(1, "baselines_balances"),
         tab(2, "baselines_chart_monthly", "monthly"),
         tab(2, "baselines_chart_cost_shares", "cost_shares"),
