@@ -100,6 +100,7 @@ def test_confidential_charts_show_no_money(audit, lang):
     for key, fig in secret.items():
         words = all_text(fig)
         assert not any(w in words for w in money_words), (key, words)
+        assert "cost" not in words.lower() and "chi phí" not in words.lower(), (key, words)
         for ax in fig.axes:  # no second (cost) axis on the monthly charts
             assert not ax.get_ylabel() or "VND" not in ax.get_ylabel()
         assert len(fig.axes) == 1, key

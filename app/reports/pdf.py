@@ -487,6 +487,12 @@ class PdfReport:
                 key=lambda o: -(o.co2e_t or 0) if not self.money else -(o.annual_saving or 0),
             )[:n_options]
             out += [self.p(self.t("h.top_options", count=len(top)), "H2"), self.options_table(top)]
+        if (
+            n_options is not None
+            and self.money
+            and any((x.annual_cost or 0) > 0 for x in s.streams)
+        ):
+            out.append(KeepTogether([self.p(self.t("h.cost_chart"), "H2"), self.cost_chart()]))
         out += self.gaps()
         return out
 
@@ -633,9 +639,7 @@ class PdfReport:
             return out + [self.p(self.t("gap.no_streams"), "note")]
         out.append(self.baseline_table(s.streams))
         if self.money and any((x.annual_cost or 0) > 0 for x in s.streams):
-            names = [self.u(x.name) for x in s.streams]
-            chart = self.chart("cost_shares", lambda: rc.cost_shares(s.streams, names, self.lang))
-            out.append(KeepTogether([self.p(self.t("h.cost_chart"), "H2"), chart]))
+            out.append(KeepTogether([self.p(self.t("h.cost_chart"), "H2"), self.cost_chart()]))
         main = self.main_streams()
         if main:
             out.append(self.p(self.t("h.monthly"), "H2"))
@@ -650,6 +654,12 @@ class PdfReport:
                 )
         out += self.monthly_tables()
         return out
+
+    def cost_chart(self):
+        names = [self.u(x.name) for x in self.snap.streams]
+        return self.chart(
+            "cost_shares", lambda: rc.cost_shares(self.snap.streams, names, self.lang)
+        )
 
     def main_streams(self, limit: int = 4) -> list[StreamRow]:
         """The largest stream with records of each group (energy, water, materials…), by cost

@@ -10,6 +10,7 @@ The process-flow diagram has no matplotlib twin: it stays a reportlab vector dra
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 from matplotlib.figure import Figure
@@ -162,21 +163,28 @@ OPTION_CHART_SIZE = (8.0, 4.6)  # inches; placed at the body width, labels stay 
 
 
 def png(fig: Figure, dpi: int = CHART_DPI) -> bytes:
-    return charts.png_bytes(fig, dpi)
+    """The figure as PNG; light compression (reportlab decodes and deflates it again)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})
+    return buf.getvalue()
 
 
 def monthly(x: StreamRow, name: str, lang: str) -> Figure:
     """Monthly quantity bars with the cost line (no cost line when the snapshot has no money)."""
     costs = [c for _, _, c in x.months]
-    return charts.monthly_consumption(
+    has_cost = any(c is not None for c in costs)
+    fig = charts.monthly_consumption(
         name,
         x.unit,
         [p for p, _, _ in x.months],
         [q for _, q, _ in x.months],
-        costs if any(c is not None for c in costs) else None,
+        costs if has_cost else None,
         lang,
         flagged=x.flagged or None,
     )
+    if not has_cost and fig.axes and fig.axes[0].axison:  # the title must not promise a cost
+        fig.axes[0].set_title(text("report.chart_monthly_qty", lang, name=name))
+    return fig
 
 
 def cost_shares(streams: Sequence[StreamRow], names: Sequence[str], lang: str) -> Figure:
