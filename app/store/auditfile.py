@@ -11,6 +11,10 @@ Guarantees, and how:
   write permission, or a file from a newer app version opens read-only, with the reason as a
   ``Problem`` in ``read_only_reason``; read-only mode opens SQLite with ``mode=ro``.
 - Before a migration and on every open for writing, a rotating backup (``app.store.backups``).
+  ``open(..., background_backup=True)`` (the GUI) makes the on-open backup in a thread with its
+  own connection, so the window need not wait for it; every write (this handle's and its
+  ``writer()``'s) waits for it first, so a backup of the state at open always exists before
+  the file changes.
 
 For the GUI's undo: ``apply`` upserts (never ``INSERT OR REPLACE``, which would cascade-delete
 children), and foreign keys are deferred to the commit, so "delete a stream" and "re-insert the
@@ -27,6 +31,7 @@ import json
 import os
 import sqlite3
 import struct
+import threading
 import urllib.parse
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -65,6 +70,7 @@ class AuditFile:
         self.read_only_reason = read_only_reason
         self.schema_version = version
         self._sidecars_before: set[Path] | None = None  # read-only: SQLite side files found
+        self._pending_backup: _PendingBackup | None = None  # background on-open backup
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -139,10 +145,12 @@ class AuditFile:
         migrations: list[schema.Migration] | None = None,
         backup: bool = True,
         keep_backups: int = backups.KEEP,
+        background_backup: bool = False,
     ) -> AuditFile:
         """Open an existing audit file; raises ``UserError`` for anything that is not one.
 
         ``migrations`` replaces the registry (tests); the supported version follows from it.
+        ``background_backup``: make the on-open backup in a thread; writes wait for it.
         """
         path = Path(path)
         migrations = schema.MIGRATIONS if migrations is None else migrations
@@ -168,8 +176,16 @@ class AuditFile:
             reason = Problem("store.readonly.requested", loc, level=Level.WARNING)
         sidecars_before = _sidecars(path)
         conn: sqlite3.Connection | None = None
+        pending: _PendingBackup | None = None
         try:
-            conn = _connect_ro(path)
+            # For writing, ONE connection: read-write but query_only until verified, so a
+            # damaged or foreign file is never written to (the read-only connection used before
+            # cost a second connect and schema parse). A WAL still holding frames (a crash) is
+            # verified read-only first: closing a read-write connection would checkpoint those
+            # frames into a file we may then refuse.
+            wal = Path(f"{path}-wal")
+            single = reason is None and not (wal in sidecars_before and wal.stat().st_size > 0)
+            conn = _connect_rw_query_only(path) if single else _connect_ro(path)
             version = _verify(conn, path)
             if version > supported:
                 reason = Problem(
@@ -178,21 +194,36 @@ class AuditFile:
                     {"found": version, "supported": supported},
                     Level.WARNING,
                 )
+                if single:  # read-only means a mode=ro connection
+                    conn.close()
+                    conn = None
+                    conn = _connect_ro(path)
             if reason is not None:
                 af = cls(path, conn, lock=lock, read_only_reason=reason, version=version)
                 af._sidecars_before = sidecars_before
                 return af
-            conn.close()
-            conn = _connect_rw(path)
+            if single:
+                _make_writable(conn, path)
+            else:
+                conn.close()
+                conn = None
+                conn = _connect_rw(path)
             if backup or version < supported:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'modified'").fetchone()
                 modified = row[0] if row else ""
-                backups.make_backup(conn, path, modified, keep=keep_backups)
+                if background_backup and version == supported:
+                    pending = _PendingBackup(path, modified, keep_backups)
+                else:  # a migration needs its backup first
+                    backups.make_backup(conn, path, modified, keep=keep_backups)
             if version < supported:
                 _migrate(conn, path, version, migrations)
                 version = supported
-            return cls(path, conn, lock=lock, read_only_reason=None, version=version)
+            af = cls(path, conn, lock=lock, read_only_reason=None, version=version)
+            af._pending_backup = pending
+            return af
         except BaseException:
+            if pending is not None:
+                pending.join()
             if conn is not None:
                 conn.close()
             if lock is not None:
@@ -264,13 +295,15 @@ class AuditFile:
         meanwhile and concurrent writers queue on ``busy_timeout``. Read-only stays read-only.
         """
         connect = _connect_ro if self.read_only else _connect_rw
-        return AuditFile(
+        handle = AuditFile(
             self.path,
             connect(self.path),
             lock=None,
             read_only_reason=self.read_only_reason,
             version=self.schema_version,
         )
+        handle._pending_backup = self._pending_backup  # its writes wait for it too
+        return handle
 
     def put(self, *entities: Any) -> None:
         self.apply(put=entities)
@@ -317,6 +350,8 @@ class AuditFile:
             )
         conn = self._conn
         try:
+            if self._pending_backup is not None:
+                self._pending_backup.ensure(conn)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.execute("PRAGMA defer_foreign_keys=ON")  # parents and children in any order
@@ -327,8 +362,16 @@ class AuditFile:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:  # OSError: the backup before the first write
             raise self._error("store.write_failed", exc) from exc
+
+    def wait_for_backup(self) -> None:
+        """Return once the on-open backup (if any) is on disk; raises when none could be made."""
+        if self._pending_backup is not None and not self.read_only:
+            try:
+                self._pending_backup.ensure(self._conn)
+            except (sqlite3.Error, OSError) as exc:
+                raise self._error("store.write_failed", exc) from exc
 
     # -- checking -----------------------------------------------------------------------------
 
@@ -344,6 +387,8 @@ class AuditFile:
     # -- closing ------------------------------------------------------------------------------
 
     def close(self) -> None:
+        if self._pending_backup is not None:
+            self._pending_backup.join()  # never release the lock while it still copies
         conn, self._conn = self._conn, None
         if conn is not None:
             conn.close()
@@ -372,6 +417,48 @@ class AuditFile:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+
+class _PendingBackup:
+    """The on-open backup, made in a thread on its own read-only connection.
+
+    SQLite's backup API reads a consistent snapshot while the GUI reads on its connection (WAL).
+    ``ensure`` is called before every write: it waits for the thread and, if the copy failed,
+    makes it again on the caller's connection (the file is still in its opened state, since no
+    write happened), raising when that fails too. So no edit reaches the file before a backup of
+    the state at open exists.
+    """
+
+    def __init__(self, path: Path, modified: str, keep: int):
+        self.path, self.modified, self.keep = path, modified, keep
+        self.error: BaseException | None = None
+        self._done = False
+        self._guard = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="recp-backup", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = _connect_ro(self.path)
+            try:
+                backups.make_backup(conn, self.path, self.modified, keep=self.keep)
+            finally:
+                conn.close()
+        except BaseException as exc:  # handed to the first write, which retries
+            self.error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def ensure(self, conn: sqlite3.Connection) -> None:
+        self._thread.join()
+        with self._guard:
+            if self._done:
+                return
+            if self.error is not None:
+                backups.make_backup(conn, self.path, self.modified, keep=self.keep)
+                self.error = None
+            self._done = True
 
 
 def _locked_reason(lock: FileLock, loc: Location) -> Problem:
@@ -511,12 +598,36 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
         raise UserError.of("store.damaged", _file_location(path), detail=str(exc)) from exc
 
 
+def _connect_rw_query_only(path: Path) -> sqlite3.Connection:
+    """A read-write connection that cannot write until ``_make_writable`` (after verifying)."""
+    try:
+        conn = sqlite3.connect(_uri(path, "rw"), uri=True, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only=ON")
+        return conn
+    except sqlite3.Error as exc:
+        raise UserError.of("store.damaged", _file_location(path), detail=str(exc)) from exc
+
+
+def _make_writable(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        conn.execute("PRAGMA query_only=OFF")
+        _configure_rw(conn)
+    except sqlite3.Error as exc:
+        raise UserError.of("store.write_failed", _file_location(path), detail=str(exc)) from exc
+
+
+def _configure_rw(conn: sqlite3.Connection) -> None:
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":  # a no-op write otherwise
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")  # a power cut must not lose a committed edit
+    conn.execute("PRAGMA foreign_keys=ON")
+
+
 def _connect_rw(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(_uri(path, "rw"), uri=True, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")  # a power cut must not lose a committed edit
-    conn.execute("PRAGMA foreign_keys=ON")
+    _configure_rw(conn)
     return conn
 
 
