@@ -14,9 +14,7 @@ export).
 
 from __future__ import annotations
 
-import locale
 import os
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +32,8 @@ def catalogue_dir() -> Path:
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
     """All entries of all catalogue files: key -> {"vi": ..., "en": ...}."""
+    import tomllib  # here, not at import: the GUI's start-up path needs no message text
+
     merged: dict[str, dict[str, str]] = {}
     for path in sorted(catalogue_dir().glob("*.toml")):
         with path.open("rb") as fh:
@@ -92,6 +92,8 @@ def system_language() -> str:
         if value:
             code = value.split("_")[0].split(".")[0].lower()
             return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    import locale
+
     try:
         code = (locale.getlocale()[0] or "").split("_")[0].lower()
     except ValueError:

@@ -14,7 +14,6 @@ Conventions every layer relies on:
 from __future__ import annotations
 
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -22,6 +21,8 @@ from enum import StrEnum
 
 def new_id() -> str:
     """A fresh entity id."""
+    import uuid  # here: importing uuid (and its platform module) slows the GUI's start-up
+
     return uuid.uuid4().hex
 
 

@@ -9,10 +9,8 @@ description), which is what a second window needs.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
-import socket
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -86,7 +84,7 @@ class FileLock:
                 continue
             owner = {
                 "pid": os.getpid(),
-                "host": socket.gethostname(),
+                "host": _host(),
                 "user": _user(),
                 "since": datetime.now().astimezone().isoformat(timespec="seconds"),
             }
@@ -123,8 +121,25 @@ class FileLock:
             return {}
 
 
+# socket and getpass are imported only when needed: importing them costs milliseconds on the
+# GUI's start-up path, and the environment and os.uname() answer first in the common case.
+
+
+def _host() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def _user() -> str:
+    for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # getpass.getuser's own order
+        if os.environ.get(var):
+            return os.environ[var]
     try:
+        import getpass
+
         return getpass.getuser()
     except Exception:  # no user name in some sandboxes
         return ""

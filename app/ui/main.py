@@ -2,26 +2,54 @@
 
 Only Qt, the core model and the store are imported on this path; pandas, matplotlib, reportlab
 and openpyxl stay out (a test checks sys.modules) so the first window appears fast.
+
+Start-up cost notes (see benchmarks/bench_startup.py):
+- The modules without Qt (core model, store) are imported BEFORE PySide6: once PySide6 is in,
+  its import hook reads the source of every module imported after it (``inspect.getsource``,
+  looking for ``__feature__`` use), which costs about a millisecond a module.
+- PySide6 creates a class's Python enums when the class is first touched (the ``Qt`` namespace
+  alone: 93 enums, ~40 ms). Classes only needed on demand (message boxes, progress dialogs,
+  the job runner) are imported where they are used.
 """
 
-from __future__ import annotations
-
+# The order of these imports is the point (see above).
+# isort: off
 import logging
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
+import app.core.model  # noqa: F401
+import app.store.auditfile  # noqa: F401
 from app.core.errors import UserError
 from app.core.messages import render
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication
+
 from app.ui.context import AuditContext
-from app.ui.jobs import JobRunner
 from app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 from app.ui.translations import Translations
 
+# isort: on
+
 log = logging.getLogger(__name__)
+
+
+class _LazyJobs:
+    """The ``JobRunner``, made on first use (``app.ui.jobs`` needs Qt types the first paint
+    does not); attribute access is forwarded to it."""
+
+    def __init__(self, parent: QApplication):
+        self._parent = parent
+        self._runner = None
+
+    def __getattr__(self, name: str):
+        if self._runner is None:
+            from app.ui.jobs import JobRunner
+
+            self._runner = JobRunner(self._parent)
+        return getattr(self._runner, name)
 
 
 class AppState:
@@ -34,7 +62,7 @@ class AppState:
         self.settings = settings
         self.translations = Translations(app)
         self.translations.set_language(lang)
-        self.jobs = JobRunner(app)
+        self.jobs = _LazyJobs(app)
         self.window = MainWindow(self)
         self.window.languageRequested.connect(self.set_language)
 
@@ -55,7 +83,9 @@ class AppState:
 
         path = Path(path)
         try:
-            af = AuditFile.open(path)
+            # The on-open backup runs in a thread: the window need not wait for the copy, and
+            # the first edit does (AuditFile._write), so the state at open is always saved.
+            af = AuditFile.open(path, background_backup=True)
         except UserError as exc:
             self._error(render(exc.problem, self.translations.lang))
             return False
@@ -106,6 +136,8 @@ class AppState:
         log.warning("%s", message)
         if os.environ.get("RECP_NO_DIALOGS"):
             return
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             self.window, QCoreApplication.translate("Start", "Cannot open the audit"), message
         )

@@ -7,14 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
+from PySide6.QtWidgets import (  # dialogs are imported where used: see app/ui/main.py
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -401,9 +399,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{name} — RECP Audit").format(name=name))
 
     def _show_failure(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Not saved"), message)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from app import __version__
 
         QMessageBox.about(
@@ -423,6 +425,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
 
     def choose_open_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open audit"),
