@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (  # dialogs are imported where used: see app/ui/main.py
     QHBoxLayout,
     QLabel,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (  # dialogs are imported where used: see app/ui/m
 from app.ui.context import AuditContext, ChangeSet
 from app.ui.phases import PHASES, Phase
 from app.ui.screens.base import PhaseScreen
-from app.ui.screens.placeholder import PlaceholderScreen
+
+if TYPE_CHECKING:  # annotations only: no Qt type made at run time for them
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,7 @@ class Workspace(QWidget):
         self.context = context
         self.phases = phases
         self.screens: dict[str, PhaseScreen] = {}
+        self._placeholders: set[str] = set()  # keys of phases shown by a placeholder screen
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
@@ -80,9 +84,13 @@ class Workspace(QWidget):
         index = next(i for i, p in enumerate(self.phases) if p.key == key)
         phase = self.phases[index]
         cls = phase.screen_class()
-        screen = (
-            cls(self.context) if cls is not None else PlaceholderScreen(self.context, phase.title())
-        )
+        if cls is not None:
+            screen = cls(self.context)
+        else:  # imported here: its module touches Qt's enum namespace (~40 ms to create)
+            from app.ui.screens.placeholder import PlaceholderScreen
+
+            screen = PlaceholderScreen(self.context, phase.title())
+            self._placeholders.add(key)
         if self.context.read_only:
             screen.set_read_only(True)
         old = self.stack.widget(index)
@@ -177,7 +185,7 @@ class Workspace(QWidget):
         self.update_nav()
         for phase in self.phases:
             screen = self.screens.get(phase.key)
-            if isinstance(screen, PlaceholderScreen):
+            if phase.key in self._placeholders:
                 screen.set_title(phase.title())
 
     def _on_changed(self, _changes: ChangeSet) -> None:
@@ -188,6 +196,19 @@ class Workspace(QWidget):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _action(
+    parent: QWidget, key: QKeySequence | QKeySequence.StandardKey | None = None, **props
+) -> QAction:
+    """A QAction with its shortcut (and ``text``/``checkable``) set without touching ``Qt``."""
+    act = QAction(parent)
+    if key is not None:
+        # (not QKeySequence(a QKeySequence): that overload resolution touches Qt as well)
+        act.setProperty("shortcut", key if isinstance(key, QKeySequence) else QKeySequence(key))
+    for name, value in props.items():
+        act.setProperty(name, value)
+    return act
 
 
 class MainWindow(QMainWindow):
@@ -220,16 +241,21 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------------------- actions
     def _build_actions(self) -> None:
-        self.act_new = QAction(self, shortcut=QKeySequence.New)
-        self.act_open = QAction(self, shortcut=QKeySequence.Open)
-        self.act_demo = QAction(self)
-        self.act_home = QAction(self, shortcut=QKeySequence("Ctrl+Home"))
-        self.act_quit = QAction(self, shortcut=QKeySequence.Quit)
-        self.act_undo = QAction(self, shortcut=QKeySequence.Undo)
-        self.act_redo = QAction(self)
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
-        self.act_vi = QAction("Tiếng Việt", self, checkable=True)
-        self.act_en = QAction("English", self, checkable=True)
+        # Shortcuts are set as properties: QAction.setShortcut's overload resolution makes
+        # PySide create the whole Qt enum namespace (~40 ms) before the first paint.
+        self.act_new = _action(self, QKeySequence.New)
+        self.act_open = _action(self, QKeySequence.Open)
+        self.act_demo = _action(self)
+        self.act_home = _action(self, QKeySequence("Ctrl+Home"))
+        self.act_quit = _action(self, QKeySequence.Quit)
+        self.act_undo = _action(self, QKeySequence.Undo)
+        self.act_redo = _action(self, QKeySequence("Ctrl+Y"))
+        # The platform's own Redo key too, once the window is on screen.
+        QTimer.singleShot(
+            0, self, lambda: self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        )
+        self.act_vi = _action(self, text="Tiếng Việt", checkable=True)
+        self.act_en = _action(self, text="English", checkable=True)
         group = QActionGroup(self)
         group.addAction(self.act_vi)
         group.addAction(self.act_en)
