@@ -372,3 +372,35 @@ def test_window_shown_without_an_audit_shows_the_start_page(state, qtbot):
     qtbot.waitExposed(w)
     assert w.central.currentWidget() is w.start_page
     assert w.start_page.isVisible()
+
+
+def test_the_main_window_is_shown_without_creating_qts_enum_namespace(tmp_path):
+    """PySide6 creates all 93 enums of ``Qt`` (~40 ms) when anything first touches it: the
+    shell (main window, menus, shortcuts, status bar, job runner) must not, before the first
+    paint. The first screen's own needs are its module's business (and the start page's)."""
+    code = (
+        "import sys, json\n"
+        "import PySide6.QtCore as core\n"
+        "from app.ui.main import AppState, make_app\n"
+        "from app.ui.settings import AppSettings\n"
+        "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[1]), 'vi')\n"
+        "st.window.menuBar().grab(); st.window.statusBar().grab()\n"
+        "print(json.dumps({'Qt': 'Qt' in vars(core), 'jobs': 'app.ui.jobs' in sys.modules}))\n"
+    )
+    proc = _run(code, tmp_path, str(tmp_path / "s.ini"))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == {"Qt": False, "jobs": False}
+
+
+def test_shortcuts_of_the_main_window(state, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    win = state.window
+    assert win.act_new.shortcut() == QKeySequence(QKeySequence.New)
+    assert win.act_undo.shortcut() == QKeySequence(QKeySequence.Undo)
+    assert win.act_home.shortcut() == QKeySequence("Ctrl+Home")
+    assert win.act_vi.isCheckable() and win.act_vi.text() == "Tiếng Việt"
+    qtbot.waitUntil(lambda: len(win.act_redo.shortcuts()) >= 2)  # the platform's Redo, later
+    redo = win.act_redo.shortcuts()
+    assert QKeySequence("Ctrl+Y") in redo
+    assert QKeySequence.keyBindings(QKeySequence.Redo)[0] in redo
