@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from app.core.errors import Level, Location, Problem
 from app.core.model import Audit, Option
@@ -56,14 +55,74 @@ def irr(cashflows: Sequence[float]) -> float | None:
     return _irr(flows)
 
 
-@lru_cache(maxsize=4096)
+# IRRs remembered per cash-flow series: after one edit the other options' unchanged flows cost
+# nothing to redo. Bounded: cleared whole when full (a log has hundreds of options, not 10,000).
+_IRR_CACHE: dict[tuple[float, ...], float | None] = {}
+_IRR_CACHE_MAX = 10_000
+
+
 def _irr(flows: tuple[float, ...]) -> float | None:
-    """numpy-financial's IRR (np.roots: about 0.2–0.4 ms a call), remembered per cash-flow
-    series: after one edit the other options' unchanged flows cost nothing to redo."""
+    """numpy-financial's IRR (np.roots: about 0.1-0.4 ms a call), remembered per series."""
+    if flows in _IRR_CACHE:
+        return _IRR_CACHE[flows]
     import numpy_financial as npf
 
     value = float(npf.irr(list(flows)))
-    return None if math.isnan(value) else value
+    return _remember_irr(flows, None if math.isnan(value) else value)
+
+
+def _remember_irr(flows: tuple[float, ...], value: float | None) -> float | None:
+    if len(_IRR_CACHE) >= _IRR_CACHE_MAX:
+        _IRR_CACHE.clear()
+    _IRR_CACHE[flows] = value
+    return value
+
+
+def prime_irrs(series: Sequence[Sequence[float]]) -> None:
+    """Work out the IRRs of many annuity-shaped series at once (investment now, then the same
+    saving each year), so a log of 500 options does not pay 500 separate root-findings.
+
+    Uses numpy-financial's ``rate`` over arrays (Newton's method, vectorised): the IRR of
+    ``[-I, S, ..., S]`` is the rate at which an annuity of S over n years is worth I. A result
+    is kept only when its NPV is ~0; anything else is left to ``irr`` to solve on demand.
+    """
+    todo = []
+    for flows in series:
+        key = tuple(float(c) for c in flows)
+        if key in _IRR_CACHE or len(key) < 2:
+            continue
+        first, rest = key[0], key[1:]
+        if first < 0 and rest[0] > 0 and all(c == rest[0] for c in rest):
+            todo.append(key)
+    if not todo:
+        return
+    import numpy as np
+    import numpy_financial as npf
+
+    n = np.array([len(k) - 1 for k in todo], dtype=float)
+    pmt = np.array([k[1] for k in todo])
+    pv = np.array([k[0] for k in todo])
+    # S/I (the perpetuity rate) is a close first guess for all but very short lifetimes.
+    guess = np.maximum(pmt / -pv, 0.01)
+    for key, r in zip(todo, _rates(npf, np, n, pmt, pv, guess), strict=True):
+        if math.isnan(r) or r <= -1:
+            continue
+        # Accept only a true root: NPV at r within a millionth of the investment.
+        if abs(npv(r, key)) <= 1e-6 * abs(key[0]):
+            _remember_irr(key, r)
+
+
+def _rates(npf, np, n, pmt, pv, guess) -> list[float]:
+    """``npf.rate`` over arrays. It answers NaN for the whole array when any element fails to
+    converge, so a failed batch is split in halves until the failures are isolated."""
+    with np.errstate(all="ignore"):
+        rates = np.atleast_1d(npf.rate(n, pmt, pv, 0.0, guess=guess, tol=1e-12, maxiter=100))
+    if not np.isnan(rates).all() or len(n) == 1:
+        return [float(r) for r in rates]
+    half = len(n) // 2
+    return _rates(npf, np, n[:half], pmt[:half], pv[:half], guess[:half]) + _rates(
+        npf, np, n[half:], pmt[half:], pv[half:], guess[half:]
+    )
 
 
 def discounted_payback(rate: float, cashflows: Sequence[float]) -> float | None:
@@ -222,3 +281,23 @@ def option_finance(option: Option, audit: Audit, *, context=None) -> OptionFinan
         cost_class=cost_class(investment, low_max=ctx.cost_low_max, medium_max=ctx.cost_medium_max),
         problems=tuple(problems),
     )
+
+
+def option_finance_many(
+    options: Sequence[Option], audit: Audit, *, context=None
+) -> list[OptionFinance]:
+    """``option_finance`` of many options sharing one context, with their IRRs found together."""
+    from app.core.indicators import finance_context
+
+    ctx = context or finance_context(audit)
+    series = []
+    for option in options:
+        gross = (
+            float(option.money_saving_override_vnd)
+            if option.money_saving_override_vnd is not None
+            else _saving_parts(option, audit, ctx.prices)[0]
+        )
+        net = round(gross - option.added_opex_vnd)
+        series.append(option_cashflows(int(option.investment_vnd), net, 0, option.lifetime_years))
+    prime_irrs(series)
+    return [option_finance(option, audit, context=ctx) for option in options]
