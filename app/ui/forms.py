@@ -37,6 +37,21 @@ class GuardedTable(QTableWidget):
         super().__init__(rows, cols, parent)
         self.filling = False
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        # Tab walks the cells like a spreadsheet, but past the last cell (Shift+Tab: before the
+        # first) it leaves the table: keyboard-only users otherwise never reach the buttons.
+        cur = self.currentIndex()
+        cols = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
+        at_edge = (
+            not cur.isValid()
+            or not cols
+            or (next and cur.row() == self.rowCount() - 1 and cur.column() == cols[-1])
+            or (not next and cur.row() == 0 and cur.column() == cols[0])
+        )
+        if at_edge:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     @contextmanager
     def filling_rows(self) -> Iterator[None]:
         self.filling = True
