@@ -99,11 +99,11 @@ def test_editing_investment_updates_live_then_saves_and_undoes(screen, qtbot):
     on_disk = {o.id: o for o in reload(ctx.path).options}
     assert on_disk[target.id].investment_vnd == 123456789
     row = screen.model.row_of(target.id)
-    assert screen.model.rows[row].sort[COLUMN["investment"]] == 123456789
+    assert screen.model.sort_value(row, COLUMN["investment"]) == 123456789
     ctx.undo_stack.undo()
     on_disk = {o.id: o for o in reload(ctx.path).options}
     assert on_disk[target.id].investment_vnd == target.investment_vnd
-    assert screen.model.rows[row].sort[COLUMN["investment"]] == target.investment_vnd
+    assert screen.model.sort_value(row, COLUMN["investment"]) == target.investment_vnd
 
 
 def test_negative_investment_is_saved_but_flagged_in_the_editor(screen):
@@ -179,7 +179,8 @@ def test_weights_are_saved_and_reorder_the_ranking(screen):
     assert top.scores["environmental"] == best.scores["environmental"]
 
 
-def test_charts_and_totals_render_in_both_languages(screen):
+def test_charts_and_totals_render_in_both_languages(screen, qtbot):
+    qtbot.waitUntil(lambda: "40 options" in screen.summary.text())  # filled after first paint
     screen.tabs.setCurrentIndex(2)
     for name in ("mac", "bubble", "category"):
         screen.chart_choice.setCurrentIndex(screen.chart_choice.findData(name))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -672,54 +672,80 @@ def totals_as_dict(totals: OptionTotals) -> dict[str, Any]:
     }
 
 
-@dataclass
 class OptionsAnalysis:
-    """Figures of every option of an audit, kept up to date one option at a time.
+    """Figures of every option of an audit, computed when first asked for and then kept up to
+    date one option at a time.
 
-    The screen edits one option at a time: ``update(option)`` recomputes that option's finance
-    only, and ``totals()`` adds up cached figures, so a live edit stays well under 50 ms with
-    hundreds of options.
+    Opening a log of 500 options must paint in under 100 ms, so nothing is computed up front:
+    ``finance(option)`` works out one option (the visible rows), ``finances`` (and ``totals``,
+    ``ranked``) completes the rest in one batch whose IRRs are found together
+    (``finance.option_finance_many``). ``update(option)`` recomputes one edited option only and
+    ``totals()`` adds up cached figures, so a live edit stays well under 50 ms.
     """
 
-    audit: Audit
-    finances: dict[str, Any] = field(default_factory=dict)
-    baselines: dict[str, float] = field(default_factory=dict)
-    context: Any = None
-
-    def __post_init__(self) -> None:
-        self.refresh()
+    def __init__(self, audit: Audit) -> None:
+        self.audit = audit
+        self._finances: dict[str, Any] = {}
+        self._baselines: dict[str, float] | None = None
+        self._context: Any = None
 
     def refresh(self) -> None:
-        """Recompute everything (after streams, records or the audit defaults changed)."""
-        self.baselines = baseline_quantities(self.audit)
-        self.context = finance_context(self.audit)
-        self.finances = option_finances(self.audit, self.context)
+        """Forget everything (after streams, records or the audit defaults changed)."""
+        self._finances = {}
+        self._baselines = None
+        self._context = None
+
+    @property
+    def context(self) -> Any:
+        """Prices and emission factors shared by every option (built on first use)."""
+        if self._context is None:
+            self._context = finance_context(self.audit)
+        return self._context
+
+    @property
+    def baselines(self) -> dict[str, float]:
+        if self._baselines is None:
+            self._baselines = baseline_quantities(self.audit)
+        return self._baselines
+
+    @property
+    def finances(self) -> dict[str, Any]:
+        """Figures of every option of the audit, by option id (missing ones computed now)."""
+        missing = [o for o in self.audit.options if o.id not in self._finances]
+        if missing:
+            from app.core.finance import option_finance_many
+
+            for option, fin in zip(
+                missing,
+                option_finance_many(missing, self.audit, context=self.context),
+                strict=True,
+            ):
+                self._finances[option.id] = fin
+        return self._finances
+
+    def is_complete(self) -> bool:
+        """True when every option's figures are cached (``finances`` costs nothing)."""
+        return all(o.id in self._finances for o in self.audit.options)
 
     def update(self, option: Option) -> Any:
         """Recompute one option's figures (as edited, in or out of the audit); returns them."""
         from app.core.finance import option_finance
 
         fin = option_finance(option, self.audit, context=self.context)
-        self.finances[option.id] = fin
+        self._finances[option.id] = fin
         return fin
 
     def forget(self, option_id: str) -> None:
-        self.finances.pop(option_id, None)
+        self._finances.pop(option_id, None)
 
     def finance(self, option: Option) -> Any:
-        fin = self.finances.get(option.id)
+        fin = self._finances.get(option.id)
         return fin if fin is not None else self.update(option)
 
     def totals(self) -> OptionTotals:
-        for option in self.audit.options:
-            if option.id not in self.finances:
-                self.update(option)
         return option_totals(self.audit, self.finances, self.baselines)
 
     def ranked(self, weights: Mapping[str, float] | None = None) -> list[RankedOption]:
-        for option in self.audit.options:
-            if option.id not in self.finances:
-                self.update(option)
         return rank_options(self.audit, weights, self.finances)
 
     def problems(self, option: Option) -> list[Problem]:

@@ -1,15 +1,19 @@
 """Qt item models of the options log: the table (one row per option) and its filter proxy.
 
-Rows are precomputed (display text and sort key per column) when the log is reset and one row
-at a time after an edit, so painting, sorting and filtering 500 options never call the finance
-functions: ``data()`` is a list lookup. Sorting uses ``SORT_ROLE`` (raw numbers, None last),
-not the formatted text, so "1.200.000" sorts after "950.000".
+Opening a log of 500 options must paint in under 100 ms, so nothing is computed per row up
+front: the model is a flat list of options, and a row's display texts (and the option's
+figures, through ``OptionsAnalysis.finance``) are built the first time that row is painted,
+then cached until the option changes. Sorting computes one key per option for the sorted column
+only (raw numbers, None last: "1.200.000" sorts after "950.000"); filtering reads the option
+and a few label lookups, never the formatted figures.
+
+``data()`` compares roles with plain ints: a comparison with a PySide6 enum member costs about
+10 µs, and painting asks several roles of every visible cell.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,11 +28,16 @@ from PySide6.QtCore import (
 
 from app.core import options as opt
 from app.core.messages import text
-from app.core.model import Audit, CPCategory, Option, OptionStatus
+from app.core.model import Audit, CPCategory, Option, OptionStatus, Screening
 
-SORT_ROLE = Qt.UserRole + 1
-OPTION_ROLE = Qt.UserRole + 2  # the Option object of the row
+SORT_ROLE = int(Qt.UserRole) + 1
+OPTION_ROLE = int(Qt.UserRole) + 2  # the Option object of the row
 NONE_LAST = float("inf")
+
+_DISPLAY = int(Qt.DisplayRole.value)
+_TOOLTIP = int(Qt.ToolTipRole.value)
+_ALIGN = int(Qt.TextAlignmentRole.value)
+_RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 
 # (key, header source text, right-aligned)
 COLUMNS: tuple[tuple[str, str, bool], ...] = (
@@ -48,16 +57,10 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("score", QT_TRANSLATE_NOOP("OptionsTable", "Score"), True),
 )
 COLUMN = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
+_RIGHT_ALIGNED = tuple(right for _, _, right in COLUMNS)
+_FIRST_FIGURE = COLUMN["investment"]  # columns from here on need the option's figures
 _CATEGORY_ORDER = {c: i for i, c in enumerate(CPCategory)}
 _STATUS_ORDER = {s: i for i, s in enumerate(OptionStatus)}
-
-
-@dataclass
-class Row:
-    option: Option
-    display: list[str]
-    sort: list[Any]
-    streams: frozenset[str]
 
 
 def option_title(option: Option, lang: str) -> str:
@@ -65,6 +68,29 @@ def option_title(option: Option, lang: str) -> str:
     if lang == "en" and option.title_en:
         return option.title_en
     return option.title_vi or option.title_en
+
+
+class _Labels:
+    """Names shown in the log, looked up once per language (catalogue, steps, streams)."""
+
+    def __init__(self, audit: Audit, lang: str):
+        def name(x: Any) -> str:
+            return (x.name_en or x.name_vi) if lang == "en" else x.name_vi
+
+        self.category = {c: text(f"options.category.{c.value}", lang) for c in CPCategory}
+        self.status = {s: text(f"options.status.{s.value}", lang) for s in OptionStatus}
+        self.screening = {s: text(f"options.screening.{s.value}", lang) for s in Screening}
+        self.screening[None] = ""
+        self.steps = {s.id: (name(s), s.position) for s in audit.steps}
+        self.streams = {s.id: name(s) for s in audit.streams}
+
+    def step(self, option: Option) -> str:
+        found = self.steps.get(option.step_id) if option.step_id else None
+        return found[0] if found else ""
+
+    def stream_names(self, option: Option) -> str:
+        names = (self.streams.get(s.stream_id) for s in option.savings)
+        return ", ".join(n for n in names if n is not None)
 
 
 class OptionsTableModel(QAbstractTableModel):
@@ -76,44 +102,58 @@ class OptionsTableModel(QAbstractTableModel):
         lang: str,
         fmt_number: Callable[[Any, int], str],
         parent=None,
+        weights: dict[str, float] | None = None,
     ):
         super().__init__(parent)
         self.analysis = analysis
         self.lang = lang
         self.fmt = fmt_number  # context.format_number(value, decimals)
-        self.weights: dict[str, float] = dict(opt.DEFAULT_WEIGHTS)
-        self.rows: list[Row] = []
+        self.weights: dict[str, float] = dict(weights or opt.DEFAULT_WEIGHTS)
+        self.options: list[Option] = []  # in row order
         self._index: dict[str, int] = {}
+        self._display: dict[str, list[str]] = {}  # option id -> texts, built when painted
+        self._labels: _Labels | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self.reset()
 
     @property
     def audit(self) -> Audit:
         return self.analysis.audit
 
-    # building rows -----------------------------------------------------------------------
+    @property
+    def labels(self) -> _Labels:
+        if self._labels is None:
+            self._labels = _Labels(self.audit, self.lang)
+        return self._labels
+
+    # rows ---------------------------------------------------------------------------------
     def reset(self) -> None:
-        """Rebuild every row (after a reload, a language change, new weights)."""
+        """Start again from the audit (after a reload, a language change, new weights).
+
+        Only the row list is rebuilt; texts and figures are computed again as rows are painted.
+        The last sort is re-applied so the header's sort indicator stays true.
+        """
         self.beginResetModel()
-        steps = {s.id: s for s in self.audit.steps}
-        streams = {s.id: s for s in self.audit.streams}
-        self.rows = [self._row(o, steps, streams) for o in self.audit.options]
-        self._index = {r.option.id: i for i, r in enumerate(self.rows)}
+        self.options = list(self.audit.options)
+        self._display = {}
+        self._labels = None
+        if self._sort is not None:
+            self.options.sort(key=self._sort_key(self._sort[0]), reverse=self._descending())
+        self._index = {o.id: i for i, o in enumerate(self.options)}
         self.endResetModel()
 
     def update_option(self, option: Option) -> None:
-        """One option changed (or was added): recompute only its row."""
-        steps = {s.id: s for s in self.audit.steps}
-        streams = {s.id: s for s in self.audit.streams}
-        row = self._row(option, steps, streams)
+        """One option changed (or was added): forget only its row's texts."""
+        self._display.pop(option.id, None)
         i = self._index.get(option.id)
         if i is None:
-            n = len(self.rows)
+            n = len(self.options)
             self.beginInsertRows(QModelIndex(), n, n)
-            self.rows.append(row)
+            self.options.append(option)
             self._index[option.id] = n
             self.endInsertRows()
         else:
-            self.rows[i] = row
+            self.options[i] = option
             self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
 
     def remove_option(self, option_id: str) -> None:
@@ -121,23 +161,56 @@ class OptionsTableModel(QAbstractTableModel):
         if i is None:
             return
         self.beginRemoveRows(QModelIndex(), i, i)
-        del self.rows[i]
-        self._index = {r.option.id: k for k, r in enumerate(self.rows)}
+        del self.options[i]
+        self._display.pop(option_id, None)
+        self._index = {o.id: k for k, o in enumerate(self.options)}
         self.endRemoveRows()
 
     def row_of(self, option_id: str) -> int | None:
         return self._index.get(option_id)
 
+    def option_at(self, row: int) -> Option:
+        return self.options[row]
+
+    def display(self, row: int, column: int) -> str:
+        """The text of one cell (built with the rest of its row on first use)."""
+        option = self.options[row]
+        texts = self._display.get(option.id)
+        if texts is None:
+            texts = self._display[option.id] = self._texts(option)
+        return texts[column]
+
+    def filter_text(self, row: int) -> str:
+        """What the search box looks in: code, both titles, technique, status, step, streams."""
+        o, lb = self.options[row], self.labels
+        return " ".join(
+            (
+                o.code,
+                o.title_vi,
+                o.title_en,
+                lb.category[o.category],
+                lb.status[o.status],
+                lb.screening[o.screening],
+                lb.step(o),
+                lb.stream_names(o),
+            )
+        ).casefold()
+
+    def streams_of(self, row: int) -> set[str]:
+        return {s.stream_id for s in self.options[row].savings}
+
+    # sorting ------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        """Sort the rows by their precomputed keys: one ``list.sort``, no Python comparator
+        """Sort by one key per option for ``column``: one ``list.sort``, no Python comparator
         called thousands of times through Qt (about 10x faster than a proxy ``lessThan``)."""
         if not 0 <= column < len(COLUMNS):
             return
+        self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
-        old_ids = [self.rows[i.row()].option.id for i in old_persistent]
-        self.rows.sort(key=lambda r: r.sort[column], reverse=order == Qt.DescendingOrder)
-        self._index = {r.option.id: i for i, r in enumerate(self.rows)}
+        old_ids = [self.options[i.row()].id for i in old_persistent]
+        self.options.sort(key=self._sort_key(column), reverse=self._descending())
+        self._index = {o.id: i for i, o in enumerate(self.options)}
         new = [
             self.index(self._index[oid], i.column())
             for oid, i in zip(old_ids, old_persistent, strict=True)
@@ -145,83 +218,98 @@ class OptionsTableModel(QAbstractTableModel):
         self.changePersistentIndexList(old_persistent, new)
         self.layoutChanged.emit()
 
-    def _row(self, o: Option, steps: dict, streams: dict) -> Row:
-        lang = self.lang
+    def _descending(self) -> bool:
+        return self._sort is not None and self._sort[1] == Qt.DescendingOrder
+
+    def sort_value(self, row: int, column: int) -> Any:
+        """The raw value ``column`` sorts by for one row (numbers; None as +/- infinity)."""
+        return self._sort_key(column)(self.options[row])
+
+    def _sort_key(self, column: int) -> Callable[[Option], Any]:
+        key = COLUMNS[column][0]
+        lb, lang = self.labels, self.lang
+        if key == "code":
+            return lambda o: _code_key(o.code)
+        if key == "title":
+            return lambda o: option_title(o, lang).casefold()
+        if key == "category":
+            return lambda o: _CATEGORY_ORDER[o.category]
+        if key == "status":
+            return lambda o: _STATUS_ORDER[o.status]
+        if key == "screening":
+            return lambda o: lb.screening[o.screening].casefold()
+        if key == "step":
+            return lambda o: lb.steps.get(o.step_id, ("", NONE_LAST))[1]
+        if key == "streams":
+            return lambda o: lb.stream_names(o).casefold()
+        if key == "investment":
+            return lambda o: o.investment_vnd
+        fins = self.analysis.finances  # every option's figures (one batch when some are new)
+        if key == "saving":
+            return lambda o: fins[o.id].annual_net_saving_vnd
+        if key == "payback":
+            return lambda o: _or(fins[o.id].payback_years, NONE_LAST)
+        if key == "npv":
+            return lambda o: fins[o.id].npv_vnd
+        if key == "irr":
+            return lambda o: _or(fins[o.id].irr, -NONE_LAST)
+        if key == "co2e":
+            return lambda o: fins[o.id].avoided_co2e_t
+        weights = self.weights
+        return lambda o: opt.score_option(o, fins[o.id], weights).total
+
+    # one row's texts ----------------------------------------------------------------------
+    def _texts(self, o: Option) -> list[str]:
+        lb, fmt = self.labels, self.fmt
         fin = self.analysis.finance(o)
         score = opt.score_option(o, fin, self.weights)
-        step = steps.get(o.step_id) if o.step_id else None
-        step_name = ""
-        if step is not None:
-            step_name = (step.name_en or step.name_vi) if lang == "en" else step.name_vi
-        names = []
-        for s in o.savings:
-            stream = streams.get(s.stream_id)
-            if stream is not None:
-                names.append((stream.name_en or stream.name_vi) if lang == "en" else stream.name_vi)
-        screening = text(f"options.screening.{o.screening.value}", lang) if o.screening else ""
         irr = fin.irr
-        display = [
+        return [
             o.code,
-            option_title(o, lang),
-            text(f"options.category.{o.category.value}", lang),
-            text(f"options.status.{o.status.value}", lang),
-            screening,
-            step_name,
-            ", ".join(names),
-            self.fmt(o.investment_vnd, 0),
-            self.fmt(fin.annual_net_saving_vnd, 0),
-            self.fmt(fin.payback_years, 1) if fin.payback_years is not None else "—",
-            self.fmt(fin.npv_vnd, 0),
-            self.fmt(irr * 100, 1) + " %" if irr is not None else "—",
-            self.fmt(fin.avoided_co2e_t, 1),
-            self.fmt(score.total, 2),
+            option_title(o, self.lang),
+            lb.category[o.category],
+            lb.status[o.status],
+            lb.screening[o.screening],
+            lb.step(o),
+            lb.stream_names(o),
+            fmt(o.investment_vnd, 0),
+            fmt(fin.annual_net_saving_vnd, 0),
+            fmt(fin.payback_years, 1) if fin.payback_years is not None else "—",
+            fmt(fin.npv_vnd, 0),
+            fmt(irr * 100, 1) + " %" if irr is not None else "—",
+            fmt(fin.avoided_co2e_t, 1),
+            fmt(score.total, 2),
         ]
-        sort = [
-            _code_key(o.code),
-            display[1].casefold(),
-            _CATEGORY_ORDER[o.category],
-            _STATUS_ORDER[o.status],
-            display[4].casefold(),
-            step.position if step is not None else NONE_LAST,
-            display[6].casefold(),
-            o.investment_vnd,
-            fin.annual_net_saving_vnd,
-            fin.payback_years if fin.payback_years is not None else NONE_LAST,
-            fin.npv_vnd,
-            irr if irr is not None else -NONE_LAST,
-            fin.avoided_co2e_t,
-            score.total,
-        ]
-        return Row(o, display, sort, frozenset(s.stream_id for s in o.savings))
 
     # Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.options)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            return row.display[col]
-        if role == SORT_ROLE:
-            return row.sort[col]
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY:
+            return self.display(index.row(), index.column())
+        if role == _ALIGN:
+            return _RIGHT if _RIGHT_ALIGNED[index.column()] else None
         if role == OPTION_ROLE:
-            return row.option
-        if role == Qt.TextAlignmentRole and COLUMNS[col][2]:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and col == COLUMN["title"]:
-            return row.option.title_vi if self.lang == "en" else row.option.title_en or None
+            return self.options[index.row()]
+        if role == SORT_ROLE:
+            return self.sort_value(index.row(), index.column())
+        if role == _TOOLTIP and index.column() == 1:
+            o = self.options[index.row()]
+            return o.title_vi if self.lang == "en" else o.title_en or None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("OptionsTable", COLUMNS[section][1])
         return None
+
+
+def _or(value: Any, default: Any) -> Any:
+    return default if value is None else value
 
 
 def _code_key(code: str) -> tuple:
@@ -253,19 +341,18 @@ class OptionsFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
-        row: Row = self.sourceModel().rows[source_row]
-        o = row.option
+        model: OptionsTableModel = self.sourceModel()
+        o = model.options[source_row]
         if self.category and o.category.value != self.category:
             return False
         if self.status and o.status.value != self.status:
             return False
         if self.step_id and o.step_id != self.step_id:
             return False
-        if self.stream_id and self.stream_id not in row.streams:
+        if self.stream_id and all(s.stream_id != self.stream_id for s in o.savings):
             return False
         if self.text:
-            hay = f"{o.code} {o.title_vi} {o.title_en} {' '.join(row.display[2:7])}".casefold()
-            return self.text in hay
+            return self.text in model.filter_text(source_row)
         return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:

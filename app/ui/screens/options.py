@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,9 +65,9 @@ class OptionsScreen(PhaseScreen):
         weights, self.weight_problems = opt.weights_from_setting(
             context.file.get_setting(opt.WEIGHTS_SETTING) if context.file else None
         )
-        self.model = OptionsTableModel(self.analysis, context.lang, context.format_number, self)
-        self.model.weights = weights
-        self.model.reset()
+        self.model = OptionsTableModel(
+            self.analysis, context.lang, context.format_number, self, weights=weights
+        )
         self.proxy = OptionsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -200,10 +200,16 @@ class OptionsScreen(PhaseScreen):
         tv.addWidget(self.totals_tables["counts"], 2)
         self.tabs.addTab(totals, "")
 
+        # The summary line and the totals tab need every option's figures: they are filled on
+        # the next event-loop turn, after the log's first paint (see _schedule_totals).
         self._chart_dirty = True
+        self._totals_dirty = True
+        self._totals_timer = QTimer(self)
+        self._totals_timer.setSingleShot(True)
+        self._totals_timer.setInterval(0)
+        self._totals_timer.timeout.connect(self._update_totals)
         self.retranslate()
         self.set_read_only(context.read_only)
-        self.refresh(ChangeSet(reset=True))
 
     # ------------------------------------------------------------------ base API
     def title(self) -> str:
@@ -259,18 +265,22 @@ class OptionsScreen(PhaseScreen):
         self.editor.retranslate()
         self.model.reset()
         self._chart_dirty = True
-        self._update_totals()
+        self._schedule_totals()
         if self.tabs.currentIndex() == 1:
             self._update_ranking()
+        elif self.tabs.currentIndex() == 2:
+            self.show_chart()
 
     # ------------------------------------------------------------------ refresh
     def refresh(self, changes: ChangeSet) -> None:
+        one_by_one = False
         if changes.reset or changes.info or changes.touches(ResourceStream, PeriodRecord):
             self.analysis.audit = self.context.audit
             self.analysis.refresh()
             self.model.reset()
             self._fill_filters()
         elif changes.touches(Option):
+            one_by_one = True
             present = {o.id: o for o in self.context.audit.options}
             for oid in changes.ids:
                 if oid in present:
@@ -284,7 +294,10 @@ class OptionsScreen(PhaseScreen):
             self._fill_filters()
         else:
             return
-        self._update_totals()
+        if one_by_one:  # figures of the others are cached: totals cost a few ms
+            self._update_totals()
+        else:
+            self._schedule_totals()
         self._chart_dirty = True
         if self.tabs.currentIndex() == 1:
             self._update_ranking()
@@ -298,6 +311,8 @@ class OptionsScreen(PhaseScreen):
             self._update_ranking()
         elif index == 2 and self._chart_dirty:
             self.show_chart()
+        elif index == 3 and self._totals_dirty:
+            self._fill_totals_tables(self.analysis.totals())
 
     # ------------------------------------------------------------------ filters
     def _fill_filters(self) -> None:
@@ -496,10 +511,22 @@ class OptionsScreen(PhaseScreen):
         self._chart_dirty = False
 
     # ------------------------------------------------------------------ totals
+    def _schedule_totals(self) -> None:
+        """Summary and totals on the next event-loop turn (after the log has painted)."""
+        self._totals_dirty = True
+        self._totals_timer.start()
+
     def _update_totals(self) -> None:
-        lang = self.context.lang
-        num = self.context.format_number
+        """The summary line now; the totals tables too when their tab is showing."""
+        self._totals_timer.stop()
         totals = self.analysis.totals()
+        self._fill_summary(totals)
+        self._totals_dirty = True
+        if self.tabs.currentIndex() == 3:
+            self._fill_totals_tables(totals)
+
+    def _fill_summary(self, totals: opt.OptionTotals) -> None:
+        num = self.context.format_number
         p = totals.proposed
         self.summary.setText(
             self.tr(
@@ -514,6 +541,12 @@ class OptionsScreen(PhaseScreen):
                 co2e=num(p.avoided_co2e_t, 1),
             )
         )
+
+    def _fill_totals_tables(self, totals: opt.OptionTotals) -> None:
+        lang = self.context.lang
+        num = self.context.format_number
+        p = totals.proposed
+        self._totals_dirty = False
         groups = self.totals_tables["groups"]
         groups.setHorizontalHeaderLabels(
             ["", self.tr("Proposed (not rejected)"), self.tr("Implemented (incl. verified)")]
