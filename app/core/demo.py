@@ -46,7 +46,7 @@ from app.core.model import (
 
 # Bump when the demo's content changes: the per-user demo file is rebuilt when its stored
 # "demo_version" setting differs (app/store/demo_file.py).
-DEMO_VERSION = 2
+DEMO_VERSION = 3  # 3: overlapping options tempered (savings shares 24-33 %)
 
 BASELINE_START = "2024-01"
 SEED = 20240101
