@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from app.commands import add_lang_option
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -22,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("path", help="audit file (.recp)")
     p.add_argument("file", help="spreadsheet to import (.xlsx or .csv)")
+    add_lang_option(p)
     p.add_argument(
         "--mapping",
         required=True,

@@ -534,8 +534,22 @@ class _Validator:
         for rec in self.audit.records:
             existing.setdefault((rec.stream_id, rec.period), []).append(rec)
         names = {s.id: s.name_vi for s in self.audit.streams}
+        baseline = set(self.audit.baseline_periods())
+        outside: set[str] = set()
         records = []
         for key, (row, rec) in self.found.items():
+            # Kept, but indicators count only the baseline: say so once per month.
+            if baseline and rec.period not in baseline and rec.period not in outside:
+                outside.add(rec.period)
+                periods = sorted(baseline)
+                self.warn(
+                    "import.outside_baseline",
+                    row,
+                    None,
+                    period=rec.period,
+                    first=periods[0],
+                    last=periods[-1],
+                )
             olds = existing.get(key)
             if olds:
                 if self.m.on_existing == "reject":
