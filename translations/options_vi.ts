@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>EmptyLog</name>
+    <message>
+        <source>No options yet</source>
+        <translation>Chưa có cơ hội SXSH nào</translation>
+    </message>
+    <message>
+        <source>An option (cleaner-production opportunity) is a measure that saves energy, water, materials or chemicals, or reduces waste: for example repairing steam leaks, reusing rinse water or insulating pipes. For each one you record the streams it saves per year, its investment and lifetime; payback, NPV, IRR and avoided CO2e follow. Then screen it, plan it and record its implementation.</source>
+        <translation>Một cơ hội SXSH là một giải pháp giúp tiết kiệm năng lượng, nước, nguyên vật liệu hoặc hóa chất, hay giảm chất thải: ví dụ sửa rò rỉ hơi, tái sử dụng nước xả hoặc bảo ôn đường ống. Với mỗi cơ hội, bạn ghi các dòng tài nguyên tiết kiệm được mỗi năm, vốn đầu tư và tuổi thọ; thời gian hoàn vốn, NPV, IRR và lượng CO2e giảm được sẽ tự tính. Sau đó sàng lọc, lập kế hoạch và ghi nhận việc thực hiện.</translation>
+    </message>
+    <message>
+        <source>New option</source>
+        <translation>Thêm cơ hội</translation>
+    </message>
+    <message>
+        <source>Create from a walkthrough finding…</source>
+        <translation>Tạo từ một phát hiện khi khảo sát…</translation>
+    </message>
+    <message>
+        <source>No walkthrough findings yet. In phase 3 (Walkthrough), record what you observe on site; each finding offers “Create option from this finding”.</source>
+        <translation>Chưa có phát hiện nào từ khảo sát hiện trường. Ở bước 3 (Khảo sát hiện trường), ghi lại những gì quan sát được tại nhà máy; mỗi phát hiện có nút “Tạo cơ hội SXSH từ phát hiện này”.</translation>
+    </message>
+</context>
+<context>
     <name>OptionEditor</name>
     <message>
         <source>Option</source>
@@ -393,6 +416,26 @@
     <message>
         <source>Delete option</source>
         <translation>Xóa cơ hội</translation>
+    </message>
+    <message>
+        <source>Change weights</source>
+        <translation>Thay đổi trọng số</translation>
+    </message>
+    <message>
+        <source>There are no options yet. Add options in the Options log tab; the charts fill in as you enter their savings and costs.</source>
+        <translation>Chưa có cơ hội SXSH nào. Hãy thêm cơ hội ở thẻ Danh sách cơ hội; biểu đồ sẽ hiện dần khi bạn nhập mức tiết kiệm và chi phí.</translation>
+    </message>
+    <message>
+        <source>The abatement cost curve needs options (not rejected) that avoid emissions: enter a saving per year of electricity or a fuel, with a lifetime.</source>
+        <translation>Đường chi phí giảm phát thải cần các cơ hội (không bị loại bỏ) có giảm phát thải: hãy nhập mức tiết kiệm điện hoặc nhiên liệu mỗi năm, cùng tuổi thọ.</translation>
+    </message>
+    <message>
+        <source>The investment and payback chart needs options (not rejected) with a positive net saving per year: enter physical savings of priced streams or a money saving.</source>
+        <translation>Biểu đồ vốn đầu tư và thời gian hoàn vốn cần các cơ hội (không bị loại bỏ) có tiết kiệm ròng mỗi năm dương: hãy nhập mức tiết kiệm theo hiện vật của các dòng có đơn giá, hoặc nhập số tiền tiết kiệm.</translation>
+    </message>
+    <message>
+        <source>The savings by technique chart needs options (not rejected) with a net saving per year.</source>
+        <translation>Biểu đồ tiết kiệm theo nhóm giải pháp cần các cơ hội (không bị loại bỏ) có tiết kiệm ròng mỗi năm.</translation>
     </message>
     <message>
         <source>{count} options · {done} implemented · {rejected} rejected · investment {investment} VND · net saving {saving} VND/yr · {co2e} tCO2e/yr avoided</source>

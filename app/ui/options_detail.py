@@ -81,8 +81,37 @@ def _set_date(w: QDateEdit, value: date | None) -> None:
     w.blockSignals(False)
 
 
+class _WrappingCheck(QWidget):
+    """A check box whose explanation wraps (a QCheckBox's own text never does, and would set
+    the editor's minimum width); clicking the text toggles the box."""
+
+    def __init__(self, box: QCheckBox):
+        super().__init__()
+        self.box = box
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.mousePressEvent = lambda _e: box.isEnabled() and box.toggle()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(box, 0, Qt.AlignTop)
+        row.addWidget(self.label, 1)
+
+
+def _narrow_combo(combo: QComboBox) -> QComboBox:
+    """A combo box whose minimum width does not grow with its longest item."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
+    return combo
+
+
 class OptionEditor(QScrollArea):
-    """Edits one option of ``context.audit``; ``show_option(None)`` clears it."""
+    """Edits one option of ``context.audit``; ``show_option(None)`` clears it.
+
+    Scrolls vertically only: the boxes sit in two columns when the editor is wide enough for
+    both, else in one (``_fit_columns``), and no field has a minimum width set by its text
+    (combo items, the check box's explanation and long labels wrap or shrink), so at
+    1366x768 nothing is cut off on the right in either language.
+    """
 
     def __init__(self, context, analysis: opt.OptionsAnalysis, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,9 +120,12 @@ class OptionEditor(QScrollArea):
         self.option: Option | None = None
         self._loading = False
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
         grid = QGridLayout(body)
+        self._grid = grid
+        self._columns = 0
 
         # --- what the option is
         self.box_what = QGroupBox()
@@ -105,9 +137,10 @@ class OptionEditor(QScrollArea):
         self.f_desc_en = PlainText()
         for w in (self.f_desc_vi, self.f_desc_en):
             w.setMaximumHeight(70)
-        self.f_category = QComboBox()
+        self.f_category = _narrow_combo(QComboBox())
         self.f_symbiosis = QCheckBox()
-        self.f_step = QComboBox()
+        self._symbiosis_row = _WrappingCheck(self.f_symbiosis)
+        self.f_step = _narrow_combo(QComboBox())
         self.f_findings = QListWidget()
         self.f_findings.setMaximumHeight(80)
         self.labels: dict[str, QLabel] = {}
@@ -118,7 +151,7 @@ class OptionEditor(QScrollArea):
             ("description_vi", self.f_desc_vi),
             ("description_en", self.f_desc_en),
             ("category", self.f_category),
-            ("symbiosis", self.f_symbiosis),
+            ("symbiosis", self._symbiosis_row),
             ("step", self.f_step),
             ("findings", self.f_findings),
         ):
@@ -193,14 +226,14 @@ class OptionEditor(QScrollArea):
         self.box_status = QGroupBox()
         wf = QFormLayout(self.box_status)
         self.status_now = QLabel()
-        self.f_screening = QComboBox()
+        self.f_screening = _narrow_combo(QComboBox())
         self.f_rejection = TextField()
         self.f_responsible = TextField()
         self.f_target = _date_edit()
         self.f_implemented = _date_edit()
         self.f_actual = TextField()
         self.f_verified = TextField()
-        self.new_status = QComboBox()
+        self.new_status = _narrow_combo(QComboBox())
         self.status_date = QDateEdit()
         self.status_date.setCalendarPopup(True)
         self.status_date.setDate(QDate.currentDate())
@@ -267,16 +300,69 @@ class OptionEditor(QScrollArea):
         self.problems.setObjectName("optionProblems")
         self.problems.setStyleSheet("color: #a33;")
 
-        grid.addWidget(self.box_what, 0, 0)
-        grid.addWidget(self.box_savings, 1, 0)
-        grid.addWidget(self.box_money, 2, 0)
-        grid.addWidget(self.box_figures, 0, 1)
-        grid.addWidget(self.box_status, 1, 1, 2, 1)
-        grid.addWidget(self.box_scores, 3, 1)
-        grid.addWidget(self.problems, 3, 0)
-        grid.setRowStretch(4, 1)
+        for box in (self.box_what, self.box_money, self.box_figures, self.box_status):
+            box.layout().setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self._place(2)
         self.retranslate()
         self.show_option(None)
+
+    # ------------------------------------------------------------------ layout
+    def _place(self, columns: int) -> None:
+        """Lay the boxes out in ``columns`` (2: content left, figures and workflow right)."""
+        grid = self._grid
+        boxes = (
+            self.box_what,
+            self.box_savings,
+            self.box_money,
+            self.problems,
+            self.box_figures,
+            self.box_status,
+            self.box_scores,
+        )
+        for w in boxes:
+            grid.removeWidget(w)
+        for r in range(grid.rowCount()):
+            grid.setRowStretch(r, 0)
+        if columns == 2:
+            grid.addWidget(self.box_what, 0, 0)
+            grid.addWidget(self.box_savings, 1, 0)
+            grid.addWidget(self.box_money, 2, 0)
+            grid.addWidget(self.problems, 3, 0)
+            grid.addWidget(self.box_figures, 0, 1)
+            grid.addWidget(self.box_status, 1, 1, 2, 1)
+            grid.addWidget(self.box_scores, 3, 1)
+            grid.setRowStretch(4, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+        else:
+            order = (self.box_what, self.box_figures, self.box_savings, self.box_money)
+            order += (self.box_status, self.box_scores, self.problems)
+            for r, w in enumerate(order):
+                grid.addWidget(w, r, 0)
+            grid.setRowStretch(len(order), 1)
+            grid.setColumnStretch(1, 0)
+        self._columns = columns
+
+    def two_column_width(self) -> int:
+        """The narrowest editor width that shows both columns without cutting anything."""
+        left = max(
+            w.minimumSizeHint().width() for w in (self.box_what, self.box_savings, self.box_money)
+        )
+        right = max(
+            w.minimumSizeHint().width()
+            for w in (self.box_figures, self.box_status, self.box_scores)
+        )
+        m = self._grid.contentsMargins()
+        return left + right + self._grid.horizontalSpacing() + m.left() + m.right()
+
+    def _fit_columns(self) -> None:
+        want = 2 if self.viewport().width() >= self.two_column_width() else 1
+        if want != self._columns:
+            self._place(want)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_columns()
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -326,7 +412,9 @@ class OptionEditor(QScrollArea):
         }
         for key, label in names.items():
             self.labels[key].setText(label)
-        self.f_symbiosis.setText(self.tr("exchanges a stream with another enterprise or the park"))
+        self._symbiosis_row.label.setText(
+            self.tr("exchanges a stream with another enterprise or the park")
+        )
         self.savings.setHorizontalHeaderLabels(
             [self.tr("Stream"), self.tr("Saving per year"), self.tr("Unit"), self.tr("VND/yr")]
         )
@@ -351,6 +439,8 @@ class OptionEditor(QScrollArea):
             [(s.value, text(f"options.status.{s.value}", lang)) for s in OptionStatus],
         )
         self.show_option(self.option)
+        if self._columns:  # label widths changed with the language
+            self._fit_columns()
 
     @staticmethod
     def _fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:

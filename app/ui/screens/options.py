@@ -12,10 +12,11 @@ as one undoable edit, selects it in the log and puts the cursor in its title.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -135,7 +138,13 @@ class OptionsScreen(PhaseScreen):
         split.addWidget(self.table)
         split.addWidget(self.editor)
         split.setSizes([260, 440])
-        lv.addWidget(split, 1)
+        self.log_pages = QStackedWidget()
+        self.log_pages.addWidget(split)
+        self.empty = EmptyLog()
+        self.empty.btn_new.clicked.connect(self.new_option)
+        self.empty.btn_from_finding.clicked.connect(self._pick_finding)
+        self.log_pages.addWidget(self.empty)
+        lv.addWidget(self.log_pages, 1)
         self.tabs.addTab(log, "")
 
         # --- ranking tab
@@ -177,8 +186,15 @@ class OptionsScreen(PhaseScreen):
         self.chart_view.setObjectName("chartView")
         self.chart_view.setAlignment(Qt.AlignCenter)
         self.chart_view.setMinimumSize(400, 300)
+        self.chart_hint = QLabel()
+        self.chart_hint.setObjectName("chartHint")
+        self.chart_hint.setWordWrap(True)
+        self.chart_hint.setAlignment(Qt.AlignCenter)
+        self.chart_hint.setStyleSheet("color: #555; padding: 6px;")
+        self.chart_hint.hide()
         cv.addWidget(self.chart_choice)
         cv.addWidget(self.chart_view, 1)
+        cv.addWidget(self.chart_hint)
         self.tabs.addTab(charts, "")
 
         # --- totals tab
@@ -225,7 +241,44 @@ class OptionsScreen(PhaseScreen):
     def set_read_only(self, read_only: bool) -> None:
         for w in (self.btn_new, self.btn_duplicate, self.btn_delete, *self.weight_spins.values()):
             w.setEnabled(not read_only)
+        self.empty.btn_new.setEnabled(not read_only)
+        self._show_empty_state()
         self.editor.show_option(self.editor.option)
+
+    # ------------------------------------------------------------------ empty log
+    def _show_empty_state(self) -> None:
+        """A new audit has no options: explain what one is and how to make the first."""
+        audit = self.context.audit
+        empty = not audit.options
+        self.log_pages.setCurrentWidget(self.empty if empty else self.log_pages.widget(0))
+        for w in (self.search, self.f_category, self.f_status, self.f_step, self.f_stream):
+            w.setVisible(not empty)
+        for w in (self.btn_new, self.btn_duplicate, self.btn_delete):
+            w.setVisible(not empty)
+        if empty:
+            self.empty.btn_from_finding.setEnabled(
+                bool(audit.findings) and not self.context.read_only
+            )
+            self.empty.no_findings.setVisible(not audit.findings)
+
+    def _finding_menu(self) -> QMenu:
+        """The audit's walkthrough findings, one action each, to create an option from."""
+        menu = QMenu(self)
+        for finding in sorted(self.context.audit.findings, key=lambda f: f.position):
+            label = finding.title or finding.note or finding.area
+            if self.context.lang == "en":
+                label = finding.title_en or finding.note_en or label
+            action = menu.addAction(label[:80])
+            action.triggered.connect(
+                lambda _checked=False, f=finding: self.open_new_option_from_finding(f)
+            )
+        return menu
+
+    def _pick_finding(self) -> None:
+        menu = self._finding_menu()
+        button = self.empty.btn_from_finding
+        menu.exec(button.mapToGlobal(button.rect().bottomLeft()))
+        menu.deleteLater()
 
     def retranslate(self) -> None:
         lang = self.context.lang
@@ -235,6 +288,7 @@ class OptionsScreen(PhaseScreen):
         self.tabs.setTabText(2, self.tr("Charts"))
         self.tabs.setTabText(3, self.tr("Totals"))
         self.search.setPlaceholderText(self.tr("Search code or title…"))
+        self.empty.retranslate()
         self.btn_new.setText(self.tr("New option"))
         self.btn_duplicate.setText(self.tr("Duplicate"))
         self.btn_delete.setText(self.tr("Delete"))
@@ -303,6 +357,7 @@ class OptionsScreen(PhaseScreen):
             self._update_ranking()
         elif self.tabs.currentIndex() == 2:
             self.show_chart()
+        self._show_empty_state()
         current = self.current_option()
         self.editor.show_option(current)
 
@@ -427,13 +482,39 @@ class OptionsScreen(PhaseScreen):
 
     # ------------------------------------------------------------------ ranking
     def _weights_edited(self) -> None:
-        weights = {c: s.value() for c, s in self.weight_spins.items()}
-        weights, problems = opt.weights_from_setting(weights)
+        """Valid new weights are saved as one undoable step; invalid ones are only shown."""
+        typed = {c: s.value() for c, s in self.weight_spins.items()}
+        weights, problems = opt.weights_from_setting(typed)
         self.weight_problems = problems
-        if weights != self.model.weights and not self.context.read_only:
-            if not problems and self.context.file is not None:
-                self.context.file.set_setting(opt.WEIGHTS_SETTING, weights)
-            self.model.weights = weights
+        if problems or weights == self.model.weights or self.context.read_only:
+            self._update_ranking()
+            return
+        if self.context.file is None:  # no file (a preview): nothing to save or undo
+            self.apply_weights(weights)
+            return
+        previous = self.context.file.get_setting(opt.WEIGHTS_SETTING)
+        command = SettingCommand(
+            self.context, self.tr("Change weights"), opt.WEIGHTS_SETTING, weights, previous,
+            self._weights_setting_changed,
+        )  # fmt: skip
+        if command.apply(weights):
+            command.already_done = True
+            self.context.undo_stack.push(command)
+        else:  # not saved: show the weights in force again
+            self.apply_weights(self.model.weights)
+
+    def _weights_setting_changed(self, value: Any) -> None:
+        weights, self.weight_problems = opt.weights_from_setting(value)
+        self.apply_weights(weights)
+
+    def apply_weights(self, weights: dict[str, float]) -> None:
+        """Use ``weights`` for the scores and show them in the spin boxes (after undo too)."""
+        for c, spin in self.weight_spins.items():
+            spin.blockSignals(True)
+            spin.setValue(weights[c])
+            spin.blockSignals(False)
+        if weights != self.model.weights:
+            self.model.weights = dict(weights)
             self.model.reset()
         self._update_ranking()
 
@@ -505,10 +586,36 @@ class OptionsScreen(PhaseScreen):
             self.context.lang,
             size=(max(size.width(), 400) / dpi, max(size.height(), 300) / dpi),
         )
+        # A chart without data is drawn as its title and a "no data" note on hidden axes
+        # (option_charts._no_data); say here what the chart needs.
+        no_data = bool(figure.axes) and not figure.axes[0].axison
+        self.chart_hint.setText(self._chart_needs(name) if no_data else "")
+        self.chart_hint.setVisible(no_data)
         pixmap = QPixmap()
         pixmap.loadFromData(option_charts.png_bytes(figure, dpi=dpi), "PNG")
         self.chart_view.setPixmap(pixmap)
         self._chart_dirty = False
+
+    def _chart_needs(self, name: str) -> str:
+        if not self.context.audit.options:
+            return self.tr(
+                "There are no options yet. Add options in the Options log tab; the charts "
+                "fill in as you enter their savings and costs."
+            )
+        return {
+            "mac": self.tr(
+                "The abatement cost curve needs options (not rejected) that avoid emissions: "
+                "enter a saving per year of electricity or a fuel, with a lifetime."
+            ),
+            "bubble": self.tr(
+                "The investment and payback chart needs options (not rejected) with a positive "
+                "net saving per year: enter physical savings of priced streams or a money saving."
+            ),
+            "category": self.tr(
+                "The savings by technique chart needs options (not rejected) with a net saving "
+                "per year."
+            ),
+        }[name]
 
     # ------------------------------------------------------------------ totals
     def _schedule_totals(self) -> None:
@@ -606,6 +713,102 @@ class OptionsScreen(PhaseScreen):
         _fill_table(streams, srow)
 
 
+class SettingCommand(QUndoCommand):
+    """Sets one per-audit setting (``AuditFile.set_setting``) as an undoable step; undo writes
+    the previous value back. ``on_change(value)`` lets the screen show the value in force.
+
+    A setting is not an entity, so it cannot go through ``context.edit``; like an edit, a
+    refused write changes nothing, emits ``context.failed`` and is not pushed.
+    """
+
+    def __init__(self, context: AuditContext, label: str, key: str, value: Any, previous: Any,
+                 on_change: Callable[[Any], None]):  # fmt: skip
+        super().__init__(label)
+        self.context, self.key = context, key
+        self.value, self.previous = value, previous
+        self.on_change = on_change
+        self.already_done = False
+
+    def apply(self, value: Any) -> bool:
+        try:
+            self.context.file.set_setting(self.key, value)
+        except Exception as exc:  # store errors of any kind: report, change nothing
+            self.context.failed.emit(self.context._message_for(exc))
+            return False
+        self.on_change(value)
+        return True
+
+    def redo(self) -> None:
+        if self.already_done:
+            self.already_done = False
+            return
+        if not self.apply(self.value):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self.apply(self.previous):
+            self.setObsolete(True)
+
+
+class EmptyLog(QWidget):
+    """What the log shows before the first option: what an option is and how to add one."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("emptyOptionsLog")
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.btn_new = QPushButton()
+        self.btn_new.setObjectName("emptyNewOption")
+        self.btn_new.setDefault(True)
+        self.btn_from_finding = QPushButton()
+        self.btn_from_finding.setObjectName("emptyFromFinding")
+        self.no_findings = QLabel()
+        self.no_findings.setWordWrap(True)
+        self.no_findings.setStyleSheet("color: #555;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_new)
+        buttons.addWidget(self.btn_from_finding)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addWidget(self.heading)
+        column.addWidget(self.about)
+        column.addSpacing(8)
+        column.addLayout(buttons)
+        column.addWidget(self.no_findings)
+        column.addStretch(1)
+        box = QWidget()
+        box.setMaximumWidth(760)
+        box.setLayout(column)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 4)
+        outer.addStretch(1)
+        outer.setContentsMargins(24, 32, 24, 24)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("No options yet"))
+        self.about.setText(
+            self.tr(
+                "An option (cleaner-production opportunity) is a measure that saves energy, "
+                "water, materials or chemicals, or reduces waste: for example repairing steam "
+                "leaks, reusing rinse water or insulating pipes. For each one you record the "
+                "streams it saves per year, its investment and lifetime; payback, NPV, IRR and "
+                "avoided CO2e follow. Then screen it, plan it and record its implementation."
+            )
+        )
+        self.btn_new.setText(self.tr("New option"))
+        self.btn_from_finding.setText(self.tr("Create from a walkthrough finding…"))
+        self.no_findings.setText(
+            self.tr(
+                "No walkthrough findings yet. In phase 3 (Walkthrough), record what you observe "
+                "on site; each finding offers “Create option from this finding”."
+            )
+        )
+
+
 def _fill_table(table: QTableWidget, rows: list[tuple]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
@@ -630,12 +833,32 @@ def open_new_option_from_finding(
 
 
 def screenshot_steps() -> list:
-    """Extra shots for tools/screenshots.py: an option's detail, the ranking, each chart.
+    """Extra shots for tools/screenshots.py: the empty log and an empty chart (all options
+    deleted as one undoable edit, undone by the next shot), an option's detail, the ranking,
+    the totals, each chart.
 
     Each callable takes the main window, shows the view and returns the file-name stem.
     """
+    emptied: list[AuditContext] = []
+
+    def empty_log(window) -> str:
+        screen = window.workspace.show_phase("options")
+        ctx = screen.context
+        if ctx.audit.options and ctx.edit("screenshot: no options", delete=ctx.audit.options):
+            emptied.append(ctx)
+        screen.tabs.setCurrentIndex(0)
+        return "options_empty"
+
+    def empty_chart(window) -> str:
+        screen = window.workspace.show_phase("options")
+        screen.tabs.setCurrentIndex(2)
+        screen.chart_choice.setCurrentIndex(screen.chart_choice.findData("mac"))
+        screen.show_chart()
+        return "options_empty_chart"
 
     def detail(window) -> str:
+        while emptied:  # put the options back (the file is reopened for the other language)
+            emptied.pop().undo_stack.undo()
         screen = window.workspace.show_phase("options")
         screen.tabs.setCurrentIndex(0)
         options = screen.context.audit.options
@@ -662,4 +885,4 @@ def screenshot_steps() -> list:
 
         return show
 
-    return [detail, ranking, totals, *(chart(n) for n in CHART_NAMES)]
+    return [empty_log, empty_chart, detail, ranking, totals, *(chart(n) for n in CHART_NAMES)]
