@@ -344,19 +344,19 @@ class OptionEditor(QScrollArea):
         self._columns = columns
 
     def two_column_width(self) -> int:
-        """The narrowest editor width that shows both columns without cutting anything."""
-        left = max(
-            w.minimumSizeHint().width() for w in (self.box_what, self.box_savings, self.box_money)
-        )
+        """The editor width from which both columns get their preferred width (below it the
+        form rows would have to wrap their labels above the fields: one column reads better)."""
+        left = max(w.sizeHint().width() for w in (self.box_what, self.box_savings, self.box_money))
         right = max(
-            w.minimumSizeHint().width()
-            for w in (self.box_figures, self.box_status, self.box_scores)
+            w.sizeHint().width() for w in (self.box_figures, self.box_status, self.box_scores)
         )
         m = self._grid.contentsMargins()
         return left + right + self._grid.horizontalSpacing() + m.left() + m.right()
 
     def _fit_columns(self) -> None:
-        want = 2 if self.viewport().width() >= self.two_column_width() else 1
+        # 24 px of hysteresis: the vertical scroll bar coming and going must not flip layouts.
+        slack = 24 if self._columns == 2 else 0
+        want = 2 if self.viewport().width() + slack >= self.two_column_width() else 1
         if want != self._columns:
             self._place(want)
 
