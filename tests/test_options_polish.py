@@ -239,3 +239,33 @@ def test_charts_without_data_say_what_they_need(opened):
     plotted.chart_choice.setCurrentIndex(plotted.chart_choice.findData("category"))
     plotted.show_chart()
     assert plotted.chart_hint.isHidden() and plotted.chart_hint.text() == ""
+
+
+def test_undoing_a_bulk_delete_lists_the_options_in_the_chosen_order(opened):
+    screen = opened(synthetic_audit(25, seed=8))
+    ctx = screen.context
+    screen.table.sortByColumn(COLUMN["code"], Qt.AscendingOrder)
+    codes = [screen.proxy.index(r, COLUMN["code"]).data() for r in range(25)]
+    assert codes == sorted(codes)
+    assert ctx.edit("delete all", delete=list(ctx.audit.options))
+    assert screen.log_pages.currentWidget() is screen.empty
+    ctx.undo_stack.undo()
+    assert len(reload(ctx.path).options) == 25
+    assert [screen.proxy.index(r, COLUMN["code"]).data() for r in range(25)] == codes
+
+
+def test_selection_survives_a_price_change(opened):
+    import copy
+
+    screen = opened(synthetic_audit(25, seed=8))
+    ctx = screen.context
+    target = ctx.audit.options[7]
+    screen.select_option(target.id)
+    before = screen.analysis.finance(target).annual_net_saving_vnd
+    stream = copy.deepcopy(
+        next(s for s in ctx.audit.streams if s.id == target.savings[0].stream_id)
+    )
+    stream.unit_price_vnd = (stream.unit_price_vnd or 0) * 2 + 1000
+    assert ctx.edit("price", put=[stream])
+    assert screen.editor.option is not None and screen.editor.option.id == target.id
+    assert screen.analysis.finance(target).annual_net_saving_vnd > before

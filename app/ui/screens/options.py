@@ -327,12 +327,19 @@ class OptionsScreen(PhaseScreen):
 
     # ------------------------------------------------------------------ refresh
     def refresh(self, changes: ChangeSet) -> None:
+        keep = self.current_option()
         one_by_one = False
         if changes.reset or changes.info or changes.touches(ResourceStream, PeriodRecord):
             self.analysis.audit = self.context.audit
             self.analysis.refresh()
             self.model.reset()
             self._fill_filters()
+        elif changes.touches(Option) and len(changes.ids) > 1:
+            # Many at once (an undone bulk delete, an import): rebuild the rows in the chosen
+            # order rather than appending them; their figures come back as rows are painted.
+            for oid in changes.ids:
+                self.analysis.forget(oid)
+            self.model.reset()
         elif changes.touches(Option):
             one_by_one = True
             present = {o.id: o for o in self.context.audit.options}
@@ -352,6 +359,8 @@ class OptionsScreen(PhaseScreen):
             self._update_totals()
         else:
             self._schedule_totals()
+            if keep is not None and self.current_option() is None:
+                self._reselect(keep.id)
         self._chart_dirty = True
         if self.tabs.currentIndex() == 1:
             self._update_ranking()
@@ -360,6 +369,17 @@ class OptionsScreen(PhaseScreen):
         self._show_empty_state()
         current = self.current_option()
         self.editor.show_option(current)
+
+    def _reselect(self, option_id: str) -> None:
+        """Select ``option_id`` again after the rows were rebuilt, if it is still listed."""
+        row = self.model.row_of(option_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+            )
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
