@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -226,6 +227,8 @@ class OptionEditor(QScrollArea):
         self.box_status = QGroupBox()
         wf = QFormLayout(self.box_status)
         self.status_now = QLabel()
+        # Spanning two grid rows, the box has spare height: keep it below the form, not here.
+        self.status_now.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         self.f_screening = _narrow_combo(QComboBox())
         self.f_rejection = TextField()
         self.f_responsible = TextField()
