@@ -402,17 +402,19 @@ def period_range(start: str, months: int) -> list[str]:
     return out
 
 
-# Entity classes the store persists one table each; used by generic put/delete.
-ENTITY_TYPES: tuple[type, ...] = (
-    TeamMember,
-    Product,
-    ProductionRecord,
-    ProcessStep,
-    StepFlow,
-    ResourceStream,
-    PeriodRecord,
-    Finding,
-    Photo,
-    Option,
-    ReferenceOverride,
-)
+# Each entity type the store persists (one table each) and the Audit list that holds it: the
+# store, the edit path of the GUI and the CLI counts all read this one map.
+AUDIT_LISTS: dict[type, str] = {
+    TeamMember: "team",
+    Product: "products",
+    ProductionRecord: "production",
+    ProcessStep: "steps",
+    StepFlow: "flows",
+    ResourceStream: "streams",
+    PeriodRecord: "records",
+    Finding: "findings",
+    Photo: "photos",
+    Option: "options",
+    ReferenceOverride: "overrides",
+}
+ENTITY_TYPES: tuple[type, ...] = tuple(AUDIT_LISTS)

@@ -124,20 +124,7 @@ TABLES: tuple[TableSpec, ...] = (
 
 SPEC_OF: dict[type, TableSpec] = {spec.cls: spec for spec in TABLES}
 
-# Audit attribute holding each entity type's list.
-AUDIT_ATTR: dict[type, str] = {
-    model.TeamMember: "team",
-    model.Product: "products",
-    model.ProductionRecord: "production",
-    model.ProcessStep: "steps",
-    model.StepFlow: "flows",
-    model.ResourceStream: "streams",
-    model.PeriodRecord: "records",
-    model.Finding: "findings",
-    model.Photo: "photos",
-    model.Option: "options",
-    model.ReferenceOverride: "overrides",
-}
+AUDIT_ATTR = model.AUDIT_LISTS  # entity type -> Audit list
 
 INDEXES = (
     "CREATE INDEX records_stream ON records(stream_id, period)",

@@ -29,20 +29,7 @@ from app.core.messages import render
 
 log = logging.getLogger(__name__)
 
-# Which list of the Audit aggregate holds each entity type.
-AUDIT_LIST: dict[type, str] = {
-    model.TeamMember: "team",
-    model.Product: "products",
-    model.ProductionRecord: "production",
-    model.ProcessStep: "steps",
-    model.StepFlow: "flows",
-    model.ResourceStream: "streams",
-    model.PeriodRecord: "records",
-    model.Finding: "findings",
-    model.Photo: "photos",
-    model.Option: "options",
-    model.ReferenceOverride: "overrides",
-}
+AUDIT_LIST = model.AUDIT_LISTS  # entity type -> Audit list
 
 
 # Children the store deletes together with their parent (child type, parent-id field).
