@@ -218,3 +218,23 @@ def test_demo_audit_reports_in_both_languages():
         for hidden in (ent.name, ent.tax_code, ent.address, ent.contact_name):
             assert hidden not in text
         assert fmt.money(totals.proposed.annual_saving_vnd, lang) not in text
+
+
+def test_confidential_withholds_the_park_and_money_written_in_notes():
+    """Auditors write money and places into free text; the confidential variant must not leak it."""
+    a = build_audit()
+    a.info.enterprise.industrial_park = "KCN Đình Vũ"
+    a.info.enterprise.province = "Hải Phòng"
+    rejected = a.options[0]
+    rejected.rejection_reason = "Không đủ hoàn vốn cho khoản đầu tư 3,2 tỷ đồng tại KCN Đình Vũ"
+    rejected.description_vi = "Tiết kiệm khoảng 250 triệu mỗi năm; giảm 12 % nước"
+    rejected.description_en = "Saves about 250 million VND a year; 12 % less water"
+    for lang in ("vi", "en"):
+        full, _ = pdf_text(a, lang, "full")
+        assert "Đình Vũ" in full  # the full report shows them: the test can see a leak
+        text, _ = pdf_text(a, lang, "confidential")
+        assert "Đình Vũ" not in text
+        for money in ("3,2 tỷ", "250 triệu", "250 million"):
+            assert money not in text
+        assert "12 %" in text or "12 %" in text.replace("\u00a0", " ")  # quantities stay
+        assert "Hải Phòng" in text  # the province stays

@@ -12,6 +12,7 @@ removed from the snapshot itself, so no writer can leak them by accident.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -233,7 +234,25 @@ class ReportSnapshot:
         return next((s for s in self.streams if s.id == stream_id), None)
 
 
-IDENTITY_FIELDS = ("name", "tax_code", "address", "contact_name", "contact_phone", "contact_email")
+# The park is withheld too: park + sector usually points at one enterprise. The province stays.
+IDENTITY_FIELDS = (
+    "name",
+    "tax_code",
+    "address",
+    "industrial_park",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+)
+
+# Money written into free text ("khoản đầu tư 3,2 tỷ đồng", "120 million VND", "45.000.000 đ"):
+# a figure followed by a money word. Withheld in the confidential variant like the money fields.
+_MONEY_IN_TEXT = re.compile(
+    r"\d[\d.,]*(?:\s*(?:tỷ|triệu|nghìn|ngàn|billion|million|thousand|bn|M|k))?\s*"
+    r"(?:đồng|VNĐ|VND|đ)(?![\w])"
+    r"|\d[\d.,]*\s*(?:tỷ|triệu)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def _photo(loader: PhotoLoader | None, photo) -> PhotoRow:
@@ -504,7 +523,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
         for h in hidden:
             if h in text:
                 text = text.replace(h, "[…]")
-        return text
+        return _MONEY_IN_TEXT.sub("[…]", text)
 
     def t2(t: Text2) -> Text2:
         return Text2(scrub(t.vi), scrub(t.en))
