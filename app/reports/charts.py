@@ -38,7 +38,9 @@ WARN_COLOUR = "#C04A4A"
 _FAMILY: list[str] | None = None
 
 
-def _font_family() -> list[str]:
+def font_family() -> list[str]:
+    """Noto Sans (the reports' font, covers Vietnamese) when bundled, else DejaVu Sans; shared by
+    every chart module so screens and reports use one font set-up."""
     global _FAMILY
     if _FAMILY is None:
         from matplotlib import font_manager
@@ -70,7 +72,7 @@ def _style(ax) -> None:
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     for label in ax.get_xticklabels() + ax.get_yticklabels():
-        label.set_fontfamily(_font_family())
+        label.set_fontfamily(font_family())
 
 
 def _numbers(lang: str):
@@ -86,7 +88,7 @@ def _numbers(lang: str):
 
 def _no_data(fig: Figure, title: str, lang: str) -> Figure:
     ax = fig.add_subplot()
-    ax.set_title(title, fontfamily=_font_family())
+    ax.set_title(title, fontfamily=font_family())
     ax.text(
         0.5,
         0.5,
@@ -95,14 +97,14 @@ def _no_data(fig: Figure, title: str, lang: str) -> Figure:
         va="center",
         transform=ax.transAxes,
         color="grey",
-        fontfamily=_font_family(),
+        fontfamily=font_family(),
     )
     ax.set_axis_off()
     return fig
 
 
 def _text_kw() -> dict:
-    return {"fontfamily": _font_family()}
+    return {"fontfamily": font_family()}
 
 
 def _period_labels(periods: Sequence[str], lang: str) -> list[str]:
@@ -165,7 +167,7 @@ def monthly_consumption(
             bbox_to_anchor=(0.5, -0.22),
             ncol=2,
             frameon=False,
-            prop={"family": _font_family(), "size": 8},
+            prop={"family": font_family(), "size": 8},
         )
     return fig
 
@@ -238,7 +240,7 @@ def specific_trend(
             linewidth=1.2,
             label=text("chart.annual_value", lang, value=fmt.smart(annual, lang), unit=unit),
         )
-        ax.legend(frameon=False, prop={"family": _font_family(), "size": 8})
+        ax.legend(frameon=False, prop={"family": font_family(), "size": 8})
     ax.set_ylabel(unit, **_text_kw())
     ax.yaxis.set_major_formatter(_numbers(lang))
     ax.set_xticks(xs, _period_labels(periods, lang), rotation=45, ha="right", fontsize=8)
@@ -280,7 +282,7 @@ def co2e_by_source(sources: Sequence[EmissionSource], lang: str) -> Figure:
         [text(f"chart.scope{k}", lang) for k in scopes],
         frameon=False,
         loc="lower right",
-        prop={"family": _font_family(), "size": 8},
+        prop={"family": font_family(), "size": 8},
     )
     ax.set_title(title, **_text_kw())
     _style(ax)

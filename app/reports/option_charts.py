@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 from app.core.messages import text
 from app.core.model import CPCategory, Option, OptionStatus, Screening
-from app.paths import data_path
+from app.reports.charts import font_family
 
 # One colour per CP technique (colour-blind-safe "tab10" order), used by every chart.
 CATEGORY_COLOURS: dict[CPCategory, str] = {
@@ -33,32 +33,13 @@ CATEGORY_COLOURS: dict[CPCategory, str] = {
 }
 SAVES_MONEY = "#2e8b57"
 COSTS_MONEY = "#d2691e"
-_FONT_FAMILY: list[str] | None = None
-
-
-def _fonts() -> list[str]:
-    """Noto Sans (the reports' font, covers Vietnamese) when bundled, else DejaVu Sans."""
-    global _FONT_FAMILY
-    if _FONT_FAMILY is None:
-        from matplotlib import font_manager
-
-        family = []
-        regular = data_path("resources", "fonts", "NotoSans-Regular.ttf")
-        if regular.exists():
-            for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
-                path = data_path("resources", "fonts", name)
-                if path.exists():
-                    font_manager.fontManager.addfont(str(path))
-            family.append("Noto Sans")
-        _FONT_FAMILY = family + ["DejaVu Sans"]
-    return _FONT_FAMILY
 
 
 def _figure(size: tuple[float, float]) -> Figure:
     from matplotlib import rcParams
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    rcParams["font.family"] = _fonts()
+    rcParams["font.family"] = font_family()
     fig = Figure(figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
