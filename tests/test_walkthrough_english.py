@@ -8,20 +8,13 @@ from PySide6.QtCore import Qt
 
 from app.ui.context import AuditContext
 from app.ui.screens.walkthrough import FREE, WalkthroughScreen
-from tests.ui_helpers import make_file, reload, sample_audit
+from tests.ui_helpers import make_file, reload, sample_audit, textile_context
 
 
 @pytest.fixture
 def ctx(tmp_path, qtbot):
-    from app.store.auditfile import AuditFile
-
-    audit = sample_audit()
-    audit.info.enterprise.sector_vsic = "1313"
-    path = make_file(tmp_path, audit)
-    af = AuditFile.open(path)
-    context = AuditContext(af, path=str(path), lang="vi")
-    yield context
-    af.close()
+    with textile_context(tmp_path, lang="vi") as context:
+        yield context
 
 
 @pytest.fixture

@@ -14,22 +14,14 @@ from PIL import Image
 
 from app.core import model
 from app.core.errors import UserError
-from app.ui.context import AuditContext
 from app.ui.screens.walkthrough import WalkthroughScreen
-from tests.ui_helpers import make_file, reload, sample_audit
+from tests.ui_helpers import make_file, reload, sample_audit, textile_context
 
 
 @pytest.fixture
 def ctx(tmp_path, qtbot):
-    from app.store.auditfile import AuditFile
-
-    audit = sample_audit()
-    audit.info.enterprise.sector_vsic = "1313"
-    path = make_file(tmp_path, audit)
-    af = AuditFile.open(path)
-    context = AuditContext(af, path=str(path), lang="en")
-    yield context
-    af.close()
+    with textile_context(tmp_path, lang="en") as context:
+        yield context
 
 
 def jpeg_file(folder, name, size=(1600, 1200), color=(30, 120, 200)):

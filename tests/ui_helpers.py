@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.core import model
@@ -56,3 +58,20 @@ def reload(path: Path) -> model.Audit:
 
     with AuditFile.open(path) as af:
         return af.load()
+
+
+@contextmanager
+def textile_context(tmp_path: Path, lang: str = "en") -> Iterator:
+    """An AuditContext over a file of the sample audit as a textile dyehouse (VSIC 1313), so the
+    walkthrough offers the textile checklist; the file is closed afterwards."""
+    from app.store.auditfile import AuditFile
+    from app.ui.context import AuditContext
+
+    audit = sample_audit()
+    audit.info.enterprise.sector_vsic = "1313"
+    path = make_file(tmp_path, audit)
+    af = AuditFile.open(path)
+    try:
+        yield AuditContext(af, path=str(path), lang=lang)
+    finally:
+        af.close()
