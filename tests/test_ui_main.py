@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -178,6 +179,29 @@ def test_job_cancel(state, qtbot):
     job.cancel()
     qtbot.waitUntil(lambda: cancelled == [1], timeout=3000)
     assert done == []
+
+
+def test_closing_the_window_stops_running_jobs_first(state, qtbot, tmp_path):
+    """A worker must not outlive the audit it reads (nor the interpreter, after exit)."""
+    assert state.open_path(make_file(tmp_path))
+    started, seen_cancel = threading.Event(), []
+
+    def work(progress):
+        started.set()
+        while not progress.cancelled:
+            time.sleep(0.005)
+        seen_cancel.append(state.window.context is not None)  # the audit was still open
+        return None
+
+    job = state.jobs.run("Job", work, show_dialog=False)
+    assert started.wait(5)
+    try:
+        state.window.close()
+        assert seen_cancel == [True]
+    finally:
+        job.cancel()  # a failing run must not leave the worker spinning
+    assert state.jobs.pool.activeThreadCount() == 0
+    qtbot.waitUntil(lambda: not job.running, timeout=3000)
 
 
 def test_crash_hook_logs_and_keeps_running(state, tmp_path):

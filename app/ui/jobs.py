@@ -161,3 +161,10 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def stop(self, msecs: int = 30_000) -> bool:
+        """Cancel every running job and wait for the workers: run before the audit closes and
+        before the interpreter exits, so no worker reads a closed file or outlives Python."""
+        for job in list(self.jobs):
+            job.cancel()
+        return self.pool.waitForDone(msecs)

@@ -51,6 +51,10 @@ class _LazyJobs:
             self._runner = JobRunner(self._parent)
         return getattr(self._runner, name)
 
+    def stop(self) -> None:
+        if self._runner is not None:  # no job ever ran: nothing to wait for
+            self._runner.stop()
+
 
 class AppState:
     """What the windows share: settings, translations, the job runner, the opener of audits."""
@@ -172,6 +176,17 @@ def run_gui(file: str | None = None, smoke: bool = False, lang: str | None = Non
         ok = opened and not image.isNull()
         print("smoke: main window painted" if ok else "smoke: FAILED", file=sys.stderr)
         window.close()
+        _tear_down(state)
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
-    return app.exec()
+    code = app.exec()
+    _tear_down(state)
+    return code
+
+
+def _tear_down(state: AppState) -> None:
+    """Stop workers and delete the window while Python is whole: left to QApplication's own
+    teardown at interpreter exit, a dying widget's signal can reach a half-finalised Python."""
+    state.jobs.stop()
+    state.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
     def close_context(self, show_start_page: bool = True) -> None:
         if self.context is None:
             return
+        self.state.jobs.stop()  # an export still running must not read the closed file
         ctx, ws = self.context, self.workspace
         self.context = self.workspace = None
         if ws is not None:
@@ -471,6 +472,7 @@ class MainWindow(QMainWindow):
         self._commit_pending_edit()
         self.state.settings.set_geometry(self.saveGeometry())
         self.state.settings.sync()
+        self.state.jobs.stop()  # also with no audit open: no worker may outlive the window
         self.close_context()
         self._closing = False
         super().closeEvent(event)
