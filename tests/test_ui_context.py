@@ -142,3 +142,33 @@ def test_locale_formatting_follows_the_language(ctx):
     assert ctx.format_number(1234567.5) == "1,234,567.5"
     assert ctx.parse_number("1,234.5") == 1234.5
     assert sample_audit().info.baseline_months == 12
+
+
+def test_undo_history_does_not_keep_a_dropped_context_alive(tmp_path, qtbot):
+    """Commands used to hold their context strongly: context -> stack -> command -> context is
+    a cycle, which only Python's collector frees, in an arbitrary order. Freeing a command
+    before ~QUndoStack deletes it segfaults (the CI run's exit 139 after all tests passed).
+    Without the cycle, dropping the last reference frees the context at once."""
+    import gc
+    import weakref
+
+    from app.store.auditfile import AuditFile
+
+    path = make_file(tmp_path)
+    with AuditFile.open(path) as af:
+        context = AuditContext(af, path=str(path))
+        for role in ("A", "B", "C"):
+            member = copy.deepcopy(context.audit.team[0])
+            member.role = role
+            assert context.edit("Edit " + role, put=[member])
+        context.undo_stack.undo()
+        assert context.undo_stack.count() == 3
+        gone = weakref.ref(context)
+        gc.collect()
+        gc.disable()  # only reference counting may free it
+        try:
+            del context
+            assert gone() is None
+        finally:
+            gc.enable()
+    assert reload(path).team[0].role == "B"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -322,7 +323,10 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, ctx: AuditContext, label: str, change: Change, merge_key: str | None):
         super().__init__(label)
-        self.ctx = ctx
+        # Weak: the stack (a child of ctx) owns this command. A strong ref would make the
+        # pair a cycle that Python's GC breaks in an arbitrary order: freeing the command's
+        # wrapper before ~QUndoStack deletes it crashes (seen at interpreter exit).
+        self._ctx = weakref.ref(ctx)
         self.merge_key = merge_key
         self.after = change
         self.already_done = False
@@ -332,6 +336,13 @@ class EditCommand(QUndoCommand):
         before_ids = {(type(s), s.id) for s in self.before}
         self.created = [o for o in change.put if (type(o), o.id) not in before_ids]
         self.before_info = copy.deepcopy(ctx.audit.info) if change.info is not None else None
+
+    @property
+    def ctx(self) -> AuditContext:
+        ctx = self._ctx()
+        if ctx is None:  # cannot run without its stack's owner; kept as a clear error
+            raise RuntimeError("edit command outlived its audit context")
+        return ctx
 
     def apply_forward(self, write: bool = True) -> bool:
         return self.ctx._apply(self.after, write)
