@@ -416,6 +416,32 @@ def test_the_main_window_is_shown_without_creating_qts_enum_namespace(tmp_path):
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == {"Qt": False, "jobs": False}
 
 
+def test_the_demo_audit_first_paints_without_creating_qts_enum_namespace(tmp_path):
+    """The start-up target (benchmarks/bench_startup.py) rests on this: the first screen
+    (Enterprise, with its team table filled) paints without building the ``Qt`` enums; the
+    focus policy and item data roles it needs go through values, not the namespace."""
+    from app.core.demo import build_demo_audit
+
+    path = make_file(tmp_path, build_demo_audit())
+    code = (
+        "import sys, json\n"
+        "import PySide6.QtCore as core\n"
+        "from app.ui.main import AppState, make_app\n"
+        "from app.ui.settings import AppSettings\n"
+        "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[1]), 'vi')\n"
+        "assert st.open_path(sys.argv[2])\n"
+        "st.window.show(); app.processEvents(); st.window.grab()\n"
+        "screen = st.window.workspace.stack.currentWidget()\n"
+        "print(json.dumps({'Qt': 'Qt' in vars(core), 'screen': type(screen).__name__,\n"
+        "  'team': screen.team.rowCount(), 'id': screen.team.row_data(0)}))\n"
+    )
+    proc = _run(code, tmp_path, str(tmp_path / "s.ini"), str(path))
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    team = build_demo_audit().team
+    assert seen == {"Qt": False, "screen": "EnterpriseScreen", "team": len(team), "id": team[0].id}
+
+
 def test_shortcuts_of_the_main_window(state, qtbot):
     from PySide6.QtGui import QKeySequence
 

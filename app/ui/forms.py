@@ -30,6 +30,11 @@ class TextField(QLineEdit):
         return self.value() != clean_text(self.shown)
 
 
+# Qt.UserRole's value (fixed by Qt's ABI). Touching any enum of the ``Qt`` namespace makes
+# PySide6 build all ~90 of them (~40 ms); the first screen must paint without that.
+USER_ROLE = 256
+
+
 class GuardedTable(QTableWidget):
     """A QTableWidget whose programmatic fills do not look like user edits."""
 
@@ -63,17 +68,15 @@ class GuardedTable(QTableWidget):
             self.filling = False
 
     def set_text(self, row: int, col: int, text: str, data=None, editable: bool = True) -> None:
-        from PySide6.QtCore import Qt
-
         item = QTableWidgetItem(text)
         if data is not None:
-            item.setData(Qt.UserRole, data)
+            item.setData(USER_ROLE, data)
         if not editable:
+            from PySide6.QtCore import Qt
+
             item.setFlags(item.flags() & ~Qt.ItemIsEditable)
         self.setItem(row, col, item)
 
     def row_data(self, row: int, col: int = 0):
-        from PySide6.QtCore import Qt
-
         item = self.item(row, col)
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(USER_ROLE) if item is not None else None
