@@ -30,6 +30,8 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
+    """A message-catalogue key with where it applies and its parameters."""
+
     key: str  # message-catalogue key, e.g. "validation.negative_quantity"
     location: Location = field(default_factory=Location)
     params: dict = field(default_factory=dict, hash=False, compare=False)

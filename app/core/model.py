@@ -149,6 +149,8 @@ class Severity(StrEnum):
 
 @dataclass
 class Enterprise:
+    """The audited enterprise: identity, sector, site and contact."""
+
     name: str = ""
     tax_code: str = ""
     sector_vsic: str = ""  # VSIC 2018 code, e.g. "1313" (finishing of textiles)
@@ -167,6 +169,8 @@ class Enterprise:
 
 @dataclass
 class TeamMember:
+    """A member of the audit team (auditor or enterprise staff)."""
+
     name: str
     role: str = ""
     organisation: str = ""
@@ -194,6 +198,8 @@ class AuditInfo:
 
 @dataclass
 class Product:
+    """A product of the enterprise; its output per period is in ``ProductionRecord``."""
+
     name_vi: str
     unit: str = "t"
     name_en: str = ""
@@ -214,6 +220,8 @@ class ProductionRecord:
 
 @dataclass
 class ProcessStep:
+    """One step of the production process, in flow order."""
+
     name_vi: str
     name_en: str = ""
     description: str = ""
@@ -239,6 +247,8 @@ class StepFlow:
 
 @dataclass
 class ResourceStream:
+    """A resource used or a waste produced (electricity, water, a chemical, wastewater, ...)."""
+
     kind: StreamKind
     name_vi: str
     unit: str
@@ -310,6 +320,8 @@ class OptionSaving:
 
 @dataclass
 class StatusChange:
+    """When an option moved to a status, and why."""
+
     status: OptionStatus
     on: date
     note: str = ""

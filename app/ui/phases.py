@@ -18,6 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 @dataclass(frozen=True)
 class Phase:
+    """A phase of the audit method in the side navigation, and its screen."""
+
     key: str
     title_source: str  # English source text, translated in context "Phase"
     screen: str | None  # "module:Class" of its PhaseScreen, None until built

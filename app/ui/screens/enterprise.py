@@ -141,8 +141,7 @@ class EnterpriseScreen(PhaseScreen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.retranslate()
-        self.refresh(ChangeSet(reset=True))
+        self.retranslate()  # also fills the fields and the team table
 
     def _build_form(self, box: QGroupBox, spec) -> None:
         form = QFormLayout(box)
@@ -199,7 +198,8 @@ class EnterpriseScreen(PhaseScreen):
                     if (o, a) == (owner, attr)
                 )
                 field.show_value(self._display(getattr(obj, attr), kind))
-                field.setStyleSheet("")
+                if field.styleSheet():  # setting even an empty sheet re-polishes the field
+                    field.setStyleSheet("")
         if changes.touches(model.TeamMember):
             self._fill_team()
 
