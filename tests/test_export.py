@@ -111,3 +111,37 @@ def test_export_command_bad_output_path_exits_1_with_message(
     assert run_cli(monkeypatch, "--lang", "vi", "export", str(audit_file), "--out", str(out)) == 1
     err = capsys.readouterr().err
     assert "Thư mục không tồn tại" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("out", "args", "lang", "expected"),
+    [
+        ("r.docx", [], "vi", "phải kết thúc bằng .pdf hoặc .xlsx"),
+        ("r.docx", [], "en", "must end in .pdf or .xlsx"),
+        ("r.pdf", ["--format", "xlsx"], "en", "does not match the chosen format (xlsx)"),
+        ("r.xlsx", ["--format", "pdf"], "vi", "không khớp với định dạng đã chọn (pdf)"),
+    ],
+)
+def test_export_command_refuses_an_output_name_that_contradicts_the_format(
+    tmp_path, audit_file, monkeypatch, capsys, out, args, lang, expected
+):
+    target = tmp_path / out
+    code = run_cli(
+        monkeypatch, "--lang", lang, "export", str(audit_file), *args, "--out", str(target)
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert expected in err and str(target) in err and "Traceback" not in err
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("r.")]  # nothing written
+
+
+def test_export_command_adds_the_formats_extension_when_the_name_has_none(
+    tmp_path, audit_file, monkeypatch, capsys
+):
+    base = tmp_path / "bao_cao"
+    assert (
+        run_cli(monkeypatch, "export", str(audit_file), "--format", "xlsx", "--out", str(base)) == 0
+    )
+    assert (tmp_path / "bao_cao.xlsx").read_bytes()[:2] == b"PK"
+    assert not base.exists()
+    assert str(tmp_path / "bao_cao.xlsx") in capsys.readouterr().out

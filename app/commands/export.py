@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         dest="fmt",
         choices=("pdf", "xlsx"),
         default=None,
-        help="pdf or xlsx (default: from the --out extension, else pdf)",
+        help="pdf or xlsx (default: from the --out extension; must agree with it)",
     )
     p.add_argument(
         "--variant",
@@ -37,8 +37,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="report language (default: the system language, else Vietnamese)",
     )
     p.add_argument("--logo", help="PNG or JPEG for the cover (optional)")
-    p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--out", required=True, help="file to write: .pdf or .xlsx (added when missing)")
     p.set_defaults(run=run)
+
+
+def _target(out: Path, fmt: str | None) -> tuple[Path, str]:
+    """The file to write and its format. No extension: the format's is added; an extension
+    that is neither .pdf nor .xlsx, or that contradicts ``--format``, is refused (a PDF saved
+    as report.docx only confuses whoever opens it)."""
+    suffix = out.suffix.lower()
+    if not suffix:
+        fmt = fmt or "pdf"
+        return out.with_name(out.name + "." + fmt), fmt
+    if suffix not in (".pdf", ".xlsx"):
+        raise UserError.of("report.error.out_extension", Location(file=str(out)), suffix=suffix)
+    if fmt is not None and suffix != "." + fmt:
+        raise UserError.of(
+            "report.error.out_format", Location(file=str(out)), suffix=suffix, fmt=fmt
+        )
+    return out, suffix[1:]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from app.store.auditfile import AuditFile
 
     lang = args.lang
-    out = Path(args.out)
-    fmt = args.fmt or ("xlsx" if out.suffix.lower() == ".xlsx" else "pdf")
+    out, fmt = _target(Path(args.out), args.fmt)
     logo = None
     if args.logo:
         try:
