@@ -11,8 +11,6 @@ Conventions every layer relies on:
   the ``Audit`` aggregate holds flat lists so the store maps one list to one table.
 """
 
-from __future__ import annotations
-
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date

@@ -207,7 +207,10 @@ def _rows_decoder(cls: type, columns: tuple[str, ...]) -> Callable[[list[tuple]]
 
 
 def _safe_row(cls: type, columns: tuple[str, ...]) -> Callable[[tuple, Any], Any]:
-    build = _decoder(cls)
+    # The dict decoder is generated on first use: only unreadable rows need it, and generating
+    # (compiling) one costs ~0.4 ms per class when the GUI opens its first audit.
+    def build(merged: dict[str, Any]) -> Any:
+        return _decoder(cls)(merged)
 
     def safe_row(row: tuple, data: Any) -> Any:
         if data is None:  # the table's JSON did not parse as a whole: find the bad row
