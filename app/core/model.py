@@ -9,6 +9,9 @@ Conventions every layer relies on:
   decomposed marks, which would otherwise compare unequal and sort oddly.
 - Child collections hold ids, not objects, where the child is its own table (records, photos):
   the ``Audit`` aggregate holds flat lists so the store maps one list to one table.
+- Annotations are evaluated, not strings (no ``from __future__ import annotations``): the
+  store's codec reads every field's type when an audit first opens, and ~130 strings to
+  evaluate then cost the GUI's start-up ~2 ms.
 """
 
 import unicodedata
