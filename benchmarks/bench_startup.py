@@ -5,7 +5,9 @@ The reference, in the same run: a bare QMainWindow shown and painted. Target: <=
 
 Runs are interleaved (bare, app, bare, app, ...) so a busy machine slows both alike; besides the
 wall-clock medians the CPU time of each child (user + sys) is shown, which a busy machine
-disturbs less. "settled" runs on until the side navigation shows every phase's completeness
+disturbs less. A second line, for information, times the same widgets as the first screen in
+plain PySide6 (no app code, no audit): it separates what Qt itself needs to draw a real screen
+from the app's own Python (imports, model, store, loading the audit). "settled" runs on until the side navigation shows every phase's completeness
 (measured just after the first paint): for information, it is not the target.
 
     python benchmarks/bench_startup.py [runs]
@@ -28,6 +30,38 @@ BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 w = QMainWindow(); w.resize(1366, 768); w.show(); app.processEvents(); w.grab()
+import os; os._exit(0)
+"""
+
+# For information, not the target: the same widgets as the first screen (menus, status bar,
+# navigation list, two forms of 14 and 5 fields, a 4x4 table) in plain PySide6, with no app
+# code and no audit. It shows how much of the gap to the bare window is Qt drawing a real
+# screen and how much is the app's own Python (imports, model, store, loading the audit).
+EQUIV = r"""
+from PySide6.QtWidgets import (QApplication, QMainWindow, QListWidget, QWidget, QHBoxLayout, QVBoxLayout,
+    QGroupBox, QFormLayout, QLineEdit, QLabel, QTableWidget, QTableWidgetItem, QPushButton, QScrollArea, QStackedWidget)
+from PySide6.QtGui import QAction
+app = QApplication([])
+w = QMainWindow()
+for m in ("&Tệp", "&Sửa", "&Ngôn ngữ", "&Trợ giúp"):
+    menu = w.menuBar().addMenu(m); menu.addAction(QAction("Mở…", w))
+w.statusBar().addWidget(QLabel("/tmp/demo.recp"), 1); w.statusBar().addPermanentWidget(QLabel("Đã lưu"))
+central = QWidget(); h = QHBoxLayout(central)
+nav = QListWidget()
+for i in range(6): nav.addItem(f"{i+1}. Doanh nghiệp & nhóm\n     80 %")
+h.addWidget(nav); stack = QStackedWidget(); h.addWidget(stack, 1)
+inner = QWidget(); cols = QHBoxLayout(inner)
+for n in (14, 5):
+    box = QGroupBox("Doanh nghiệp"); f = QFormLayout(box)
+    for j in range(n): f.addRow(QLabel(f"Trường số {j}"), QLineEdit("Công ty Dệt nhuộm Thành Công"))
+    cols.addWidget(box)
+t = QTableWidget(4, 4)
+for r in range(4):
+    for c in range(4): t.setItem(r, c, QTableWidgetItem("Nguyễn Văn A"))
+cols.addWidget(t); cols.addWidget(QPushButton("Thêm thành viên"))
+sc = QScrollArea(); sc.setWidgetResizable(True); sc.setWidget(inner); stack.addWidget(sc)
+w.setCentralWidget(central)
+w.resize(1366, 768); w.show(); app.processEvents(); w.grab()
 import os; os._exit(0)
 """
 
@@ -69,7 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     from app.store.auditfile import AuditFile
 
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    results: dict[str, list[tuple[float, float]]] = {"bare": [], "first": [], "settled": []}
+    results: dict[str, list[tuple[float, float]]] = {
+        "bare": [],
+        "equiv": [],
+        "first": [],
+        "settled": [],
+    }
     with tempfile.TemporaryDirectory() as tmp:
         # As installed: bytecode cached (pip and PyInstaller ship .pyc). Some shells set
         # PYTHONDONTWRITEBYTECODE, which would make every run compile the app from source.
@@ -82,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         timed(APP, str(path), ini, "settled", env=env)
         for _ in range(runs):
             results["bare"].append(timed(BARE, env=env))
+            results["equiv"].append(timed(EQUIV, env=env))
             results["first"].append(timed(APP, str(path), ini, "first", env=env))
             results["settled"].append(timed(APP, str(path), ini, "settled", env=env))
 
@@ -92,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"runs: {runs} each, interleaved; median seconds (wall | CPU of the child)")
     print(f"reference: bare QMainWindow              {b_wall:.3f} | {b_cpu:.3f}")
     for key, label in (
+        ("equiv", "same widgets in plain PySide6 (info)"),
         ("first", "RECP Audit, demo audit, first paint"),
         ("settled", "  ... navigation figures all shown"),
     ):
