@@ -9,6 +9,7 @@ description), which is what a second window needs.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -67,7 +68,6 @@ class FileLock:
     def acquire(self) -> bool:
         """Take the lock without waiting. Raises OSError when the lock file cannot be made."""
         for _ in range(5):
-            existed = self.path.exists()
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             if not _try_lock(fd):
                 os.close(fd)
@@ -96,7 +96,6 @@ class FileLock:
             if os.fstat(fd).st_size > len(data):
                 os.ftruncate(fd, len(data))
             self._fd = fd
-            self._created = not existed
             return True
         return False
 
@@ -125,6 +124,7 @@ class FileLock:
 # GUI's start-up path, and the environment and os.uname() answer first in the common case.
 
 
+@functools.cache  # a few system calls per open otherwise; neither changes while the app runs
 def _host() -> str:
     if hasattr(os, "uname"):
         return os.uname().nodename
@@ -133,6 +133,7 @@ def _host() -> str:
     return socket.gethostname()
 
 
+@functools.cache
 def _user() -> str:
     for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # getpass.getuser's own order
         if os.environ.get(var):
