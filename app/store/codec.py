@@ -69,6 +69,7 @@ def rows_decoder(cls: type, columns: tuple[str, ...]) -> Callable[[list[tuple]],
 class _Plan(typing.NamedTuple):
     name: str
     convert: Converter
+    hint: Any
     # What a missing field gets: a value (``default``), or ``factory()``. A required field
     # missing from old data gets its type's neutral value, not a crash.
     default: Any
@@ -87,7 +88,7 @@ def _plan(cls: type) -> tuple[_Plan, ...]:
             default, factory = dataclasses.MISSING, f.default_factory
         elif default is dataclasses.MISSING:
             default = _neutral(hints[f.name])
-        plan.append(_Plan(f.name, _converter(hints[f.name]), default, factory))
+        plan.append(_Plan(f.name, _converter(hints[f.name]), hints[f.name], default, factory))
     return tuple(plan)
 
 
@@ -189,21 +190,128 @@ def _rows_decoder(cls: type, columns: tuple[str, ...]) -> Callable[[list[tuple]]
         f"        datas = loads('[' + ','.join([r[{data}] for r in rows]) + ']')",
         "    except ValueError:",
         "        return [safe_row(r, None) for r in rows]",
+        # A damaged text such as '{},{}' would shift every later row onto the wrong object.
+        "    if len(datas) != len(rows):",
+        "        return [safe_row(r, None) for r in rows]",
         "    out = []",
         "    append = out.append",
         "    for r, d in zip(rows, datas):",
         "        try:",
-        "            if d.__class__ is not dict: raise TypeError",
     ]
-    lines += [f"            {line}" for line in body]
+    owned = _owned_lines(cls, plan, env, {i: position.get(p.name) for i, p in enumerate(plan)})
+    if owned:
+        lines += [f"            {line}" for line in owned]
+        lines += ["            else:"]
+        indent = "                "
+    else:
+        indent = "            "
+    lines += [f"{indent}if d.__class__ is not dict: raise TypeError"]
+    lines += [f"{indent}{line}" for line in body]
     lines += [
         "        except (ValueError, TypeError, KeyError, AttributeError):",
-        "            o = safe_row(r, d)",
+        # Re-parse the row: the owned path may have converted part of ``d`` in place.
+        "            o = safe_row(r, None)",
         "        append(o)",
         "    return out",
     ]
     exec("\n".join(lines), env)  # noqa: S102 - code built from dataclass field names only
     return env["build_rows"]
+
+
+def _owned_lines(
+    cls: type, plan: tuple[_Plan, ...], env: dict[str, Any], columns: dict[int, int | None]
+) -> list[str]:
+    """Generated lines that build ``o`` from ``d`` itself when ``d`` (a dict just parsed from
+    JSON, owned by the decoder) holds exactly the fields not in columns (``columns``: plan
+    index -> row column, or None).
+
+    The common case, a row this version wrote: converting its few enum, date and nested values
+    in place and adopting the dict as the instance's ``__dict__`` skips building a second dict
+    field by field. Empty when the class needs its constructor. Any other dict (a missing or
+    unknown key) takes the general path; an unreadable value raises, for the caller's fallback.
+    """
+    if not _bypass_init(cls):
+        return []
+    keys = frozenset(p.name for i, p in enumerate(plan) if columns[i] is None)
+    if len(keys) <= len(plan) - len(keys):  # mostly columns: a dict literal is as quick
+        return []
+    env["K"] = keys
+    lines = ["if d.__class__ is dict and d.keys() == K:"]
+    counter = [0]  # one numbering per generated function: names in env must not collide
+    for i, p in enumerate(plan):
+        column = columns[i]
+        if column is not None:
+            value = f"r[{column}]"
+            lines.append(
+                f"    d[{p.name!r}] = {value if p.convert is _identity else f'c{i}({value})'}"
+            )
+            continue
+        expr = _owned_expr(p.hint, f"d[{p.name!r}]", env, counter)
+        if expr is not None:
+            lines.append(f"    d[{p.name!r}] = {expr}")
+    lines += ["    o = new(cls)", "    o.__dict__ = d"]
+    return lines
+
+
+def _owned_expr(hint: Any, value: str, env: dict[str, Any], counter: list[int]) -> str | None:
+    """Generated expression converting ``value`` (parsed JSON, owned) to ``hint``; None when it
+    is already right. Raises at run time (ValueError, TypeError, KeyError) when it cannot."""
+    counter[0] += 1
+    j = counter[0]
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) != 1:
+            return None
+        inner = _owned_expr(args[0], f"x{j}", env, counter)
+        if inner is None:
+            return None
+        return f"(None if (x{j} := {value}) is None else {inner})"
+    if origin in (list, tuple, dict):
+        kind = dict if origin is dict else list
+        args = typing.get_args(hint)
+        item = (
+            (args[1] if len(args) == 2 else None) if kind is dict else (args[0] if args else None)
+        )
+        inner = None if item is None else _owned_expr(item, f"y{j}", env, counter)
+        env[kind.__name__] = kind
+        if inner is None:  # JSON made a fresh container: keep it (copy anything else, as before)
+            return f"(x{j} if (x{j} := {value}).__class__ is {kind.__name__} else {kind.__name__}(x{j}))"
+        if kind is dict:
+            return f"{{k{j}: {inner} for k{j}, y{j} in {value}.items()}}"
+        return f"[{inner} for y{j} in {value}]"
+    if isinstance(hint, type):
+        if issubclass(hint, Enum):
+            env[f"m{j}"] = {m.value: m for m in hint}
+            return f"m{j}[{value}]"
+        if issubclass(hint, bool):
+            return f"bool({value})"
+        if issubclass(hint, datetime):
+            env["dtiso"] = datetime.fromisoformat
+            return f"dtiso({value})"
+        if issubclass(hint, date):
+            env["diso"] = date.fromisoformat
+            return f"diso({value})"
+        if dataclasses.is_dataclass(hint):
+            env[f"b{j}"] = _owned_decoder(hint)
+            return f"b{j}({value})"
+    return None
+
+
+@cache
+def _owned_decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """Like ``decoder(cls)``, but may adopt and change the dict it is given (JSON just parsed
+    by the table decoder, nobody else's): see ``_owned_lines``. Raises on an unreadable value."""
+    plan = _plan(cls)
+    env: dict[str, Any] = {"cls": cls, "new": object.__new__, "general": _decoder(cls)}
+    owned = _owned_lines(cls, plan, env, dict.fromkeys(range(len(plan))))
+    if not owned:
+        return _decoder(cls)
+    lines = ["def build(d):"]
+    lines += [f"    {line}" for line in owned]
+    lines += ["        return o", "    return general(d)"]
+    exec("\n".join(lines), env)  # noqa: S102 - code built from dataclass field names only
+    return env["build"]
 
 
 def _safe_row(cls: type, columns: tuple[str, ...]) -> Callable[[tuple, Any], Any]:
