@@ -152,3 +152,24 @@ def test_classes_with_post_init_or_frozen_go_through_their_constructor():
     )
     assert frozen[0] == _Frozen(model.StreamKind.WATER, date(2025, 3, 1), "f")
     assert frozen[1].id == "g" and frozen[1].kind in model.StreamKind
+
+
+def test_equal_positions_keep_the_order_rows_were_added(af, audit):
+    steps = audit.steps
+    for step in steps:
+        step.position = 7
+    af.put(*steps)
+    late = model.ProcessStep("Bước thêm sau", position=7)
+    early = model.ProcessStep("Bước đầu", position=-1)
+    af.put(late, early)
+    assert [s.id for s in af.load().steps] == [early.id, *(s.id for s in steps), late.id]
+
+
+def test_a_position_that_is_not_a_number_still_loads_in_sqlite_order(af, audit):
+    first, second, *_ = audit.steps
+    af._conn.execute("UPDATE steps SET position = 'x' WHERE id = ?", (first.id,))
+    got = af.load().steps
+    expected = [
+        r[0] for r in af._conn.execute("SELECT id FROM steps ORDER BY position, rowid").fetchall()
+    ]
+    assert [s.id for s in got] == expected and got[-1].id == first.id  # text sorts last

@@ -30,13 +30,14 @@ import dataclasses
 import functools
 import gc
 import json
+import operator
 import os
 import sqlite3
 import stat
 import struct
 import threading
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -256,11 +257,19 @@ class AuditFile:
         return codec.decode(model.AuditInfo, json.loads(row[0])) if row else model.AuditInfo()
 
     def _load_table(self, spec: schema.TableSpec) -> list[Any]:
-        sql, names = _select_of(spec)
+        sql, names, key = _select_of(spec)
         # All rows at once, decoded by one generated function (one json.loads per table).
         rows = self._conn.execute(sql).fetchall()
-        # An empty table needs no decoder: generating one costs ~1 ms at the first load.
-        return codec.rows_decoder(spec.cls, names)(rows) if rows else []
+        if not rows:  # no decoder needed: generating one costs ~1 ms at the first load
+            return []
+        objects = codec.rows_decoder(spec.cls, names)(rows)
+        if key is not None:
+            try:
+                objects.sort(key=key)  # stable: rowid order among equal positions
+            except TypeError:  # a position that is not a number: let SQLite order them
+                rows = self._conn.execute(f"{sql[: -len('rowid')]}{spec.order_by}").fetchall()
+                objects = codec.rows_decoder(spec.cls, names)(rows)
+        return objects
 
     def photo_jpeg(self, photo_id: str) -> bytes:
         """The full JPEG of a photo (``load`` leaves ``Photo.jpeg`` None to save memory)."""
@@ -471,11 +480,23 @@ class _PendingBackup:
 
 
 @functools.cache
-def _select_of(spec: schema.TableSpec) -> tuple[str, tuple[str, ...]]:
-    """The query ``load`` reads a table with, and the columns it names besides id and data."""
+def _select_of(
+    spec: schema.TableSpec,
+) -> tuple[str, tuple[str, ...], Callable[[Any], Any] | None]:
+    """The query ``load`` reads a table with, the columns it names besides id and data, and
+    the sort key ``load`` orders the objects with (None: the query orders them).
+
+    "ORDER BY position, rowid" makes SQLite sort every row with its data text (~0.1 ms per
+    load of the demo audit); reading in rowid order (the table's own order, no sort) and
+    sorting the objects by position with Python's stable sort gives the same order for less.
+    """
     names = tuple(n for n in spec.column_names if n not in spec.lazy_blobs)
     columns = ", ".join(("id", *names, "data"))
-    return f"SELECT {columns} FROM {spec.table} ORDER BY {spec.order_by}", names
+    select = f"SELECT {columns} FROM {spec.table} ORDER BY "
+    *first, last = (part.strip() for part in spec.order_by.split(","))
+    if first and last == "rowid" and set(first) <= set(names):
+        return f"{select}rowid", names, operator.attrgetter(*first)
+    return f"{select}{spec.order_by}", names, None
 
 
 def _locked_reason(lock: FileLock, loc: Location) -> Problem:
