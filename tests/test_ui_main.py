@@ -398,17 +398,23 @@ def test_window_shown_without_an_audit_shows_the_start_page(state, qtbot):
     assert w.start_page.isVisible()
 
 
+# A fresh process with the app's state built; ``'Qt' in vars(core)`` tells whether anything
+# has touched PySide6's Qt namespace yet.
+_QT_WATCH_PREAMBLE = (
+    "import sys, json\n"
+    "import PySide6.QtCore as core\n"
+    "from app.ui.main import AppState, make_app\n"
+    "from app.ui.settings import AppSettings\n"
+    "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[1]), 'vi')\n"
+)
+
+
 def test_the_main_window_is_shown_without_creating_qts_enum_namespace(tmp_path):
     """PySide6 creates all 93 enums of ``Qt`` (~40 ms) when anything first touches it: the
     shell (main window, menus, shortcuts, status bar, job runner) must not, before the first
     paint. The first screen's own needs are its module's business (and the start page's)."""
     code = (
-        "import sys, json\n"
-        "import PySide6.QtCore as core\n"
-        "from app.ui.main import AppState, make_app\n"
-        "from app.ui.settings import AppSettings\n"
-        "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[1]), 'vi')\n"
-        "st.window.menuBar().grab(); st.window.statusBar().grab()\n"
+        _QT_WATCH_PREAMBLE + "st.window.menuBar().grab(); st.window.statusBar().grab()\n"
         "print(json.dumps({'Qt': 'Qt' in vars(core), 'jobs': 'app.ui.jobs' in sys.modules}))\n"
     )
     proc = _run(code, tmp_path, str(tmp_path / "s.ini"))
@@ -424,12 +430,7 @@ def test_the_demo_audit_first_paints_without_creating_qts_enum_namespace(tmp_pat
 
     path = make_file(tmp_path, build_demo_audit())
     code = (
-        "import sys, json\n"
-        "import PySide6.QtCore as core\n"
-        "from app.ui.main import AppState, make_app\n"
-        "from app.ui.settings import AppSettings\n"
-        "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[1]), 'vi')\n"
-        "assert st.open_path(sys.argv[2])\n"
+        _QT_WATCH_PREAMBLE + "assert st.open_path(sys.argv[2])\n"
         "st.window.show(); app.processEvents(); st.window.grab()\n"
         "screen = st.window.workspace.stack.currentWidget()\n"
         "print(json.dumps({'Qt': 'Qt' in vars(core), 'screen': type(screen).__name__,\n"
