@@ -82,9 +82,15 @@ def test_bubble_chart_places_options_that_pay_back(lang):
     ax = fig.axes[0]
     points = [c for c in ax.collections if isinstance(c, PathCollection)]
     # O-01, O-02 and O-04 pay back; O-03 never does; O-05 is rejected.
-    offsets = sorted(tuple(c.get_offsets()[0]) for c in points)
+    # (one collection per category: read every point of every collection)
+    drawn = [
+        (tuple(xy), size)
+        for c in points
+        for xy, size in zip(c.get_offsets(), c.get_sizes(), strict=True)
+    ]
+    offsets = sorted(xy for xy, _ in drawn)
     assert offsets == [(0.0, 0.0), (2.0, 100.0), (2.0, 600.0)]
-    sizes = {tuple(c.get_offsets()[0]): c.get_sizes()[0] for c in points}
+    sizes = dict(drawn)
     assert sizes[(2.0, 600.0)] > sizes[(0.0, 0.0)] > sizes[(2.0, 100.0)]  # area ~ saving
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert text("options.category.good_housekeeping", lang) in legend
