@@ -1,7 +1,7 @@
 """The headless command line: ``python -m app COMMAND …``.
 
 With no command it starts the GUI (opening the demo audit when no file is given). Each command
-lives in its own module in ``app/commands/`` exposing ``register(subparsers)``; the module
+lives in its own module in ``app/commands/`` exposing ``register(subparsers, lang)``; the module
 registers its parser with ``set_defaults(run=...)`` where ``run(args) -> int``. Heavy libraries
 are imported inside ``run`` so ``--help`` and the GUI start stay fast.
 
@@ -17,8 +17,9 @@ import os
 import sys
 
 from app import __version__
+from app.cli_i18n import argparse_language
 from app.core.errors import UserError
-from app.core.messages import LANGUAGES, render, system_language
+from app.core.messages import LANGUAGES, render, system_language, text
 
 # Command modules in app/commands/, in the order --help lists them.
 COMMAND_MODULES = (
@@ -33,47 +34,41 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (default: the system language).
+
+    argparse's own texts follow the language only when the parser is built and used inside
+    ``cli_i18n.argparse_language(lang)``, as ``main`` does.
+    """
+    lang = lang or system_language()
     parser = argparse.ArgumentParser(
-        prog="python -m app",
-        description="RECP Audit — cleaner-production audits (SXSH).",
-    )
-    parser.add_argument("--version", action="version", version=f"RECP Audit {__version__}")
-    parser.add_argument(
-        "--lang", choices=LANGUAGES, default=None, help="language of messages (default: system)"
+        prog="python -m app", description=text("cli.description", lang)
     )
     parser.add_argument(
-        "--smoke", action="store_true", help="open the main window with the demo audit and exit"
+        "--version",
+        action="version",
+        version=f"RECP Audit {__version__}",
+        help=text("cli.version.help", lang),
     )
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=text("cli.lang.help", lang))
+    parser.add_argument("--smoke", action="store_true", help=text("cli.smoke.help", lang))
     # A bare audit path is taken out of argv by main(); a positional here would swallow commands.
     parser.set_defaults(file=None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=text("cli.metavar.command", lang))
     for name in COMMAND_MODULES:
-        importlib.import_module(f"app.commands.{name}").register(sub)
+        importlib.import_module(f"app.commands.{name}").register(sub, lang)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    # A bare path (no command) opens that audit in the GUI: argparse would take it for a command.
-    commands = {
-        name
-        for action in parser._actions
-        if isinstance(action, argparse._SubParsersAction)
-        for name in action.choices
-    }
-    # Words that are not options nor an option's value ("--lang en"): the first is the command.
-    positional = [
-        a
-        for i, a in enumerate(argv)
-        if not a.startswith("-") and (i == 0 or argv[i - 1] != "--lang")
-    ]
-    if positional and positional[0] not in commands:
-        gui_args = parser.parse_args([a for a in argv if a != positional[0]])
-        gui_args.file = positional[0]
-        return _run_gui(gui_args)
-    args = parser.parse_args(argv)
+    # The language is known before parsing so --help and argparse's errors speak it too.
+    help_lang = _lang_in(argv) or system_language()
+    with argparse_language(help_lang):
+        args, gui_file = _parse(argv, build_parser(help_lang))
+    if gui_file is not None:
+        args.file = gui_file
+        return _run_gui(args)
     # A command's own --lang default would mask a top-level "--lang en": read argv as well.
     explicit_lang = args.lang or _lang_in(argv)
     lang = args.lang or system_language()
@@ -90,6 +85,28 @@ def main(argv: list[str] | None = None) -> int:
         # Output piped into e.g. `head` that stopped reading: not an error of ours.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
         return 0
+
+
+def _parse(
+    argv: list[str], parser: argparse.ArgumentParser
+) -> tuple[argparse.Namespace, str | None]:
+    """The parsed arguments, and the audit to open in the GUI when the first word is a path."""
+    # A bare path (no command) opens that audit in the GUI: argparse would take it for a command.
+    commands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    # Words that are not options nor an option's value ("--lang en"): the first is the command.
+    positional = [
+        a
+        for i, a in enumerate(argv)
+        if not a.startswith("-") and (i == 0 or argv[i - 1] != "--lang")
+    ]
+    if positional and positional[0] not in commands:
+        return parser.parse_args([a for a in argv if a != positional[0]]), positional[0]
+    return parser.parse_args(argv), None
 
 
 def _lang_in(argv: list[str]) -> str | None:

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands import add_lang_option
+from app.commands import add_lang_option, add_path_argument
+from app.core.messages import DEFAULT_LANGUAGE, text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "check",
-        help="check an audit file's integrity and consistency; list problems",
-        description="Run the integrity and consistency checks of an audit file.",
+        help=text("cli.check.help", lang),
+        description=text("cli.check.description", lang),
     )
-    p.add_argument("path", help="audit file (.recp)")
-    add_lang_option(p)
+    add_path_argument(p, lang)
+    add_lang_option(p, lang)
     p.set_defaults(run=run)
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands import add_lang_option
+from app.commands import add_lang_option, add_path_argument
+from app.core.messages import DEFAULT_LANGUAGE, text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "demo",
-        help="write the demo audit (textile dyeing plant) to a new audit file",
-        description="Write the demo audit: a textile dyeing and finishing plant with a 12-month "
-        "baseline, process steps, walkthrough findings and 20 options.",
+        help=text("cli.demo.help", lang),
+        description=text("cli.demo.description", lang),
     )
-    p.add_argument("path", help="audit file to create (.recp)")
-    p.add_argument("--force", action="store_true", help="replace the file if it exists")
-    add_lang_option(p)
+    add_path_argument(p, lang, "cli.demo.path")
+    p.add_argument("--force", action="store_true", help=text("cli.demo.force", lang))
+    add_lang_option(p, lang)
     p.set_defaults(run=run)
 
 

@@ -6,38 +6,47 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.commands import add_path_argument
 from app.core.errors import Location, UserError
+from app.core.messages import DEFAULT_LANGUAGE, LANGUAGES, text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "export",
-        help="write the audit report as PDF or Excel, in Vietnamese or English",
-        description="Write the report of an audit file (opened read-only).",
+        help=text("cli.export.help", lang),
+        description=text("cli.export.description", lang),
     )
-    p.add_argument("path", help="audit file (.recp)")
+    add_path_argument(p, lang)
     p.add_argument(
         "--format",
         dest="fmt",
         choices=("pdf", "xlsx"),
         default=None,
-        help="pdf or xlsx (default: from the --out extension; must agree with it)",
+        help=text("cli.export.format", lang),
     )
     p.add_argument(
         "--variant",
         choices=("full", "summary", "confidential"),
         default="full",
-        help="full report, manager summary (<= 4 pages) or confidential (no identity, no money)",
+        help=text("cli.export.variant", lang),
     )
     # Also accepted after the command; SUPPRESS keeps a --lang given before it.
     p.add_argument(
         "--lang",
-        choices=("vi", "en"),
+        choices=LANGUAGES,
         default=argparse.SUPPRESS,
-        help="report language (default: the system language, else Vietnamese)",
+        help=text("cli.export.lang", lang),
     )
-    p.add_argument("--logo", help="PNG or JPEG for the cover (optional)")
-    p.add_argument("--out", required=True, help="file to write: .pdf or .xlsx (added when missing)")
+    p.add_argument(
+        "--logo", metavar=text("cli.metavar.logo", lang), help=text("cli.export.logo", lang)
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar=text("cli.metavar.out", lang),
+        help=text("cli.export.out", lang),
+    )
     p.set_defaults(run=run)
 
 

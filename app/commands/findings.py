@@ -12,21 +12,20 @@ import json
 import sys
 from typing import Any
 
-from app.commands import add_lang_option
+from app.commands import add_lang_option, add_path_argument
+from app.core.messages import DEFAULT_LANGUAGE, text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "findings",
-        help="list the walkthrough findings of an audit (area, item, answer, severity, photos)",
-        description="List walkthrough findings (opened read-only).",
+        help=text("cli.findings.help", lang),
+        description=text("cli.findings.description", lang),
     )
-    p.add_argument("path", help="audit file (.recp)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.add_argument(
-        "--issues", action="store_true", help="only findings answered 'issue found' and free ones"
-    )
-    add_lang_option(p)
+    add_path_argument(p, lang)
+    p.add_argument("--json", action="store_true", help=text("cli.json.help", lang))
+    p.add_argument("--issues", action="store_true", help=text("cli.findings.issues", lang))
+    add_lang_option(p, lang)
     p.set_defaults(run=run)
 
 

@@ -13,26 +13,34 @@ import json
 import sys
 from pathlib import Path
 
-from app.commands import add_lang_option
+from app.commands import add_lang_option, add_path_argument
+from app.core.messages import DEFAULT_LANGUAGE, text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "import",
-        help="import monthly figures from an XLSX/CSV file (validated; all or nothing)",
-        description="Import baseline figures from an XLSX or CSV file into an audit.",
+        help=text("cli.import.help", lang),
+        description=text("cli.import.description", lang),
     )
-    p.add_argument("path", help="audit file (.recp)")
-    p.add_argument("file", help="spreadsheet to import (.xlsx or .csv)")
-    add_lang_option(p)
+    add_path_argument(p, lang)
+    p.add_argument(
+        "file", metavar=text("cli.metavar.file", lang), help=text("cli.import.file", lang)
+    )
+    add_lang_option(p, lang)
     p.add_argument(
         "--mapping",
         required=True,
-        help="column mapping: a JSON file or a mapping saved in the audit",
+        metavar=text("cli.metavar.mapping", lang),
+        help=text("cli.import.mapping", lang),
     )
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
-    p.add_argument("--save-mapping", metavar="NAME", help="also save the mapping in the audit")
+    p.add_argument("--json", action="store_true", help=text("cli.import.json", lang))
+    p.add_argument("--dry-run", action="store_true", help=text("cli.import.dry_run", lang))
+    p.add_argument(
+        "--save-mapping",
+        metavar=text("cli.metavar.name", lang),
+        help=text("cli.import.save_mapping", lang),
+    )
     p.set_defaults(run=run)
 
 

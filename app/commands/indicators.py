@@ -11,18 +11,19 @@ import argparse
 import json
 import sys
 
-from app.commands import add_lang_option
+from app.commands import add_lang_option, add_path_argument
+from app.core.messages import DEFAULT_LANGUAGE, text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "indicators",
-        help="annual totals, costs, energy (GJ, TOE), CO2e, specific consumption, RECP indicators",
-        description="Compute an audit's indicators over its baseline (file opened read-only).",
+        help=text("cli.indicators.help", lang),
+        description=text("cli.indicators.description", lang),
     )
-    p.add_argument("path", help="audit file (.recp)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    add_lang_option(p)
+    add_path_argument(p, lang)
+    p.add_argument("--json", action="store_true", help=text("cli.indicators.json", lang))
+    add_lang_option(p, lang)
     p.set_defaults(run=run)
 
 

@@ -13,19 +13,20 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.commands import add_lang_option
+from app.commands import add_lang_option, add_path_argument
 from app.core import model
+from app.core.messages import DEFAULT_LANGUAGE, text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "info",
-        help="enterprise, schema version, counts and resource totals of an audit file",
-        description="Show what an audit file holds (opened read-only).",
+        help=text("cli.info.help", lang),
+        description=text("cli.info.description", lang),
     )
-    p.add_argument("path", help="audit file (.recp)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    add_lang_option(p)
+    add_path_argument(p, lang)
+    p.add_argument("--json", action="store_true", help=text("cli.json.help", lang))
+    add_lang_option(p, lang)
     p.set_defaults(run=run)
 
 

@@ -11,19 +11,19 @@ import argparse
 import json
 from typing import Any
 
-from app.commands import add_lang_option
-from app.core.messages import text
+from app.commands import add_lang_option, add_path_argument
+from app.core.messages import DEFAULT_LANGUAGE, text
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "options",
-        help=text("options.cli.help", "en"),
-        description=f"{text('options.cli.help', 'vi')} / {text('options.cli.help', 'en')}",
+        help=text("cli.options.help", lang),
+        description=text("cli.options.description", lang),
     )
-    p.add_argument("path", help="audit file (.recp)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    add_lang_option(p)
+    add_path_argument(p, lang)
+    p.add_argument("--json", action="store_true", help=text("cli.options.json", lang))
+    add_lang_option(p, lang)
     p.set_defaults(run=run)
 
 
