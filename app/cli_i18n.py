@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "unexpected option string: %s": "cli.argparse.unexpected_option",
     "unknown parser %(parser_name)r (choices: %(choices)s)": "cli.argparse.unknown_parser",
     "can't open '%(filename)s': %(error)s": "cli.argparse.cant_open",
+    'argument "-" with mode %r': "cli.argparse.stdin_mode",
     # Errors in the program's own parser set-up rather than in what the user typed.
     ".__call__() not defined": "cli.argparse.call_not_defined",
     "conflicting subparser: %s": "cli.argparse.conflicting_subparser",
