@@ -191,3 +191,21 @@ def test_charts_and_totals_render_in_both_languages(screen, qtbot):
     assert "Quản lý nội vi tốt" in [
         screen.f_category.itemText(i) for i in range(screen.f_category.count())
     ]
+
+
+def test_totals_tab_says_options_may_overlap_in_both_languages(screen, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.translations import Translations
+    from tests.ui_helpers import ensure_qm
+
+    ensure_qm()
+    screen.tabs.setCurrentIndex(3)
+    assert "overlap" in screen.totals_note.text()
+    translations = Translations(QApplication.instance())
+    translations.set_language("vi")
+    try:
+        screen.retranslate()
+        assert "trùng nhau" in screen.totals_note.text()
+    finally:
+        translations.set_language("en")

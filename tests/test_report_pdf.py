@@ -238,3 +238,13 @@ def test_confidential_withholds_the_park_and_money_written_in_notes():
             assert money not in text
         assert "12 %" in text or "12 %" in text.replace("\u00a0", " ")  # quantities stay
         assert "Hải Phòng" in text  # the province stays
+
+
+def test_finance_totals_say_that_overlapping_options_are_added_as_independent(vi, en):
+    """Managers read the total saving as what they will get: the report says it is a sum."""
+    from app.core.messages import text
+
+    assert "trùng nhau" in text("report.finance_note", "vi")
+    assert "overlap" in text("report.finance_note", "en")
+    assert flat(text("report.finance_note", "vi")) in vi[0]
+    assert flat(text("report.finance_note", "en")) in en[0]

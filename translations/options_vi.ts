@@ -342,6 +342,10 @@
         <translation>Tổng hợp</translation>
     </message>
     <message>
+        <source>Totals add each option&apos;s saving as if the options were independent: options acting on the same stream can overlap, so the real total may be lower.</source>
+        <translation>Tổng cộng dồn tiết kiệm của từng cơ hội như thể chúng độc lập: các cơ hội cùng tác động lên một dòng tài nguyên có thể trùng nhau, nên tổng thực tế có thể thấp hơn.</translation>
+    </message>
+    <message>
         <source>Search code or title…</source>
         <translation>Tìm theo mã hoặc tên…</translation>
     </message>

@@ -199,7 +199,14 @@ class OptionsScreen(PhaseScreen):
 
         # --- totals tab
         totals = QWidget()
-        tv = QHBoxLayout(totals)
+        outer_totals = QVBoxLayout(totals)
+        tv = QHBoxLayout()
+        outer_totals.addLayout(tv, 1)
+        self.totals_note = QLabel()
+        self.totals_note.setObjectName("totalsNote")
+        self.totals_note.setWordWrap(True)
+        self.totals_note.setStyleSheet("color: #555;")
+        outer_totals.addWidget(self.totals_note)
         self.totals_tables = {
             "groups": QTableWidget(0, 3),
             "counts": QTableWidget(0, 2),
@@ -287,6 +294,12 @@ class OptionsScreen(PhaseScreen):
         self.tabs.setTabText(1, self.tr("Priority ranking"))
         self.tabs.setTabText(2, self.tr("Charts"))
         self.tabs.setTabText(3, self.tr("Totals"))
+        self.totals_note.setText(
+            self.tr(
+                "Totals add each option's saving as if the options were independent: options "
+                "acting on the same stream can overlap, so the real total may be lower."
+            )
+        )
         self.search.setPlaceholderText(self.tr("Search code or title…"))
         self.empty.retranslate()
         self.btn_new.setText(self.tr("New option"))
