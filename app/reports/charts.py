@@ -12,29 +12,32 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
 from app.core.messages import text
 from app.paths import data_path
 from app.reports import fmt
-
-PALETTE = (
-    "#1F6F5C",
-    "#E07A2F",
-    "#3B6FB6",
-    "#C04A4A",
-    "#8A63B8",
-    "#6B8E23",
-    "#B8860B",
-    "#4A9BA8",
-    "#A0522D",
-    "#708090",
+from app.reports.chart_data import (  # noqa: F401 (re-exported: the screens' and tests' names)
+    BALANCE_UNITS,
+    COST_COLOUR,
+    PALETTE,
+    QTY_COLOUR,
+    SANKEY_COLOURS,
+    SANKEY_NODE_W,
+    SANKEY_X,
+    SCOPE_COLOURS,
+    WARN_COLOUR,
+    EmissionSource,
+    SankeyFlow,
+    Share,
+    emission_rows,
+    period_labels,
+    sankey_layout,
+    tick_label,
+    top_shares,
 )
-COST_COLOUR = "#E07A2F"
-QTY_COLOUR = "#1F6F5C"
-WARN_COLOUR = "#C04A4A"
+
 _FAMILY: list[str] | None = None
 
 
@@ -78,12 +81,7 @@ def _style(ax) -> None:
 def _numbers(lang: str):
     from matplotlib.ticker import FuncFormatter
 
-    def label(v: float, _pos) -> str:
-        if abs(v - round(v)) < 1e-9:
-            return fmt.number(round(v), lang)
-        return fmt.smart(v, lang)
-
-    return FuncFormatter(label)
+    return FuncFormatter(lambda v, _pos: tick_label(v, lang))
 
 
 def _no_data(fig: Figure, title: str, lang: str) -> Figure:
@@ -105,10 +103,6 @@ def _no_data(fig: Figure, title: str, lang: str) -> Figure:
 
 def _text_kw() -> dict:
     return {"fontfamily": font_family()}
-
-
-def _period_labels(periods: Sequence[str], lang: str) -> list[str]:
-    return [fmt.period(p, lang) for p in periods]
 
 
 def monthly_consumption(
@@ -141,7 +135,7 @@ def monthly_consumption(
     )
     ax.set_ylabel(text("chart.quantity", lang, unit=unit), **_text_kw())
     ax.yaxis.set_major_formatter(_numbers(lang))
-    ax.set_xticks(list(xs), _period_labels(periods, lang), rotation=45, ha="right", fontsize=8)
+    ax.set_xticks(list(xs), period_labels(periods, lang), rotation=45, ha="right", fontsize=8)
     ax.set_title(title, **_text_kw())
     _style(ax)
     if costs_vnd and any(c is not None for c in costs_vnd):
@@ -172,25 +166,14 @@ def monthly_consumption(
     return fig
 
 
-@dataclass(frozen=True)
-class Share:
-    label: str
-    value: float
-
-
 def cost_shares(items: Sequence[Share], lang: str, *, top: int = 7) -> Figure:
     """Share of each stream in the total resource cost (horizontal bars, largest first; the
     rest summed as "Other"). Bars rather than a pie: shares of 2 % stay readable."""
     fig = new_figure(7.0, 3.8)
     title = text("chart.cost_shares_title", lang)
-    positive = sorted((i for i in items if i.value > 0), key=lambda i: -i.value)
-    if not positive:
+    shown, total = top_shares(items, lang, top)
+    if not shown:
         return _no_data(fig, title, lang)
-    shown = positive[:top]
-    rest = sum(i.value for i in positive[top:])
-    if rest > 0:
-        shown.append(Share(text("chart.other", lang), rest))
-    total = sum(i.value for i in positive)
     ax = fig.add_subplot()
     ys = range(len(shown))[::-1]
     bars = ax.barh(list(ys), [i.value / 1e6 for i in shown], color=PALETTE[0])
@@ -243,30 +226,23 @@ def specific_trend(
         ax.legend(frameon=False, prop={"family": font_family(), "size": 8})
     ax.set_ylabel(unit, **_text_kw())
     ax.yaxis.set_major_formatter(_numbers(lang))
-    ax.set_xticks(xs, _period_labels(periods, lang), rotation=45, ha="right", fontsize=8)
+    ax.set_xticks(xs, period_labels(periods, lang), rotation=45, ha="right", fontsize=8)
     ax.set_ylim(bottom=0)
     ax.set_title(title, **_text_kw())
     _style(ax)
     return fig
 
 
-@dataclass(frozen=True)
-class EmissionSource:
-    label: str
-    tco2e: float
-    scope: int  # 1 (fuels) or 2 (grid electricity)
-
-
 def co2e_by_source(sources: Sequence[EmissionSource], lang: str) -> Figure:
     """Tonnes CO2e per year by source, coloured by scope."""
     fig = new_figure(7.0, 3.6)
     title = text("chart.co2e_title", lang)
-    shown = sorted((s for s in sources if s.tco2e > 0), key=lambda s: -s.tco2e)
+    shown = emission_rows(sources)
     if not shown:
         return _no_data(fig, title, lang)
     ax = fig.add_subplot()
     ys = list(range(len(shown)))[::-1]
-    colours = {1: PALETTE[3], 2: PALETTE[2]}
+    colours = SCOPE_COLOURS
     ax.barh(ys, [s.tco2e for s in shown], color=[colours.get(s.scope, PALETTE[9]) for s in shown])
     ax.set_yticks(ys, [s.label for s in shown], **_text_kw())
     for y, s in zip(ys, shown, strict=True):
@@ -290,181 +266,79 @@ def co2e_by_source(sources: Sequence[EmissionSource], lang: str) -> Figure:
     return fig
 
 
-@dataclass(frozen=True)
-class SankeyFlow:
-    """One flow of the chosen resource at one process step, in one common unit."""
-
-    step: str  # step name, in process order
-    direction: str  # "input", "output" or "loss" (FlowDirection values)
-    label: str
-    quantity: float
-
-
 def sankey(resource: str, unit: str, flows: Sequence[SankeyFlow], lang: str) -> Figure:
-    """The site's flows of one resource: inputs → process steps → products and losses.
-
-    Three columns of nodes joined by bands as wide as the quantity. Each step's unaccounted
-    remainder (inputs − outputs − losses) gets its own band in the warning colour, so a balance
-    that does not close is seen at once.
-    """
+    """The site's flows of one resource: inputs → process steps → products and losses
+    (the layout is ``chart_data.sankey_layout``'s, shared with the report's vector chart)."""
     from matplotlib.patches import PathPatch, Rectangle
     from matplotlib.path import Path as MPath
 
     fig = new_figure(8.0, 4.8)
     title = text("chart.sankey_title", lang, name=resource, unit=unit)
-    flows = [f for f in flows if f.quantity and f.quantity > 0]
-    steps: list[str] = []
-    for f in flows:
-        if f.step not in steps:
-            steps.append(f.step)
-    if not steps:
+    layout = sankey_layout(flows, lang)
+    if layout is None:
         return _no_data(fig, title, lang)
-    unaccounted_label = text("chart.unaccounted", lang)
-    links_in, links_out = [], []  # (node label, step, quantity, kind)
-    for step in steps:
-        ins = [f for f in flows if f.step == step and f.direction == "input"]
-        outs = [f for f in flows if f.step == step and f.direction != "input"]
-        links_in += [(f.label, step, f.quantity, "input") for f in ins]
-        links_out += [(f.label, step, f.quantity, f.direction) for f in outs]
-        gap = sum(f.quantity for f in ins) - sum(f.quantity for f in outs)
-        if gap > 1e-9 * max(1.0, sum(f.quantity for f in ins)):
-            links_out.append((unaccounted_label, step, gap, "unaccounted"))
-    total = max(sum(q for *_, q, _ in links_in), sum(q for *_, q, _ in links_out), 1e-12)
-    other = text("chart.other", lang)
-    # A whole-site view: one node per resource name (mains water feeding five steps is one
-    # source), small nodes (< 2 %) merged into "Other" so labels stay readable.
-    left_nodes = _merge_nodes(links_in, total, other)
-    right_nodes = _merge_nodes(links_out, total, other, keep={unaccounted_label})
-    step_size = {
-        s: max(
-            sum(q for _, st, q, _ in links_in if st == s),
-            sum(q for _, st, q, _ in links_out if st == s),
-        )
-        for s in steps
-    }
-    most = max(len(left_nodes), len(right_nodes), len(steps))
-    pad = 0.03 * total
-    height = max(sum(step_size.values()), total) + pad * most
+    height = layout.height
     ax = fig.add_subplot()
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.02 * height, height * 1.04)
     ax.set_axis_off()
     ax.set_title(title, **_text_kw())
-    x_left, x_mid, x_right, w = 0.2, 0.47, 0.74, 0.025
-    colour = {
-        "input": PALETTE[2],
-        "output": PALETTE[0],
-        "loss": PALETTE[1],
-        "unaccounted": WARN_COLOUR,
-    }
-
-    def stack(sizes):
-        """Top y of each node, stacked from the top with padding, centred vertically."""
-        used = sum(sizes) + pad * (len(sizes) - 1)
-        y, tops = height - (height - used) / 2, []
-        for size in sizes:
-            tops.append(y)
-            y -= size + pad
-        return tops
-
-    step_tops = dict(zip(steps, stack([step_size[s] for s in steps]), strict=True))
-    step_in_cursor = dict(step_tops)
-    step_out_cursor = dict(step_tops)
+    w = SANKEY_NODE_W
     label_kw = {"fontsize": 7.5, "va": "center", **_text_kw()}
-
-    def band(x0, y0, x1, y1, q, c):
-        xm = (x0 + x1) / 2
+    curve = [MPath.MOVETO] + [MPath.CURVE4] * 3 + [MPath.LINETO] + [MPath.CURVE4] * 3
+    for b in layout.bands:
+        xm = (b.x0 + b.x1) / 2
         verts = [
-            (x0, y0),
-            (xm, y0),
-            (xm, y1),
-            (x1, y1),
-            (x1, y1 - q),
-            (xm, y1 - q),
-            (xm, y0 - q),
-            (x0, y0 - q),
-            (x0, y0),
+            (b.x0, b.y0),
+            (xm, b.y0),
+            (xm, b.y1),
+            (b.x1, b.y1),
+            (b.x1, b.y1 - b.size),
+            (xm, b.y1 - b.size),
+            (xm, b.y0 - b.size),
+            (b.x0, b.y0 - b.size),
+            (b.x0, b.y0),
         ]
-        codes = [
-            MPath.MOVETO,
-            MPath.CURVE4,
-            MPath.CURVE4,
-            MPath.CURVE4,
-            MPath.LINETO,
-            MPath.CURVE4,
-            MPath.CURVE4,
-            MPath.CURVE4,
-            MPath.CLOSEPOLY,
-        ]
-        ax.add_patch(PathPatch(MPath(verts, codes), facecolor=c, alpha=0.35, edgecolor="none"))
-
-    for node, top in zip(left_nodes, stack([n[1] for n in left_nodes]), strict=True):
-        label, size, kind, parts = node
-        ax.add_patch(Rectangle((x_left - w, top - size), w, size, color=colour[kind]))
-        ax.text(
-            x_left - w - 0.01,
-            top - size / 2,
-            f"{label}: {fmt.smart(size, lang)}",
-            ha="right",
-            **label_kw,
+        path = MPath(verts, curve + [MPath.CLOSEPOLY])
+        ax.add_patch(
+            PathPatch(path, facecolor=SANKEY_COLOURS[b.kind], alpha=0.35, edgecolor="none")
         )
-        y = top
-        for step, q in parts:
-            band(x_left, y, x_mid, step_in_cursor[step], q, colour[kind])
-            step_in_cursor[step] -= q
-            y -= q
-    for step in steps:
-        top, size = step_tops[step], step_size[step]
-        ax.add_patch(Rectangle((x_mid, top - size), w, size, color="#555555"))
-        ax.text(
-            x_mid + w / 2,
-            top - size / 2,
-            step,
-            ha="center",
-            va="center",
-            fontsize=7.5,
-            fontweight="bold",
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5},
-            **_text_kw(),
-        )
-    for node, top in zip(right_nodes, stack([n[1] for n in right_nodes]), strict=True):
-        label, size, kind, parts = node
-        ax.add_patch(Rectangle((x_right, top - size), w, size, color=colour[kind]))
-        warn = kind == "unaccounted"
-        ax.text(
-            x_right + w + 0.01,
-            top - size / 2,
-            f"{label}: {fmt.smart(size, lang)}",
-            ha="left",
-            color=WARN_COLOUR if warn else "black",
-            fontweight="bold" if warn else "normal",
-            **label_kw,
-        )
-        y = top
-        for step, q in parts:
-            band(x_mid + w, step_out_cursor[step], x_right, y, q, colour[kind])
-            step_out_cursor[step] -= q
-            y -= q
+    for node in layout.nodes:
+        mid_y = node.top - node.size / 2
+        if node.column == "mid":
+            x = SANKEY_X["mid"]
+            ax.add_patch(Rectangle((x, node.top - node.size), w, node.size, color="#555555"))
+            ax.text(
+                x + w / 2,
+                mid_y,
+                node.label,
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                fontweight="bold",
+                bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5},
+                **_text_kw(),
+            )
+            continue
+        colour = SANKEY_COLOURS[node.kind]
+        if node.column == "left":
+            x = SANKEY_X["left"] - w
+            ax.add_patch(Rectangle((x, node.top - node.size), w, node.size, color=colour))
+            ax.text(x - 0.01, mid_y, node.label, ha="right", **label_kw)
+        else:
+            x = SANKEY_X["right"]
+            ax.add_patch(Rectangle((x, node.top - node.size), w, node.size, color=colour))
+            warn = node.kind == "unaccounted"
+            ax.text(
+                x + w + 0.01,
+                mid_y,
+                node.label,
+                ha="left",
+                color=WARN_COLOUR if warn else "black",
+                fontweight="bold" if warn else "normal",
+                **label_kw,
+            )
     return fig
-
-
-def _merge_nodes(links, total: float, other: str, keep: set[str] = frozenset()):
-    """Links (label, step, quantity, kind) grouped into nodes (label, size, kind, [(step, q)])
-    by label; nodes under 2 % of ``total`` go into one "Other" node (``keep`` labels never)."""
-    nodes: dict[str, list] = {}
-    for label, step, q, kind in links:
-        node = nodes.setdefault(label, [label, 0.0, kind, []])
-        node[1] += q
-        node[3].append((step, q))
-    big = [n for n in nodes.values() if n[1] >= 0.02 * total or n[0] in keep]
-    small = [n for n in nodes.values() if n not in big]
-    if len(small) == 1:
-        big += small
-    elif small:
-        kind = small[0][2] if len({n[2] for n in small}) == 1 else "loss"
-        big.append([other, sum(n[1] for n in small), kind, [p for n in small for p in n[3]]])
-    big.sort(key=lambda n: (n[0] in keep, n[0] == other, -n[1]))
-    return [tuple(n) for n in big]
 
 
 def png_bytes(fig: Figure, dpi: int = 120) -> bytes:
@@ -476,8 +350,6 @@ def png_bytes(fig: Figure, dpi: int = 120) -> bytes:
 
 # --------------------------------------------------------------------------------------------
 # Chart data from an audit (the screen and the reports build the same charts the same way)
-
-BALANCE_UNITS = {"mass": "t", "volume": "m³", "energy": "GJ"}
 
 
 def sankey_flows(audit, dimension: str, lang: str) -> tuple[str, list[SankeyFlow]]:
