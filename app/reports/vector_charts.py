@@ -1,0 +1,290 @@
+"""The baseline charts of a report as vector drawings: monthly consumption, cost shares,
+specific consumption trend, CO2e by source and the Sankey diagram of one resource.
+
+They show what the Baselines screen's matplotlib charts (``app.reports.charts``) show, from
+the same data preparation (``chart_data``): same titles, labels, colours, "Other" grouping and
+number marks of the report language. Each function returns a reportlab ``Drawing`` ``width``
+points wide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.shapes import Drawing, Line, Path, PolyLine, Rect
+from reportlab.lib import colors
+
+from app.core.messages import text
+from app.reports import fmt, fonts
+from app.reports.chart_data import (
+    COST_COLOUR,
+    PALETTE,
+    QTY_COLOUR,
+    SANKEY_COLOURS,
+    SANKEY_NODE_W,
+    SANKEY_X,
+    SCOPE_COLOURS,
+    WARN_COLOUR,
+    EmissionSource,
+    SankeyFlow,
+    Share,
+    emission_rows,
+    period_labels,
+    sankey_layout,
+    tick_label,
+    top_shares,
+)
+from app.reports.vector_axes import (
+    LABEL_SIZE,
+    TICK_SIZE,
+    Chart,
+    Scale,
+    category_band,
+    colour,
+    dot,
+    fit,
+    label,
+    scale,
+    width_of,
+)
+
+ASPECT = 3.6 / 7.0  # height / width, as the screens' figures
+
+
+def _ticks(lang: str):
+    return lambda v: tick_label(v, lang)
+
+
+def _series(c: Chart, xs: Sequence[float], ys: Sequence[float | None], fill: str, Y=None):
+    """A line through the known points (a gap where a value is missing), a dot on each."""
+    Y = Y or c.Y
+    run: list[float] = []
+    for x, y in zip(xs, ys, strict=True):
+        if y is None:
+            if len(run) > 2:
+                c.add(PolyLine(run, strokeColor=colour(fill), strokeWidth=1.6))
+            run = []
+            continue
+        run += [x, Y(y)]
+        c.add(dot(x, Y(y), 2.2, colour(fill)))
+    if len(run) > 2:
+        c.add(PolyLine(run, strokeColor=colour(fill), strokeWidth=1.6))
+
+
+def _time_frame(c: Chart, lang, periods, ys: Scale, right: float, legend: bool) -> list[float]:
+    """Plot area for a value per month: y axis left, month labels under it; returns each
+    month's centre x."""
+    left = ys.widest() + 10 + LABEL_SIZE + 4
+    names = period_labels(periods, lang)
+    room = (c.width - left - right) / max(len(names), 1)
+    level, band = category_band(names, room)
+    c.area(left, right, band + (16 if legend else 2))
+    c.ys = ys
+    c.xs = Scale(0.0, float(len(periods)), (), ())
+    centres = [c.X(i + 0.5) for i in range(len(periods))]
+    c.categories_x(names, centres, level)
+    return centres
+
+
+def monthly(
+    name: str,
+    unit: str,
+    periods: Sequence[str],
+    quantities: Sequence[float | None],
+    costs_vnd: Sequence[float | None] | None,
+    lang: str,
+    width: float,
+    *,
+    flagged: Sequence[bool] | None = None,
+    title: str | None = None,
+) -> Drawing:
+    """Bars of a stream's monthly quantity (flagged months in the warning colour), with its
+    monthly cost as a line on a second axis when ``costs_vnd`` has any value."""
+    c = Chart(width, width * ASPECT, title or text("chart.monthly_title", lang, name=name))
+    if not periods or all(q is None for q in quantities):
+        return c.no_data(text("chart.no_data", lang))
+    has_cost = bool(costs_vnd) and any(v is not None for v in costs_vnd)
+    ys = scale(0.0, max(q or 0 for q in quantities), _ticks(lang))
+    qty_label = text("chart.quantity", lang, unit=unit)
+    cost_label = text("chart.cost_million", lang)
+    if has_cost:
+        millions = [None if v is None else v / 1e6 for v in costs_vnd]
+        ys2 = scale(0.0, max(v for v in millions if v is not None), _ticks(lang))
+        right = ys2.widest() + 10 + LABEL_SIZE + 6
+    else:
+        right = 8.0
+    centres = _time_frame(c, lang, periods, ys, right, legend=has_cost)
+    c.y_axis(qty_label)
+    slot = c.w / len(periods)
+    for i, (q, cx) in enumerate(zip(quantities, centres, strict=True)):
+        if q:
+            fill = WARN_COLOUR if flagged and flagged[i] else QTY_COLOUR
+            c.bar(cx - 0.35 * slot, c.Y(0), 0.7 * slot, c.Y(q) - c.Y(0), fill)
+    if has_cost:
+        c.y_axis_right(ys2, cost_label, colour(COST_COLOUR))
+        _series(c, centres, millions, COST_COLOUR, c.Y2)
+        c.legend([("box", QTY_COLOUR, qty_label), ("line", COST_COLOUR, cost_label)], 6)
+    return c.d
+
+
+def specific_trend(
+    name: str,
+    unit: str,
+    periods: Sequence[str],
+    values: Sequence[float | None],
+    lang: str,
+    width: float,
+    *,
+    annual: float | None = None,
+) -> Drawing:
+    """Specific consumption per month (e.g. kWh/t) with the baseline's annual figure dashed."""
+    c = Chart(width, width * ASPECT, text("chart.specific_title", lang, name=name))
+    if not periods or all(v is None for v in values):
+        return c.no_data(text("chart.no_data", lang))
+    top = max([v for v in values if v is not None] + ([annual] if annual is not None else []))
+    ys = scale(0.0, top, _ticks(lang))
+    centres = _time_frame(c, lang, periods, ys, 8.0, legend=annual is not None)
+    c.y_axis(unit)
+    _series(c, centres, values, PALETTE[2])
+    if annual is not None:
+        y = c.Y(annual)
+        dash = Line(c.x0, y, c.x0 + c.w, y, strokeColor=colour(PALETTE[1]), strokeWidth=1.1)
+        dash.strokeDashArray = (4, 2.5)
+        c.add(dash)
+        value = fmt.smart(annual, lang)
+        annual_label = text("chart.annual_value", lang, value=value, unit=unit)
+        c.legend([("line", PALETTE[2], unit), ("dash", PALETTE[1], annual_label)], 6)
+    return c.d
+
+
+def _hbars(
+    c: Chart,
+    names: Sequence[str],
+    values: Sequence[float],
+    fills: Sequence[str],
+    ends: Sequence[str],
+    x_title: str,
+    lang: str,
+    legend: list[tuple[str, str, str]] | None = None,
+) -> Drawing:
+    """Horizontal bars, first at the top, each with its text at the bar's end."""
+    room = min(max(width_of(n) for n in names), 0.34 * c.width)
+    xs = scale(0.0, max(values) * 1.18, _ticks(lang))
+    bottom = TICK_SIZE + 8 + LABEL_SIZE + (16 if legend else 4)
+    c.area(room + 10, 12, bottom)
+    c.xs = xs
+    c.ys = Scale(0.0, float(len(names)), (), ())
+    c.x_axis(x_title, grid=True)
+    slot = c.h / len(names)
+    centres = [c.Y(len(names) - i - 0.5) for i in range(len(names))]
+    for v, fill, end, cy in zip(values, fills, ends, centres, strict=True):
+        c.bar(c.X(0), cy - 0.4 * slot, c.X(v) - c.X(0), 0.8 * slot, fill)
+        c.add(label(c.X(v) + 3, cy - TICK_SIZE * 0.35, end))
+    c.categories_y(names, centres, room)
+    if legend:
+        c.legend(legend, 6)
+    return c.d
+
+
+def cost_shares(items: Sequence[Share], lang: str, width: float, *, top: int = 7) -> Drawing:
+    """Share of each stream in the total resource cost, largest first, the rest as "Other"."""
+    c = Chart(width, width * 3.8 / 7.0, text("chart.cost_shares_title", lang))
+    shown, total = top_shares(items, lang, top)
+    if not shown:
+        return c.no_data(text("chart.no_data", lang))
+    return _hbars(
+        c,
+        [i.label for i in shown],
+        [i.value / 1e6 for i in shown],
+        [PALETTE[0]] * len(shown),
+        [fmt.percent(i.value / total, lang) for i in shown],
+        text("chart.cost_million", lang),
+        lang,
+    )
+
+
+def co2e_by_source(sources: Sequence[EmissionSource], lang: str, width: float) -> Drawing:
+    """Tonnes CO2e per year by source, coloured by scope."""
+    c = Chart(width, width * ASPECT, text("chart.co2e_title", lang))
+    shown = emission_rows(sources)
+    if not shown:
+        return c.no_data(text("chart.no_data", lang))
+    fills = [SCOPE_COLOURS.get(s.scope, PALETTE[9]) for s in shown]
+    scopes = sorted({s.scope for s in shown})
+    legend = [
+        ("box", SCOPE_COLOURS.get(k, PALETTE[9]), text(f"chart.scope{k}", lang)) for k in scopes
+    ]
+    return _hbars(
+        c,
+        [s.label for s in shown],
+        [s.tco2e for s in shown],
+        fills,
+        [fmt.smart(s.tco2e, lang) for s in shown],
+        text("chart.tco2e", lang),
+        lang,
+        legend,
+    )
+
+
+def _node_label(node, font: str, room: float) -> str:
+    """ "name: quantity" in ``room`` points: the name is shortened, the quantity kept."""
+    tail = f": {node.amount}"
+    return (
+        fit(node.name, font, TICK_SIZE, room - width_of(tail, TICK_SIZE, font == fonts.BOLD)) + tail
+    )
+
+
+def sankey(
+    resource: str, unit: str, flows: Sequence[SankeyFlow], lang: str, width: float
+) -> Drawing:
+    """Inputs → process steps → products and losses, bands as wide as the quantity; each
+    step's unaccounted remainder in the warning colour (``chart_data.sankey_layout``)."""
+    c = Chart(width, width * 4.8 / 8.0, text("chart.sankey_title", lang, name=resource, unit=unit))
+    layout = sankey_layout(flows, lang)
+    if layout is None:
+        return c.no_data(text("chart.no_data", lang))
+    c.area(4, 4, 4)
+    c.xs = Scale(-0.02, 1.02, (), ())
+    c.ys = Scale(-0.02 * layout.height, layout.height * 1.04, (), ())
+    for b in layout.bands:
+        x0, x1 = c.X(b.x0), c.X(b.x1)
+        xm = (x0 + x1) / 2
+        top0, top1 = c.Y(b.y0), c.Y(b.y1)
+        bot0, bot1 = c.Y(b.y0 - b.size), c.Y(b.y1 - b.size)
+        p = Path(fillColor=colour(SANKEY_COLOURS[b.kind]), strokeColor=None)
+        p.fillOpacity = 0.35
+        p.moveTo(x0, top0)
+        p.curveTo(xm, top0, xm, top1, x1, top1)
+        p.lineTo(x1, bot1)
+        p.curveTo(xm, bot1, xm, bot0, x0, bot0)
+        p.closePath()
+        c.add(p)
+    w = c.X(SANKEY_NODE_W) - c.X(0)
+    size = TICK_SIZE
+    left_room = c.X(SANKEY_X["left"] - SANKEY_NODE_W - 0.01) - 2
+    right_x = c.X(SANKEY_X["right"]) + w + 3
+    for node in layout.nodes:
+        y_top, y_bot = c.Y(node.top), c.Y(node.top - node.size)
+        mid = (y_top + y_bot) / 2 - size * 0.35
+        if node.column == "mid":
+            x = c.X(SANKEY_X["mid"])
+            c.add(Rect(x, y_bot, w, y_top - y_bot, fillColor=colour("#555555"), strokeColor=None))
+            name = fit(node.label, fonts.BOLD, size, c.X(0.25) - c.X(0))
+            half = width_of(name, size, bold=True) / 2 + 2
+            box = Rect(x + w / 2 - half, mid - 2, 2 * half, size + 3, strokeColor=None)
+            box.fillColor, box.fillOpacity = colors.white, 0.85
+            c.add(box)
+            c.add(label(x + w / 2, mid, name, size, "middle", bold=True))
+            continue
+        fill = colour(SANKEY_COLOURS[node.kind])
+        if node.column == "left":
+            x = c.X(SANKEY_X["left"]) - w
+            c.add(Rect(x, y_bot, w, y_top - y_bot, fillColor=fill, strokeColor=None))
+            c.add(label(x - 3, mid, _node_label(node, fonts.REGULAR, left_room), size, "end"))
+        else:
+            c.add(Rect(right_x - 3 - w, y_bot, w, y_top - y_bot, fillColor=fill, strokeColor=None))
+            warn = node.kind == "unaccounted"
+            font = fonts.BOLD if warn else fonts.REGULAR
+            name = _node_label(node, font, c.width - right_x - 2)
+            c.add(label(right_x, mid, name, size, bold=warn, fill=fill if warn else colors.black))
+    return c.d

@@ -1,0 +1,195 @@
+"""The options log's charts in a report as vector drawings: MAC curve, investment vs payback
+bubbles, savings by CP technique.
+
+Same data as the Options screen's matplotlib charts (``app.reports.option_charts``), from the
+same preparation (``chart_data``): bars, clipping, labelled codes, categories and colours.
+Each function returns a reportlab ``Drawing`` ``width`` points wide.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reportlab.graphics.shapes import Drawing, Line
+from reportlab.lib import colors
+
+from app.core.messages import text
+from app.core.model import CPCategory, Option
+from app.reports import fonts
+from app.reports.chart_data import (
+    CATEGORY_COLOURS,
+    COSTS_MONEY,
+    NOT_YET_COLOUR,
+    SAVES_MONEY,
+    bubble_data,
+    category_savings,
+    mac_data,
+    thousands_label,
+)
+from app.reports.vector_axes import (
+    LABEL_SIZE,
+    MUTED,
+    TICK_SIZE,
+    Chart,
+    Scale,
+    colour,
+    dot,
+    label,
+    scale,
+    triangle_right,
+    width_of,
+    wrap,
+)
+
+ASPECT = 4.6 / 8.0  # height / width, as the Options screen's figures placed in a report
+FIGURE_W = 8.0 * 72  # the screen figure's width in points: marker sizes scale from it
+
+
+def _ticks(lang: str):
+    return lambda v: thousands_label(v, lang)
+
+
+def _y_room(ys: Scale) -> float:
+    return ys.widest() + 10 + LABEL_SIZE + 4
+
+
+def _hatch(c: Chart, x: float, y: float, w: float, h: float, step: float = 4.0) -> None:
+    """White diagonal lines across a rectangle: the bar is cut at the axis limit."""
+    if h < 0:
+        y, h = y + h, -h
+    k = -h
+    while k < w:
+        x_start, x_end = max(0.0, k), min(w, k + h)
+        if x_end > x_start:
+            c.add(
+                Line(
+                    x + x_start,
+                    y + x_start - k,
+                    x + x_end,
+                    y + x_end - k,
+                    strokeColor=colors.white,
+                    strokeWidth=0.8,
+                )
+            )
+        k += step
+
+
+def mac_curve(
+    options: Sequence[Option], finances: Mapping[str, Any], lang: str, width: float
+) -> Drawing:
+    """One bar per option, cheapest abatement first: width = tCO2e avoided per year, height =
+    cost per tonne (negative: saves money)."""
+    c = Chart(width, width * ASPECT, text("options.chart.mac_title", lang))
+    data = mac_data(options, finances, lang)
+    if data is None:
+        return c.no_data(text("options.chart.no_data", lang))
+    low, high = data.low, data.high
+    pad = (high - low) * 0.12
+    ys = scale(low - pad if low < 0 else 0, high + pad if high > 0 else pad, _ticks(lang))
+    c.area(_y_room(ys), 10, TICK_SIZE + 10 + LABEL_SIZE)
+    c.ys = ys
+    c.xs = scale(0.0, data.total * 1.01, _ticks(lang), tight=True)
+    c.y_axis(text("options.chart.mac_y", lang))
+    c.x_axis(text("options.chart.mac_x", lang))
+    zero = c.Y(0)
+    for bar in data.bars:
+        x, w = c.X(bar.left), c.X(bar.left + bar.width) - c.X(bar.left)
+        h = c.Y(bar.shown) - zero
+        c.bar(x, zero, w, h, SAVES_MONEY if bar.cost < 0 else COSTS_MONEY, colors.white)
+        if bar.shown != bar.cost:
+            _hatch(c, x, zero, w, h)
+        if bar.labelled:
+            y = zero + h + (2 if h >= 0 else -2 - 6.5)
+            c.add(label(x + w / 2, y, bar.code, 6.5, "middle"))
+    c.add(Line(c.x0, zero, c.x0 + c.w, zero, strokeColor=colors.black, strokeWidth=0.8))
+    lines = [
+        line
+        for part in data.note(lang).split("\n")
+        for line in wrap(part, fonts.REGULAR, TICK_SIZE, c.w - 8)
+    ]
+    for i, line in enumerate(lines):
+        c.add(label(c.x0 + 4, c.y0 + c.h - 9 - i * 9, line, fill=MUTED))
+    return c.d
+
+
+def investment_payback(
+    options: Sequence[Option], finances: Mapping[str, Any], lang: str, width: float
+) -> Drawing:
+    """Bubbles at (simple payback, investment), area proportional to the net saving per year;
+    paybacks beyond the cap drawn at the edge as a triangle."""
+    c = Chart(width, width * ASPECT, text("options.chart.bubble_title", lang))
+    data = bubble_data(options, finances)
+    if data is None:
+        return c.no_data(text("options.chart.no_data", lang))
+    cap = data.cap
+    ys = scale(-data.y_max * 0.06 - 1, data.y_max * 1.12 + 1, _ticks(lang), tight=True)
+    names = [text(f"options.category.{k.value}", lang) for k in data.categories]
+    legend_w = min(max(width_of(n, LABEL_SIZE) for n in names) + 22, 0.3 * width)
+    c.area(_y_room(ys), legend_w + 6, TICK_SIZE + 10 + LABEL_SIZE)
+    c.ys = ys
+    c.xs = scale(-0.05 * cap - 0.2, cap * 1.08 + 0.2, _ticks(lang), 8, tight=True)
+    c.y_axis(text("options.chart.bubble_y", lang))
+    c.x_axis(text("options.chart.bubble_x", lang), grid=True)
+    k = width / FIGURE_W  # the screen's marker sizes, at this drawing's scale
+    for b in sorted(data.bubbles, key=lambda b: -b.area):  # small bubbles on top
+        r = math.sqrt(b.area) / 2 * k
+        fill = colour(CATEGORY_COLOURS[b.category])
+        if b.beyond:
+            c.add(triangle_right(c.X(b.x), c.Y(b.y), r, fill, alpha=0.6))
+        else:
+            c.add(dot(c.X(b.x), c.Y(b.y), r, fill, colors.black, alpha=0.6))
+    for b in data.bubbles:
+        if b.labelled:
+            c.add(label(c.X(b.x), c.Y(b.y) - 2.3, b.code, 6.5, "middle"))
+    x = c.x0 + c.w + 8
+    items = [("dot", CATEGORY_COLOURS[k], n) for k, n in zip(data.categories, names, strict=True)]
+    c.legend_column(items, x, c.y0 + c.h - 4, legend_w - 16)
+    note = wrap(text("options.chart.bubble_size", lang), fonts.REGULAR, TICK_SIZE, legend_w, 4)
+    for i, line in enumerate(note):
+        c.add(label(x, c.y0 + (len(note) - 1 - i) * 9, line, fill=MUTED))
+    return c.d
+
+
+def savings_by_category(
+    options: Sequence[Option], finances: Mapping[str, Any], lang: str, width: float
+) -> Drawing:
+    """Net saving per year by CP technique, the implemented (and verified) part first."""
+    c = Chart(width, width * ASPECT, text("options.chart.category_title", lang))
+    sums = category_savings(options, finances)
+    if sums is None:
+        return c.no_data(text("options.chart.no_data", lang))
+    done, other = sums
+    cats = list(CPCategory)  # first category at the top
+    names = [text(f"options.category.{k.value}", lang) for k in cats]
+    room = min(max(width_of(n) for n in names), 0.34 * width)
+    c.area(room + 10, 12, TICK_SIZE + 26 + LABEL_SIZE)
+    c.xs = scale(0.0, max(done[k] + other[k] for k in cats), _ticks(lang))
+    c.ys = Scale(0.0, float(len(cats)), (), ())
+    c.x_axis(text("options.chart.category_x", lang), grid=True)
+    slot = c.h / len(cats)
+    centres = [c.Y(len(cats) - i - 0.5) for i in range(len(cats))]
+    for k, cy in zip(cats, centres, strict=True):
+        x = c.X(0)
+        for value, fill in ((done[k], SAVES_MONEY), (other[k], NOT_YET_COLOUR)):
+            if value > 0:
+                w = c.X(value) - c.X(0)
+                c.bar(x, cy - 0.4 * slot, w, 0.8 * slot, fill)
+                x += w
+    c.categories_y(names, centres, room)
+    c.legend(
+        [
+            ("box", SAVES_MONEY, text("options.chart.category_implemented", lang)),
+            ("box", NOT_YET_COLOUR, text("options.chart.category_other", lang)),
+        ],
+        6,
+    )
+    return c.d
+
+
+CHARTS = {
+    "mac": mac_curve,
+    "bubble": investment_payback,
+    "category": savings_by_category,
+}
