@@ -1,18 +1,22 @@
-"""The PDF embeds the same matplotlib charts the screens draw; confidential charts show no money;
-English text fields; one number rule per quantity type."""
+"""The PDF's charts are vector drawings showing what the screens' charts show: placed in their
+sections, searchable in the PDF's text, no money in the confidential variant, English names;
+one number rule per quantity type."""
 
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from matplotlib.text import Text
 from pypdf import PdfReader
+from reportlab.graphics.shapes import Group, Rect, String
+from reportlab.lib import colors
 
 from app.core.messages import text
 from app.core.model import STREAM_GROUP
 from app.core.options import option_finances
-from app.reports import charts, fmt, option_charts
+from app.reports import chart_data, charts, fmt, option_charts
 from app.reports import report_charts as rc
 from app.reports.pdf import PdfReport, write_pdf
 from app.reports.sample import build_audit
@@ -26,8 +30,8 @@ def images_on(page) -> int:
     return sum(1 for v in xobjects.values() if v.get_object().get("/Subtype") == "/Image")
 
 
-def section_images(reader: PdfReader, lang: str) -> dict[str, int]:
-    """Images per H1 section, the sections' pages found through the PDF outline."""
+def sections(reader: PdfReader, lang: str) -> dict[str, tuple[str, int]]:
+    """Per H1 section (pages found through the PDF outline): its text and its images."""
     starts = {}
     for entry in reader.outline:
         if isinstance(entry, list):
@@ -38,7 +42,9 @@ def section_images(reader: PdfReader, lang: str) -> dict[str, int]:
     for key in SECTIONS:
         first = starts[text(f"report.h.{key}", lang)]
         nxt = next((p for p in ordered if p > first), len(reader.pages))
-        out[key] = sum(images_on(reader.pages[i]) for i in range(first, nxt))
+        pages = [reader.pages[i] for i in range(first, nxt)]
+        words = " ".join(p.extract_text() or "" for p in pages)
+        out[key] = (re.sub(r"\s+", " ", words), sum(images_on(p) for p in pages))
     return out
 
 
@@ -48,15 +54,28 @@ def build(audit, lang: str, variant: str) -> PdfReader:
     return PdfReader(io.BytesIO(buf.getvalue()))
 
 
-def figures_of(audit, lang: str, variant: str) -> dict:
-    """The matplotlib figures a report places, built as the export builds them."""
+def charts_of(audit, lang: str, variant: str) -> dict:
+    """The drawings a report places, by chart key, built as the export builds them."""
     report = PdfReport(build_snapshot(audit, variant), lang)
     report.story()
-    return report._figures
+    return report._charts
 
 
-def all_text(fig) -> str:
-    return " ".join(t.get_text() for t in fig.findobj(Text))
+def shapes(node, kind=None):
+    """Every shape in a drawing (of ``kind``), groups opened."""
+    for child in getattr(node, "contents", []):
+        if isinstance(child, Group):
+            yield from shapes(child, kind)
+        elif kind is None or isinstance(child, kind):
+            yield child
+
+
+def words(d) -> list[str]:
+    return [s.text for s in shapes(d, String)]
+
+
+def fig_words(fig) -> set[str]:
+    return {t.get_text() for t in fig.findobj(Text)}
 
 
 @pytest.fixture(scope="module")
@@ -70,68 +89,114 @@ def groups_with_records(audit) -> int:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_full_report_places_the_charts_in_their_sections(audit, lang):
-    counts = section_images(build(audit, lang, "full"), lang)
+def test_full_report_places_the_charts_in_their_sections_as_vector_drawings(audit, lang):
+    placed = charts_of(audit, lang, "full")
     main = min(4, groups_with_records(audit))
-    assert counts["baseline"] == 1 + main  # cost shares + monthly chart of each main stream
-    assert counts["enterprise"] == 1  # the Sankey (the flow chart is vector, not an image)
-    assert counts["specific"] >= 2  # specific-consumption trend(s) + CO2e by source
-    assert counts["finance"] == 3  # MAC curve, investment vs payback, savings by category
-    assert counts["findings"] == len(audit.photos)  # photos only
-    assert counts["options"] == counts["plan"] == 0
+    kinds = [k.split(":")[0] for k in placed]
+    assert kinds.count("monthly") == main
+    assert {"cost_shares", "sankey", "co2e", "mac", "bubble", "category"} <= set(kinds)
+    got = sections(build(audit, lang, "full"), lang)
+    dim = rc.sankey_dimension(build_snapshot(audit, "full").steps)
+    resource = text(f"chart.dimension.{dim}", lang)
+    where = {
+        "baseline": [
+            text("chart.cost_shares_title", lang),
+            text("chart.quantity", lang, unit="kWh"),
+        ],
+        "enterprise": [
+            text("chart.sankey_title", lang, name=resource, unit=chart_data.BALANCE_UNITS[dim])
+        ],
+        "specific": [text("chart.co2e_title", lang).split("(")[0].strip()],
+        "finance": [text(f"options.chart.{k}_title", lang) for k in ("mac", "bubble", "category")],
+    }
+    for section, titles in where.items():
+        for title in titles:
+            assert title in got[section][0], (section, title)
+    for section in ("options", "plan"):
+        assert not any(t in got[section][0] for ts in where.values() for t in ts)
+    # charts are drawn, not pasted as pictures: the only images are the findings' photos
+    assert {k: n for k, (_, n) in got.items()} == {
+        k: len(audit.photos) if k == "findings" else 0 for k in SECTIONS
+    }
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_confidential_report_keeps_quantity_charts_only(audit, lang):
-    counts = section_images(build(audit, lang, "confidential"), lang)
-    assert counts["baseline"] == min(4, groups_with_records(audit))  # no cost-shares chart
-    assert counts["finance"] == 0
-    assert counts["enterprise"] == 1
+    secret = charts_of(audit, lang, "confidential")
+    assert {k.split(":")[0] for k in secret} == {"monthly", "specific", "co2e", "sankey"}
+    got = sections(build(audit, lang, "confidential"), lang)
+    assert text("chart.cost_shares_title", lang) not in got["baseline"][0]
+    for k in ("mac", "bubble", "category"):
+        assert text(f"options.chart.{k}_title", lang) not in got["finance"][0]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_confidential_charts_show_no_money(audit, lang):
     money_words = ("VND", "đồng", "triệu", "million")
-    full = figures_of(audit, lang, "full")
+    full = charts_of(audit, lang, "full")
     # the check is not vacuous: the full report's charts do carry money axes
-    assert any(w in all_text(f) for f in full.values() for w in money_words)
-    secret = figures_of(audit, lang, "confidential")
-    assert secret and {k.split(":")[0] for k in secret} >= {"monthly", "co2e", "sankey"}
-    for key, fig in secret.items():
-        words = all_text(fig)
-        assert not any(w in words for w in money_words), (key, words)
-        assert "cost" not in words.lower() and "chi phí" not in words.lower(), (key, words)
-        for ax in fig.axes:  # no second (cost) axis on the monthly charts
-            assert not ax.get_ylabel() or "VND" not in ax.get_ylabel()
-        assert len(fig.axes) == 1, key
+    assert any(w in " ".join(words(d)) for d in full.values() for w in money_words)
+    for key, d in charts_of(audit, lang, "confidential").items():
+        shown = " ".join(words(d))
+        assert not any(w in shown for w in money_words), (key, shown)
+        assert "cost" not in shown.lower() and "chi phí" not in shown.lower(), (key, shown)
 
 
-def test_option_charts_are_the_options_screens_charts(audit):
-    """Same inputs, same function, same size: the same pixels as the Options screen's chart."""
-    report = figures_of(audit, "en", "full")
+def bars(d, fills) -> list[Rect]:
+    """The rectangles filled with one of ``fills`` ("#RRGGBB")."""
+    wanted = {colors.HexColor(c).hexval() for c in fills}
+    return [r for r in shapes(d, Rect) if r.fillColor and r.fillColor.hexval() in wanted]
+
+
+def test_mac_curve_bars_are_the_screens_bars(audit):
     finances = option_finances(audit)
-    for name in ("mac", "bubble", "category"):
-        screen = option_charts.CHARTS[name](
-            audit.options, finances, "en", size=rc.OPTION_CHART_SIZE
-        )
-        rc.png(screen)  # drawn once already, like the report's (wrapped text settles on a redraw)
-        assert rc.png(report[name]) == rc.png(screen), name
+    data = chart_data.mac_data(audit.options, finances, "en")
+    d = charts_of(audit, "en", "full")["mac"]
+    drawn = sorted(bars(d, [chart_data.SAVES_MONEY, chart_data.COSTS_MONEY]), key=lambda r: r.x)
+    assert len(drawn) == len(data.bars) > 3
+    # widths in proportion to the tonnes avoided, cheapest abatement first
+    scale_ = drawn[0].width / data.bars[0].width
+    for rect, bar in zip(drawn, data.bars, strict=True):
+        assert rect.width == pytest.approx(bar.width * scale_, rel=1e-6)
+    costs = [b.cost for b in data.bars]
+    assert costs == sorted(costs)
+    # the same codes carry labels as on the Options screen's chart
+    screen = option_charts.mac_curve(audit.options, finances, "en")
+    codes = {o.code for o in audit.options}
+    assert {w for w in words(d) if w in codes} == fig_words(screen) & codes
 
 
 def test_monthly_chart_is_the_baselines_screens_chart(audit):
-    report = figures_of(audit, "vi", "full")
+    report = charts_of(audit, "vi", "full")
     key = next(k for k in report if k.startswith("monthly:"))
     stream_id = key.split(":", 1)[1]
     screen = charts.audit_chart(audit, "monthly", "vi", stream_id=stream_id)
-    r_ax, s_ax = report[key].axes[0], screen.axes[0]
-    assert [b.get_height() for b in r_ax.patches] == [b.get_height() for b in s_ax.patches]
-    assert [t.get_text() for t in r_ax.get_xticklabels()] == [
-        t.get_text() for t in s_ax.get_xticklabels()
+    s_ax = screen.axes[0]
+    d = report[key]
+    shown = words(d)
+    assert s_ax.get_title() in shown
+    assert [t.get_text() for t in s_ax.get_xticklabels()] == [
+        w for w in shown if re.fullmatch(r"\d\d/\d{4}", w)
     ]
-    assert r_ax.get_title() == s_ax.get_title()
-    r_cost = report[key].axes[1].lines[0].get_ydata()
-    s_cost = screen.axes[1].lines[0].get_ydata()
-    assert r_cost == pytest.approx(s_cost, rel=1e-6)  # VND rounded to whole dong in reports
+    heights = [b.get_height() for b in s_ax.patches]
+    rects = bars(d, [chart_data.QTY_COLOUR, chart_data.WARN_COLOUR])
+    bar_w = max({r.width for r in rects}, key=[r.width for r in rects].count)  # not the legend's
+    drawn = [r.height for r in rects if r.width == bar_w]
+    assert len(drawn) == len([h for h in heights if h])
+    k = drawn[0] / heights[0]
+    assert drawn == pytest.approx([h * k for h in heights if h], rel=1e-6)
+    assert text("chart.cost_million", "vi") in shown  # the cost line's axis
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_cost_shares_show_percentages_in_the_report_language(audit, lang):
+    d = charts_of(audit, lang, "full")["cost_shares"]
+    shares = [w for w in words(d) if w.endswith(" %")]
+    assert len(shares) >= 3
+    mark = "," if lang == "vi" else "."
+    assert all(mark in w for w in shares), shares
+    total = sum(float(w[:-2].replace(",", ".")) for w in shares)
+    assert total == pytest.approx(100, abs=0.5)  # top streams + "Other" make the whole
 
 
 def test_sankey_uses_english_flow_and_step_names():
@@ -140,10 +205,9 @@ def test_sankey_uses_english_flow_and_step_names():
         flow.name_en = {"Nước": "Water", "Vải": "Fabric", "Nước thải": "Wastewater"}[flow.name]
     for step in a.steps:
         step.name_en = f"Step {step.position}"
-    fig = figures_of(a, "en", "full")["sankey"]
-    words = all_text(fig)
-    assert "Step" in words and ("Fabric" in words or "Water" in words)
-    assert "Vải" not in words and "Nước" not in words
+    shown = " ".join(words(charts_of(a, "en", "full")["sankey"]))
+    assert "Step" in shown and ("Fabric" in shown or "Water" in shown)
+    assert "Vải" not in shown and "Nước" not in shown
 
 
 def test_english_finding_text_and_untranslated_marker():

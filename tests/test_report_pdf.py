@@ -76,14 +76,35 @@ def test_english_headings(en):
         assert words in text, words
 
 
-def test_toc_lists_sections_with_page_numbers(en):
-    text, reader = en
-    toc_page = flat(reader.pages[1].extract_text())
-    # "Financial analysis . . . . 12": a heading followed by dots and its page number
-    m = re.search(r"Financial analysis[ .]*(\d+)", toc_page)
-    assert m, toc_page[:400]
-    page = int(m.group(1))
-    assert "Financial analysis" in reader.pages[page - 1].extract_text()
+def test_toc_lists_sections_with_page_numbers_and_links(en):
+    """Each contents line links to its heading's page and shows that page's number (the numbers
+    are written at the end of the single build, into a form the contents page refers to)."""
+    _, reader = en
+    toc = reader.pages[1]
+    words = toc.extract_text()
+    assert "Contents" in words and "Financial analysis" in words
+    numbers = [int(n) for n in re.findall(r"^(\d+)$", words, re.M)]
+    links = [a.get_object() for a in toc.get("/Annots", [])]
+    page_of = {page.indirect_reference.idnum: i + 1 for i, page in enumerate(reader.pages)}
+    targets = [page_of[a["/Dest"][0].idnum] for a in links]
+    assert len(targets) == len(numbers) > 20
+    assert numbers == targets  # the number shown is the page the link goes to
+    assert numbers == sorted(numbers) and numbers[0] == 3
+    outline = [e for e in _flat_outline(reader.outline)]
+    assert [reader.get_destination_page_number(e) + 1 for e in outline] == numbers
+    finance = next(e for e in outline if e.title == "Financial analysis")
+    assert (
+        "Financial analysis"
+        in reader.pages[reader.get_destination_page_number(finance)].extract_text()
+    )
+
+
+def _flat_outline(items):
+    for e in items:
+        if isinstance(e, list):
+            yield from _flat_outline(e)
+        else:
+            yield e
 
 
 def test_figures_match_the_core_modules_in_each_language(audit, vi, en):

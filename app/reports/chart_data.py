@@ -128,10 +128,16 @@ SANKEY_NODE_W = 0.025
 @dataclass(frozen=True)
 class SankeyNode:
     column: str  # "left" (sources), "mid" (process steps) or "right" (destinations)
-    label: str  # shown as is: "name: quantity" on the sides, the step name in the middle
+    name: str  # the resource's or the step's name
+    amount: str  # the node's quantity in the report language ("" for a step)
     kind: str  # "input", "output", "loss", "unaccounted"; "step" in the middle
     top: float  # data units, y grows upwards
     size: float
+
+    @property
+    def label(self) -> str:
+        """ "name: quantity" on the sides, the step's name in the middle."""
+        return f"{self.name}: {self.amount}" if self.amount else self.name
 
 
 @dataclass(frozen=True)
@@ -208,16 +214,16 @@ def sankey_layout(flows: Sequence[SankeyFlow], lang: str) -> SankeyLayout | None
     nodes: list[SankeyNode] = []
     bands: list[SankeyBand] = []
     for (label, size, kind, parts), top in zip(left, stack([n[1] for n in left]), strict=True):
-        nodes.append(SankeyNode("left", f"{label}: {fmt.smart(size, lang)}", kind, top, size))
+        nodes.append(SankeyNode("left", label, fmt.smart(size, lang), kind, top, size))
         y = top
         for step, q in parts:
             bands.append(SankeyBand(xl, y, xm, in_cursor[step], q, kind))
             in_cursor[step] -= q
             y -= q
     for step in steps:
-        nodes.append(SankeyNode("mid", step, "step", step_tops[step], step_size[step]))
+        nodes.append(SankeyNode("mid", step, "", "step", step_tops[step], step_size[step]))
     for (label, size, kind, parts), top in zip(right, stack([n[1] for n in right]), strict=True):
-        nodes.append(SankeyNode("right", f"{label}: {fmt.smart(size, lang)}", kind, top, size))
+        nodes.append(SankeyNode("right", label, fmt.smart(size, lang), kind, top, size))
         y = top
         for step, q in parts:
             bands.append(SankeyBand(xm + w, out_cursor[step], xr, y, q, kind))

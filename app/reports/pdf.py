@@ -13,6 +13,7 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -33,11 +34,11 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.core.messages import text
 from app.reports import fmt, fonts
 from app.reports import report_charts as rc
+from app.reports.pdf_toc import ContentsPage, fill_numbers, headings
 from app.reports.report_charts import flow_diagram
 from app.reports.snapshot import OptionRow, ReportSnapshot, StreamRow, Text2
 
@@ -120,34 +121,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     return s
 
 
-def _no_draw(*args, **kwargs) -> None:
-    return None
-
-
-class _LayoutFrame(Frame):
-    """A frame that places flowables without drawing them: the first pass only needs to know
-    on which page each heading lands, and drawing is half of the layout cost."""
-
-    def _add(self, flowable, canv, trySplit=0):
-        flowable.drawOn = _no_draw  # shadows the method on this instance only
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            flowable.__dict__.pop("drawOn", None)
-
-
 class _Doc(BaseDocTemplate):
-    """Adds H1/H2 headings to the table of contents with their page numbers."""
+    """Bookmarks the H1/H2 headings, lists them in the outline and notes their pages for the
+    contents page, whose numbers it writes at the end of the build."""
 
-    def __init__(
-        self,
-        target,
-        header: str,
-        lang: str,
-        progress: Progress | None,
-        layout_only: bool = False,
-        **kw,
-    ):
+    def __init__(self, target, header: str, lang: str, progress: Progress | None, **kw):
         super().__init__(target, pagesize=A4, initialFontName=fonts.REGULAR, **kw)
         self.header_text = header
         self.report_lang = lang
@@ -155,8 +133,9 @@ class _Doc(BaseDocTemplate):
         self._count = 0
         self._headings = 0
         self.total_flowables = 1
-        frame_class = _LayoutFrame if layout_only else Frame
-        frame = frame_class(MARGIN, MARGIN, BODY_W, PAGE_H - 2 * MARGIN, id="body")
+        self.contents: ContentsPage | None = None
+        self.heading_pages: dict[str, int] = {}
+        frame = Frame(MARGIN, MARGIN, BODY_W, PAGE_H - 2 * MARGIN, id="body")
         self.addPageTemplates(
             [
                 PageTemplate("cover", [frame], onPage=self._footer_only),
@@ -171,10 +150,15 @@ class _Doc(BaseDocTemplate):
         if isinstance(flowable, Paragraph) and flowable.style.name in ("H1", "H2"):
             level = 0 if flowable.style.name == "H1" else 1
             self._headings += 1
-            key = f"h{self._headings}"  # the same in both passes, so the contents links resolve
+            key = f"h{self._headings}"  # headings in story order: the contents page's keys
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level)
-            self.notify("TOCEntry", (level, flowable.getPlainText(), self.page, key))
+            self.heading_pages[key] = self.page
+
+    def _endBuild(self):
+        if self.contents is not None and self.contents.entries:
+            fill_numbers(self.canv, self.contents, self.heading_pages)
+        super()._endBuild()
 
     def _footer_only(self, canv, doc):
         canv.saveState()
@@ -204,12 +188,10 @@ class PdfReport:
         self.lang = lang
         self.st = _styles()
         self.money = not snap.confidential
-        self.layout_only = False  # True for the first pass, which only finds page numbers
         self.table_rows = 0  # rows laid out in tables (the benchmark's reference uses it)
-        self.toc_flowable: TableOfContents | None = None
-        self._figures: dict[str, object] = {}  # chart key -> matplotlib Figure (built once)
-        self._pngs: dict[str, bytes] = {}  # chart key -> PNG (rendered once, second pass)
-        self.chart_images = 0  # charts placed (tests and the benchmark's reference use it)
+        self.toc_flowable: ContentsPage | None = None
+        self._charts: dict[str, Drawing] = {}  # chart key -> its drawing (built once)
+        self.chart_count = 0  # charts placed (tests and the benchmark use it)
 
     # -- small helpers -------------------------------------------------------------------
     def t(self, key: str, **params) -> str:
@@ -308,30 +290,16 @@ class PdfReport:
         return tbl
 
     def drawing(self, make, *args):
-        """A chart or diagram; in the layout pass only a blank box of its size (drawing
-        vector graphics is slow and the first pass is thrown away)."""
-        d = make(*args)
-        return Spacer(d.width, d.height) if self.layout_only else d
+        """A diagram drawn by ``make(*args)``."""
+        return make(*args)
 
-    def chart(self, key: str, make: Callable[[], object], width: float = 0.85 * BODY_W):
-        """One of the screens' matplotlib charts as an image ``width`` wide.
-
-        The figure is built once per export and rasterised once, in the second pass; the
-        layout pass places a blank box of the same size (its size is the figure's)."""
-        fig = self._figures.get(key)
-        if fig is None:
-            fig = self._figures[key] = make()
-        w_in, h_in = fig.get_size_inches()
-        height = width * h_in / w_in
-        if self.layout_only:
-            return Spacer(width, height)
-        data = self._pngs.get(key)
-        if data is None:
-            data = self._pngs[key] = rc.png(fig)
-        self.chart_images += 1
-        img = Image(io.BytesIO(data), width, height)
-        img.hAlign = "CENTER"
-        return img
+    def chart(self, key: str, make: Callable[[float], Drawing], width: float = 0.85 * BODY_W):
+        """One chart as a vector drawing ``width`` wide, centred (``_charts`` keeps it by key
+        for tests and the benchmark)."""
+        d = self._charts[key] = make(width)
+        self.chart_count += 1
+        d.hAlign = "CENTER"
+        return d
 
     def money_or_hidden(self, value) -> str:
         return fmt.money(value, self.lang) if self.money else self.t("hidden")
@@ -398,22 +366,9 @@ class PdfReport:
         return out
 
     def toc(self) -> list:
-        toc = TableOfContents()
-        toc.levelStyles = [
-            ParagraphStyle("toc0", fontName=fonts.BOLD, fontSize=10.5, leading=15, leftIndent=0),
-            ParagraphStyle("toc1", fontName=fonts.REGULAR, fontSize=9.5, leading=13, leftIndent=14),
-        ]
-        toc.dotsMinLevel = 0
-        self.toc_flowable = toc
-        toc.tableStyle = TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ]
-        )
-        return [self.p(self.t("toc"), "H3"), Spacer(1, 0.3 * cm), toc]
+        """The contents page; ``write_pdf`` gives it the story's headings."""
+        self.toc_flowable = ContentsPage()
+        return [self.p(self.t("toc"), "H3"), Spacer(1, 0.3 * cm), self.toc_flowable]
 
     def gaps(self) -> list:
         if not self.snap.gaps:
@@ -624,7 +579,7 @@ class PdfReport:
                 names = [self.u(st.name) for st in s.steps]
                 chart = self.chart(
                     "sankey",
-                    lambda: rc.sankey(s.steps, names, dimension, self.lang, self.u),
+                    lambda w: rc.sankey(s.steps, names, dimension, self.lang, w, self.u),
                     BODY_W,
                 )
                 out.append(KeepTogether([self.p(self.t("h.sankey"), "H2"), chart]))
@@ -649,7 +604,7 @@ class PdfReport:
                 out.append(
                     self.chart(
                         f"monthly:{x.id}",
-                        lambda x=x: rc.monthly(x, self.u(x.name), self.lang),
+                        lambda w, x=x: rc.monthly(x, self.u(x.name), self.lang, w),
                     )
                 )
         out += self.monthly_tables()
@@ -658,7 +613,7 @@ class PdfReport:
     def cost_chart(self):
         names = [self.u(x.name) for x in self.snap.streams]
         return self.chart(
-            "cost_shares", lambda: rc.cost_shares(self.snap.streams, names, self.lang)
+            "cost_shares", lambda w: rc.cost_shares(self.snap.streams, names, self.lang, w)
         )
 
     def main_streams(self, limit: int = 4) -> list[StreamRow]:
@@ -730,7 +685,7 @@ class PdfReport:
                 out.append(
                     self.chart(
                         f"specific:{r.stream_id}:{r.unit}",
-                        lambda r=r, name=name: rc.specific(r, name, self.lang),
+                        lambda w, r=r, name=name: rc.specific(r, name, self.lang, w),
                     )
                 )
         out.append(self.p(self.t("h.indicators"), "H2"))
@@ -776,7 +731,7 @@ class PdfReport:
         )
         if any((x.co2e_t or 0) > 0 for x in s.streams):
             names = [self.u(x.name) for x in s.streams]
-            out.append(self.chart("co2e", lambda: rc.co2e(s.streams, names, self.lang)))
+            out.append(self.chart("co2e", lambda w: rc.co2e(s.streams, names, self.lang, w)))
         if s.grid_ef is not None:
             key = "grid_note" if s.grid_ef_year == s.reference_year else "grid_note_earlier"
             out.append(
@@ -815,8 +770,7 @@ class PdfReport:
                 h = w * (ph.height / ph.width) if ph.width else w * 0.75
                 if h > 6 * cm:
                     w, h = w * 6 * cm / h, 6 * cm
-                # the layout pass needs only the photo's size, not its pixels
-                cell = [Spacer(w, h) if self.layout_only else Image(io.BytesIO(ph.jpeg), w, h)]
+                cell = [Image(io.BytesIO(ph.jpeg), w, h)]
                 if ph.caption:
                     cell.append(self.p(ph.caption, "small"))
                 imgs.append(cell)
@@ -989,7 +943,9 @@ class PdfReport:
                 ("bubble", "h.bubble"),
                 ("category", "h.saving_by_category"),
             ):
-                chart = self.chart(name, lambda n=name: rc.option_chart(s, n, self.lang), BODY_W)
+                chart = self.chart(
+                    name, lambda w, n=name: rc.option_chart(s, n, self.lang, w), BODY_W
+                )
                 out.append(KeepTogether([self.p(self.t(heading), "H2"), chart]))
         return out
 
@@ -1113,56 +1069,28 @@ class PdfReport:
 
 
 def write_pdf(snap: ReportSnapshot, lang: str, target, progress: Progress | None = None) -> None:
-    """Render ``snap`` to ``target`` (a path or binary file object) in ``lang``.
-
-    The table of contents needs page numbers that only a laid-out document knows, so the full
-    report is built twice (as reportlab's ``multiBuild`` would): a first pass, into memory and
-    with photos replaced by blank boxes of the same size, collects the headings' pages; the
-    second pass writes the file with the finished contents. The contents list takes one page,
-    so the second pass cannot move the headings.
-    """
+    """Render ``snap`` to ``target`` (a path or binary file object) in ``lang``, in one build
+    (the contents page gets its page numbers at the end: see ``app.reports.pdf_toc``)."""
     rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 pass over every photo
     report = PdfReport(snap, lang)
-
-    def doc_for(out, prog, layout_only=False):
-        return _Doc(
-            out,
-            report.header(),
-            lang,
-            prog,
-            layout_only,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=text("report.cover.title", lang),
-            author="RECP Audit",
-            subject=snap.enterprise.get("name") or "",
-        )
-
-    if snap.variant == "summary":  # no contents page: one pass
-        story = report.story()
-        doc = doc_for(target, progress)
-        doc.total_flowables = len(story)
-        doc.build(story)
-    else:
-        half = (lambda f: progress(f / 2)) if progress else None
-        report.layout_only = True
-        first = report.story()
-        toc1 = report.toc_flowable
-        doc = doc_for(io.BytesIO(), half, layout_only=True)
-        doc.total_flowables = len(first)
-        doc._indexingFlowables = [toc1]
-        toc1.beforeBuild()
-        doc.build(first)
-        report.layout_only = False
-        story = report.story()
-        toc2 = report.toc_flowable
-        toc2._lastEntries = list(toc1._entries)
-        toc2._entries = list(toc1._entries)
-        doc = doc_for(target, (lambda f: progress(0.5 + f / 2)) if progress else None)
-        doc.total_flowables = len(story)
-        doc._indexingFlowables = [toc2]
-        doc.build(story)
+    story = report.story()
+    doc = _Doc(
+        target,
+        report.header(),
+        lang,
+        progress,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=text("report.cover.title", lang),
+        author="RECP Audit",
+        subject=snap.enterprise.get("name") or "",
+    )
+    doc.total_flowables = len(story)
+    if report.toc_flowable is not None:
+        report.toc_flowable.set_headings(headings(story))
+        doc.contents = report.toc_flowable
+    doc.build(story)
     if progress:
         progress(1.0)
