@@ -269,3 +269,12 @@ def test_finance_totals_say_that_overlapping_options_are_added_as_independent(vi
     assert "overlap" in text("report.finance_note", "en")
     assert flat(text("report.finance_note", "vi")) in vi[0]
     assert flat(text("report.finance_note", "en")) in en[0]
+
+
+def test_symbols_the_font_lacks_are_written_with_ones_it_has():
+    """Noto Sans has no arrows or ≤/≥: a PDF would show blanks where users typed them."""
+    a = build_audit()
+    a.findings[0].title = "Nhiệt thải → thu hồi, pH ≤ 9"
+    text, _ = pdf_text(a, "vi")
+    assert "Nhiệt thải -> thu hồi, pH <= 9" in text
+    assert "→" not in text and "≤" not in text

@@ -30,3 +30,15 @@ def register() -> str:
         FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
     return FAMILY
+
+
+# Symbols people type in names and notes that Noto Sans has no glyph for (a PDF would show a
+# blank): written with characters it has.
+_MISSING = str.maketrans(
+    {"→": "->", "←": "<-", "⇒": "=>", "↔": "<->", "≤": "<=", "≥": ">=", "≈": "~", "≠": "!="}
+)
+
+
+def printable(text: str) -> str:
+    """``text`` with the symbols the embedded font lacks replaced by ones it has."""
+    return text.translate(_MISSING)

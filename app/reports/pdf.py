@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -198,11 +199,12 @@ class PdfReport:
         return text(f"report.{key}", self.lang, **params)
 
     def p(self, value: str, style: str = "body") -> Paragraph:
-        return Paragraph(escape(value), self.st[style])
+        return Paragraph(escape(fonts.printable(value)), self.st[style])
 
     def u(self, value: Text2) -> str:
         """User text in the report language; the Vietnamese marked when not translated."""
         shown, untranslated = value.get(self.lang)
+        shown = fonts.printable(shown)
         return f"{shown} {self.t('untranslated')}" if untranslated else shown
 
     def n(self, value, decimals: int | None = None) -> str:
@@ -225,20 +227,20 @@ class PdfReport:
     ) -> Table:
         """A table with a repeated header row.
 
-        Text that fits its column stays a plain string (drawn in the cell's font, right-aligned
-        in numeric columns); only text that must wrap becomes a Paragraph, which is far slower
-        to lay out and matters for reports with thousands of rows.
+        Cells are plain strings, wrapped here into lines (see ``_cell``), drawn in the cell's
+        font and right-aligned in numeric columns: a Paragraph per cell is far slower to lay
+        out, which matters for reports with thousands of rows.
         """
-        cellb = self.st["cellb"]
         scale = BODY_W / sum(widths)
         col_w = [w * scale for w in widths]
-        data = [[Paragraph(escape(h), cellb) for h in header]]
+        data = [[self._cell(h, col_w[i] - 8, bold=True) for i, h in enumerate(header)]]
         for r in rows:
             data.append([self._cell(c, col_w[i] - 8) for i, c in enumerate(r)])
         self.table_rows += len(data)
         tbl = Table(data, colWidths=col_w, repeatRows=1, hAlign="LEFT")
         style = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
             ("FONTSIZE", (0, 0), (-1, -1), 8),
             ("LEADING", (0, 0), (-1, -1), 10),
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
@@ -254,20 +256,28 @@ class PdfReport:
         tbl.setStyle(TableStyle(style))
         return tbl
 
-    def _cell(self, value, width: float):
+    def _cell(self, value, width: float, bold: bool = False):
+        """A table cell: text as lines that fit ``width`` (a multi-line string, which a table
+        draws line by line); a Paragraph only for a word too long for the column, which it
+        can break."""
         if not isinstance(value, str):
             return value
-        if "\n" not in value and stringWidth(value, fonts.REGULAR, 8) <= width:
+        value = fonts.printable(value)
+        font = fonts.BOLD if bold else fonts.REGULAR
+        if "\n" not in value and stringWidth(value, font, 8) <= width:
             return value
-        return Paragraph(escape(value), self.st["cell"])
+        lines = [
+            x for part in value.split("\n") for x in (simpleSplit(part, font, 8, width) or [""])
+        ]
+        if any(stringWidth(x, font, 8) > width for x in lines):
+            return Paragraph(escape(value), self.st["cellb" if bold else "cell"])
+        return "\n".join(lines)
 
     def kv(self, pairs: list[tuple[str, str]], widths=(5, 11)) -> Table:
         col_w = [w * BODY_W / sum(widths) for w in widths]
         rows = [
             [
-                Paragraph(escape(k), self.st["cellb"])
-                if stringWidth(k, fonts.BOLD, 8) > col_w[0] - 8
-                else k,
+                self._cell(k, col_w[0] - 8, bold=True),
                 self._cell(v, col_w[1] - 8),
             ]
             for k, v in pairs

@@ -29,6 +29,7 @@ DATE = {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}
 HEADER_FILL = PatternFill("solid", fgColor="E8F1EE")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14, color="1F6F5C")
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -70,18 +71,19 @@ class XlsxReport:
         for i, label in enumerate(labels, 1):
             c = ws.cell(row, i, label)
             c.font, c.fill = BOLD, HEADER_FILL
-            c.alignment = Alignment(wrap_text=True, vertical="top")
+            c.alignment = HEADER_ALIGN
         ws.freeze_panes = ws.cell(row + 1, 1)
 
     def widths(self, ws: Worksheet, widths: dict[int, float] | None = None) -> None:
         """Column widths from the language's longest text (capped), headers included."""
         longest: dict[int, int] = {}
-        for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 200)):
-            for c in row:
-                if isinstance(c.value, str) and not c.value.startswith("="):
-                    longest[c.column] = max(longest.get(c.column, 0), len(c.value))
-                elif isinstance(c.value, (int, float)):
-                    longest[c.column] = max(longest.get(c.column, 0), 12)
+        rows = ws.iter_rows(min_row=1, max_row=min(ws.max_row, 200), values_only=True)
+        for row in rows:
+            for col, v in enumerate(row, 1):
+                if isinstance(v, str) and not v.startswith("="):
+                    longest[col] = max(longest.get(col, 0), len(v))
+                elif isinstance(v, (int, float)):
+                    longest[col] = max(longest.get(col, 0), 12)
         for col, n in longest.items():
             ws.column_dimensions[get_column_letter(col)].width = min(max(10, n + 2), 48)
         for col, w in (widths or {}).items():
