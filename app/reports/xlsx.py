@@ -77,13 +77,15 @@ class XlsxReport:
     def widths(self, ws: Worksheet, widths: dict[int, float] | None = None) -> None:
         """Column widths from the language's longest text (capped), headers included."""
         longest: dict[int, int] = {}
-        rows = ws.iter_rows(min_row=1, max_row=min(ws.max_row, 200), values_only=True)
-        for row in rows:
-            for col, v in enumerate(row, 1):
-                if isinstance(v, str) and not v.startswith("="):
-                    longest[col] = max(longest.get(col, 0), len(v))
-                elif isinstance(v, (int, float)):
-                    longest[col] = max(longest.get(col, 0), 12)
+        # the written cells only (iter_rows would create every empty one of the grid)
+        for (row, col), cell in ws._cells.items():
+            v = cell._value
+            if row > 200:
+                continue
+            if isinstance(v, str) and not v.startswith("="):
+                longest[col] = max(longest.get(col, 0), len(v))
+            elif isinstance(v, (int, float)):
+                longest[col] = max(longest.get(col, 0), 12)
         for col, n in longest.items():
             ws.column_dimensions[get_column_letter(col)].width = min(max(10, n + 2), 48)
         for col, w in (widths or {}).items():
