@@ -11,7 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Group, Line, String
+from reportlab.graphics.shapes import Group, Line, Rect, String
 
 from app.core.messages import text
 from app.core.options import option_finances
@@ -22,18 +22,19 @@ from app.reports.vector_axes import fit, scale, width_of, wrap
 W = 420.0
 
 
-def strings(node) -> list[String]:
+def shapes(node, kind) -> list:
+    """Every shape of ``kind`` in a drawing, groups opened."""
     out = []
     for child in getattr(node, "contents", []):
         if isinstance(child, Group):
-            out += strings(child)
-        elif isinstance(child, String):
+            out += shapes(child, kind)
+        elif isinstance(child, kind):
             out.append(child)
     return out
 
 
 def words(d) -> list[str]:
-    return [s.text for s in strings(d)]
+    return [s.text for s in shapes(d, String)]
 
 
 def pdf_words(d) -> str:
@@ -132,23 +133,11 @@ def test_monthly_chart_marks_flagged_months_and_skips_missing_costs():
         W,
         flagged=[False, False, True],
     )
-    fills = [r.fillColor.hexval() for r in _rects(d) if r.width > 12]
+    fills = [r.fillColor.hexval() for r in shapes(d, Rect) if r.width > 12]
     warn = vector_charts.colour(chart_data.WARN_COLOUR).hexval()
     assert fills.count(warn) == 1 and len(fills) == 2  # the missing month has no bar
     assert {"Jan 2024", "Feb 2024", "Mar 2024"} <= set(words(d))
     assert text("chart.cost_million", "en") in words(d)
-
-
-def _rects(node):
-    from reportlab.graphics.shapes import Rect
-
-    out = []
-    for child in getattr(node, "contents", []):
-        if isinstance(child, Group):
-            out += _rects(child)
-        elif isinstance(child, Rect):
-            out.append(child)
-    return out
 
 
 def test_sankey_keeps_the_quantity_when_a_name_is_cut():
@@ -169,27 +158,19 @@ def test_mac_curve_hatches_a_bar_cut_at_the_axis_limit():
     audit = build_audit(n_options=12)
     finances = option_finances(audit)
     d = vector_option_charts.mac_curve(audit.options, finances, "en", W)
-    assert not _white_lines(d)  # no extreme cost, no hatching
+    assert not _whiteshapes(d, Line)  # no extreme cost, no hatching
     extreme = next(o for o in audit.options if finances[o.id].avoided_co2e_t > 0)
     finances[extreme.id] = dataclasses.replace(finances[extreme.id], abatement_cost_vnd_per_t=5e10)
     data = chart_data.mac_data(audit.options, finances, "en")
     assert data.clipped and data.clipped[0].startswith(extreme.code)
     d = vector_option_charts.mac_curve(audit.options, finances, "en", W)
-    assert _white_lines(d)
+    assert _whiteshapes(d, Line)
     assert any(extreme.code in w and "50,000,000" in w for w in words(d))  # named in the note
 
 
-def _white_lines(d):
+def _whiteshapes(d, Line):
     return [
-        s for s in _lines(d) if s.strokeColor is not None and s.strokeColor.hexval() == "0xffffff"
+        s
+        for s in shapes(d, Line)
+        if s.strokeColor is not None and s.strokeColor.hexval() == "0xffffff"
     ]
-
-
-def _lines(node):
-    out = []
-    for child in getattr(node, "contents", []):
-        if isinstance(child, Group):
-            out += _lines(child)
-        elif isinstance(child, Line):
-            out.append(child)
-    return out
