@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from app.commands import add_path_argument
-from app.core.errors import Location, UserError
+from app.core.errors import Location, UserError, os_reason
 from app.core.messages import DEFAULT_LANGUAGE, LANGUAGES, text
 
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             logo = Path(args.logo).read_bytes()
         except OSError as exc:
             raise UserError.of(
-                "report.error.logo", Location(file=args.logo), detail=exc.strerror or str(exc)
+                "report.error.logo", Location(file=args.logo), detail=os_reason(exc)
             ) from exc
     with AuditFile.open(args.path, read_only=True, backup=False) as af:
         audit = af.load()

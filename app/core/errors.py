@@ -52,3 +52,39 @@ class UserError(Exception):
     @classmethod
     def of(cls, key: str, location: Location | None = None, **params) -> UserError:
         return cls(Problem(key, location or Location(), params))
+
+
+# OS errors a user can act on, by errno name: their text comes from the catalogue (key
+# "os.NAME") in the message's language instead of the system's English strerror.
+OS_REASONS = frozenset(
+    {
+        "EACCES",
+        "EPERM",
+        "ENOSPC",
+        "EDQUOT",
+        "EROFS",
+        "ENOENT",
+        "EEXIST",
+        "EISDIR",
+        "ENOTDIR",
+        "EBUSY",
+        "ETXTBSY",
+        "ENAMETOOLONG",
+        "EIO",
+        "EMFILE",
+        "EAGAIN",
+    }
+)
+OS_PREFIX = "os:"
+
+
+def os_reason(exc: OSError) -> str:
+    """A message parameter for why ``exc`` happened: ``"os:EACCES|Permission denied"``, which
+    ``messages.text`` shows in the message's language (the system's text after ``|`` when the
+    catalogue has no entry)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    fallback = exc.strerror or str(exc) or type(exc).__name__
+    return f"{OS_PREFIX}{name}|{fallback}" if name in OS_REASONS else fallback
+

@@ -18,7 +18,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from app.core.errors import Location, Problem
+from app.core.errors import OS_PREFIX, Location, Problem
 from app.paths import data_path
 
 LANGUAGES = ("vi", "en")
@@ -54,10 +54,21 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
     if entry is None:
         return key
     template = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
+    if any(isinstance(v, str) and v.startswith(OS_PREFIX) for v in params.values()):
+        params = {k: _os_text(v, lang) for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def _os_text(value, lang: str):
+    """An ``errors.os_reason`` marker as text in ``lang``; other values unchanged."""
+    if not (isinstance(value, str) and value.startswith(OS_PREFIX)):
+        return value
+    name, _, fallback = value[len(OS_PREFIX) :].partition("|")
+    entry = catalogue().get(f"os.{name}")
+    return (entry.get(lang) or entry.get(DEFAULT_LANGUAGE)) if entry else fallback
 
 
 def render_location(loc: Location, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import Location, Problem, UserError
+from app.core.errors import Location, Problem, UserError, os_reason
 from app.core.model import Photo, clean_text
 
 MAX_SIDE = 2048
@@ -121,7 +121,7 @@ def process_photo_file(path: str | Path) -> ProcessedPhoto:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _fail("photo.unreadable", path.name, detail=exc.strerror or str(exc)) from None
+        raise _fail("photo.unreadable", path.name, detail=os_reason(exc)) from None
     return process_photo_bytes(data, path.name)
 
 

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core.errors import Location, UserError
+from app.core.errors import Location, UserError, os_reason
 
 
 def write_atomically(target: str | os.PathLike, write: Callable[[str], None]) -> Path:
@@ -28,7 +28,7 @@ def write_atomically(target: str | os.PathLike, write: Callable[[str], None]) ->
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise UserError.of(
-            "report.error.cannot_write", Location(file=str(target)), detail=exc.strerror or str(exc)
+            "report.error.cannot_write", Location(file=str(target)), detail=os_reason(exc)
         ) from exc
     os.close(fd)
     try:
@@ -36,7 +36,7 @@ def write_atomically(target: str | os.PathLike, write: Callable[[str], None]) ->
         os.replace(tmp, target)
     except OSError as exc:
         raise UserError.of(
-            "report.error.cannot_write", Location(file=str(target)), detail=exc.strerror or str(exc)
+            "report.error.cannot_write", Location(file=str(target)), detail=os_reason(exc)
         ) from exc
     finally:
         if os.path.exists(tmp):

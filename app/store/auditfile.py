@@ -44,7 +44,7 @@ from typing import Any
 
 from app import __version__
 from app.core import model
-from app.core.errors import Level, Location, Problem, UserError
+from app.core.errors import Level, Location, Problem, UserError, os_reason
 from app.store import backups, codec, schema
 from app.store.lock import FileLock
 
@@ -134,7 +134,7 @@ class AuditFile:
         except sqlite3.Error as exc:
             raise UserError.of("store.write_failed", loc, detail=str(exc)) from exc
         except OSError as exc:
-            raise UserError.of("store.write_failed", loc, detail=exc.strerror or str(exc)) from exc
+            raise UserError.of("store.write_failed", loc, detail=os_reason(exc)) from exc
         finally:
             for leftover in (temp, Path(f"{temp}-journal"), Path(f"{temp}-wal")):
                 leftover.unlink(missing_ok=True)
@@ -597,7 +597,7 @@ def _check_header(path: Path) -> os.stat_result:
     except PermissionError:
         raise UserError.of("store.no_read_permission", loc, path=str(path)) from None
     except OSError as exc:
-        raise UserError.of("store.read_failed", loc, detail=exc.strerror or str(exc)) from exc
+        raise UserError.of("store.read_failed", loc, detail=os_reason(exc)) from exc
     if stat.S_ISDIR(st.st_mode):
         raise UserError.of("store.is_directory", loc, path=str(path))
     if not stat.S_ISREG(st.st_mode):
@@ -608,7 +608,7 @@ def _check_header(path: Path) -> os.stat_result:
     except PermissionError:
         raise UserError.of("store.no_read_permission", loc, path=str(path)) from None
     except OSError as exc:
-        raise UserError.of("store.read_failed", loc, detail=exc.strerror or str(exc)) from exc
+        raise UserError.of("store.read_failed", loc, detail=os_reason(exc)) from exc
     size = st.st_size
     if size == 0:
         raise UserError.of("store.empty", loc)

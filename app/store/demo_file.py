@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.core.errors import Location, UserError
+from app.core.errors import Location, UserError, os_reason
 from app.store.auditfile import AuditFile
 from app.store.lock import FileLock
 
@@ -110,7 +110,7 @@ def write_demo_file(path: str | os.PathLike, *, replace: bool = False) -> Path:
         else:
             _link_new(temp, path, replace, loc)
     except OSError as exc:
-        raise UserError.of("demo.write_failed", loc, detail=exc.strerror or str(exc)) from exc
+        raise UserError.of("demo.write_failed", loc, detail=os_reason(exc)) from exc
     finally:
         temp.unlink(missing_ok=True)
         lock.release()
