@@ -21,7 +21,16 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+from app.codecache import CodeCache
+
 Converter = Callable[[Any], Any]
+_CODE = CodeCache("codec")  # compiled decoders kept across runs: part of every audit's opening
+
+
+def _run(source: str, env: dict) -> None:
+    """Run generated source (built from dataclass field names only) in ``env``."""
+    _CODE.exec(source, env)
+    _CODE.save()  # writes only when the source was new
 
 
 def encode(value: Any) -> Any:
@@ -166,7 +175,7 @@ def _decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
         "    except (ValueError, TypeError, KeyError, AttributeError):",
         "        return safe_build(d)",
     ]
-    exec("\n".join(lines), env)  # noqa: S102 - code built from dataclass field names only
+    _run("\n".join(lines), env)
     return env["build"]
 
 
@@ -214,7 +223,7 @@ def _rows_decoder(cls: type, columns: tuple[str, ...]) -> Callable[[list[tuple]]
         "        append(o)",
         "    return out",
     ]
-    exec("\n".join(lines), env)  # noqa: S102 - code built from dataclass field names only
+    _run("\n".join(lines), env)
     return env["build_rows"]
 
 
@@ -310,7 +319,7 @@ def _owned_decoder(cls: type) -> Callable[[dict[str, Any]], Any]:
     lines = ["def build(d):"]
     lines += [f"    {line}" for line in owned]
     lines += ["        return o", "    return general(d)"]
-    exec("\n".join(lines), env)  # noqa: S102 - code built from dataclass field names only
+    _run("\n".join(lines), env)
     return env["build"]
 
 

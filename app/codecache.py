@@ -1,0 +1,116 @@
+"""Compiled code of generated source, kept across runs: a start-up cost, paid once.
+
+Opening an audit runs code generated at run time: ``dataclasses`` writes ``__init__``,
+``__repr__`` and ``__eq__`` of every model class as source and compiles it, and the store's
+codec compiles one decoder per table. Compiling is most of that cost (about 10 ms of a 230 ms
+start). Like ``__pycache__`` for modules, the compiled code objects are kept in a file in the
+user's cache folder, keyed by their exact source, so a later start only looks them up:
+
+- content-addressed: changed source is simply a miss (compiled and added), never stale code;
+- one file per use and Python version (code objects are version-specific);
+- any problem (no cache folder, unreadable or damaged file, read-only disk) falls back to
+  compiling, silently: the cache can only make a start faster, never break it.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from pathlib import Path
+from types import CodeType
+
+ENV_DIR = "RECP_CACHE_DIR"  # set to choose the folder; empty to turn the cache off
+
+
+def cache_dir() -> Path | None:
+    """The folder for the cache files: ``$RECP_CACHE_DIR``, else the platform's user cache."""
+    chosen = os.environ.get(ENV_DIR)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base, "RECP Audit", "cache") if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "recp-audit"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base, "recp-audit")
+
+
+class CodeCache:
+    """Source text -> compiled code, loaded from and saved to one file."""
+
+    def __init__(self, name: str):
+        folder = cache_dir()
+        tag = sys.implementation.cache_tag or "python"
+        self.path = folder / f"{name}.{tag}.marshal" if folder else None
+        self._codes = self._load()
+        self._dirty = False
+
+    def _load(self) -> dict[str, CodeType]:
+        if self.path is None:
+            return {}
+        try:
+            with open(self.path, "rb") as fh:
+                data = marshal.load(fh)
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, CodeType)}
+
+    def compile(self, source: str, filename: str) -> CodeType:
+        code = self._codes.get(source)
+        if code is None:
+            code = self._codes[source] = compile(source, filename, "exec")
+            self._dirty = True
+        return code
+
+    def exec(self, source, globals_=None, locals_=None) -> None:
+        """``exec`` with the compiled code of ``source`` looked up first."""
+        if not isinstance(source, str):  # already code: nothing to cache
+            exec(source, globals_, locals_)  # noqa: S102 - the caller's own code
+            return
+        exec(self.compile(source, "<generated>"), globals_, locals_)  # noqa: S102
+
+    def save(self) -> None:
+        """Write new entries (atomically: another instance may be starting too)."""
+        if not self._dirty or self.path is None:
+            return
+        self._dirty = False
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as fh:
+                marshal.dump(self._codes, fh)
+            os.replace(tmp, self.path)
+        except OSError:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+class cached_dataclasses:
+    """While active, ``dataclasses`` compiles the methods it generates through a ``CodeCache``.
+
+    ``dataclasses`` runs its generated source with the builtin ``exec``, looked up as a module
+    global: a module-level ``exec`` there takes precedence for as long as it exists. Used around
+    the model's class definitions (``start`` before, ``finish`` after).
+    """
+
+    def __init__(self, name: str):
+        self.cache = CodeCache(name)
+
+    def start(self) -> cached_dataclasses:
+        import dataclasses
+
+        dataclasses.exec = self.cache.exec
+        return self
+
+    def finish(self) -> None:
+        import dataclasses
+
+        if getattr(dataclasses, "exec", None) == self.cache.exec:
+            del dataclasses.exec
+        self.cache.save()
