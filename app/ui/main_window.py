@@ -48,8 +48,9 @@ class Workspace(QWidget):
         self.banner.setVisible(context.read_only)
         self.nav = QListWidget()
         self.nav.setObjectName("phaseNav")
-        self.nav.setMinimumWidth(220)
-        self.nav.setMaximumWidth(300)
+        # narrow enough that wide logs fit a 1366 px screen; the longest phase name fits
+        self.nav.setMinimumWidth(190)
+        self.nav.setMaximumWidth(215)
         self.nav.setIconSize(QSize(16, 16))
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()

@@ -304,8 +304,15 @@ class OptionsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("OptionsTable", COLUMNS[section][1])
+            return header_label(QCoreApplication.translate("OptionsTable", COLUMNS[section][1]))
         return None
+
+
+def header_label(label: str) -> str:
+    """The unit of a figure's header on a second line ("Investment\n(VND)"): the columns can
+    then be as narrow as their numbers."""
+    head, sep, unit = label.rpartition(" (")
+    return f"{head}\n({unit}" if sep and unit.endswith(")") else label
 
 
 def _or(value: Any, default: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Per-user application settings (language, window geometry, last folder, recent audits).
+"""Per-user application settings (language, window geometry, folders, recent audits, columns).
 
 A thin typed wrapper over ``QSettings`` so widgets receive it as a service, and tests can point it
 at a temporary INI file instead of the user's real settings.
@@ -79,6 +79,19 @@ class AppSettings:
     def remove_recent(self, path: str | Path) -> None:
         items = [i for i in self.recent() if i["path"] != str(path)]
         self.q.setValue("files/recent", json.dumps(items, ensure_ascii=False))
+
+    # tables ------------------------------------------------------------------------------
+    def hidden_columns(self, table: str) -> set[str] | None:
+        """Column keys the user hid in ``table``; None when never chosen (use the defaults)."""
+        raw = self.q.value(f"tables/{table}/hidden")
+        try:
+            keys = json.loads(raw) if isinstance(raw, str) else None
+        except ValueError:
+            return None
+        return {k for k in keys if isinstance(k, str)} if isinstance(keys, list) else None
+
+    def set_hidden_columns(self, table: str, keys: set[str]) -> None:
+        self.q.setValue(f"tables/{table}/hidden", json.dumps(sorted(keys)))
 
     def sync(self) -> None:
         self.q.sync()

@@ -51,12 +51,27 @@ from app.core.model import (
     ProcessStep,
     ResourceStream,
 )
+from app.ui.column_chooser import ColumnChooser
 from app.ui.context import AuditContext, ChangeSet
 from app.ui.options_detail import OptionEditor
-from app.ui.options_model import COLUMN, OPTION_ROLE, OptionsFilterProxy, OptionsTableModel
+from app.ui.options_model import (
+    COLUMN,
+    COLUMNS,
+    OPTION_ROLE,
+    OptionsFilterProxy,
+    OptionsTableModel,
+)
 from app.ui.screens.base import PhaseScreen
 
 CHART_NAMES = ("mac", "bubble", "category")
+
+
+# Shown from the header's menu; the option's editor shows them for the selected one.
+DEFAULT_HIDDEN_COLUMNS = ("screening", "streams", "npv", "irr")
+# Widths the columns' values need (px); "2.850.000.000" needs ~95.
+_CONTENT_WIDTHS = {"code": 50, "category": 160, "status": 100, "screening": 125, "step": 100,
+                   "streams": 140, "investment": 100, "saving": 100, "payback": 55, "npv": 110,
+                   "irr": 55, "co2e": 60, "score": 45}  # fmt: skip
 
 
 class OptionsScreen(PhaseScreen):
@@ -103,18 +118,28 @@ class OptionsScreen(PhaseScreen):
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, n=name: self.proxy.set_filter(**{n: c.currentData() or None})
             )
+            combo.currentTextChanged.connect(combo.setToolTip)  # the row may cut long names
         self.btn_new = QPushButton()
         self.btn_duplicate = QPushButton()
         self.btn_delete = QPushButton()
         self.btn_new.clicked.connect(self.new_option)
         self.btn_duplicate.clicked.connect(self.duplicate_selected)
         self.btn_delete.clicked.connect(self.delete_selected)
-        bar.addWidget(self.search, 2)
+        bar.addWidget(self.search, 3)
         for w in (self.f_category, self.f_status, self.f_step, self.f_stream):
-            bar.addWidget(w, 1)
-        for w in (self.btn_new, self.btn_duplicate, self.btn_delete):
-            bar.addWidget(w)
+            # share the row evenly whatever the longest step or stream name; the popup list
+            # is widened to its items in _fill_filters
+            w.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(10)
+            bar.addWidget(w, 2)
         lv.addLayout(bar)
+        # the log's buttons sit beside the tabs, leaving the filter row its full width
+        self.log_buttons = QWidget()
+        hb = QHBoxLayout(self.log_buttons)
+        hb.setContentsMargins(0, 0, 0, 2)
+        for w in (self.btn_new, self.btn_duplicate, self.btn_delete):
+            hb.addWidget(w)
+        self.tabs.setCornerWidget(self.log_buttons, Qt.TopRightCorner)
         self.table = QTableView()
         self.table.setObjectName("optionsTable")
         self.table.setModel(self.proxy)
@@ -127,11 +152,18 @@ class OptionsScreen(PhaseScreen):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        widths = {"code": 60, "title": 280, "category": 170, "status": 110, "screening": 130,
-                  "step": 110, "streams": 140, "investment": 125, "saving": 135, "payback": 95,
-                  "npv": 125, "irr": 75, "co2e": 80, "score": 60}  # fmt: skip
-        for key, width in widths.items():
-            self.table.setColumnWidth(COLUMN[key], width)
+        # the title takes what the other columns leave, so the log fits a 1366 px laptop
+        # screen; their widths follow their headers' language (_fit_columns)
+        header.setSectionResizeMode(COLUMN["title"], QHeaderView.Stretch)
+        header.setMinimumSectionSize(40)
+        self.columns = ColumnChooser(
+            self.table,
+            "options_log",
+            [key for key, _, _ in COLUMNS],
+            default_hidden=DEFAULT_HIDDEN_COLUMNS,
+            fixed=("code", "title"),
+            settings=context.settings,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.editor = OptionEditor(context, self.analysis)
         split = QSplitter(Qt.Vertical)
@@ -260,8 +292,7 @@ class OptionsScreen(PhaseScreen):
         self.log_pages.setCurrentWidget(self.empty if empty else self.log_pages.widget(0))
         for w in (self.search, self.f_category, self.f_status, self.f_step, self.f_stream):
             w.setVisible(not empty)
-        for w in (self.btn_new, self.btn_duplicate, self.btn_delete):
-            w.setVisible(not empty)
+        self.log_buttons.setVisible(not empty and self.tabs.currentIndex() == 0)
         if empty:
             self.empty.btn_from_finding.setEnabled(
                 bool(audit.findings) and not self.context.read_only
@@ -331,6 +362,7 @@ class OptionsScreen(PhaseScreen):
         self._fill_filters()
         self.editor.retranslate()
         self.model.reset()
+        self._fit_columns()
         self._chart_dirty = True
         self._schedule_totals()
         if self.tabs.currentIndex() == 1:
@@ -395,12 +427,21 @@ class OptionsScreen(PhaseScreen):
             )
 
     def _tab_changed(self, index: int) -> None:
+        self.log_buttons.setVisible(index == 0 and bool(self.context.audit.options))
         if index == 1:
             self._update_ranking()
         elif index == 2 and self._chart_dirty:
             self.show_chart()
         elif index == 3 and self._totals_dirty:
             self._fill_totals_tables(self.analysis.totals())
+
+    def _fit_columns(self) -> None:
+        """Each column but the title as wide as its content needs, or its header's longest line."""
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for key, width in _CONTENT_WIDTHS.items():
+            label = str(self.model.headerData(COLUMN[key], Qt.Orientation.Horizontal))
+            lines = max(metrics.horizontalAdvance(line) for line in label.split("\n"))
+            self.table.setColumnWidth(COLUMN[key], max(width, lines + 22))
 
     # ------------------------------------------------------------------ filters
     def _fill_filters(self) -> None:
@@ -415,6 +456,8 @@ class OptionsScreen(PhaseScreen):
             for data, label in items:
                 combo.addItem(label, data)
             combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+            combo.setToolTip(combo.currentText())
             combo.blockSignals(False)
 
         fill(
