@@ -41,6 +41,8 @@ def _delete_closed_widgets():
     yield
     app = _qt_app()
     if app is not None:
+        if "app.ui.context" in sys.modules:  # contexts a test left to the GC (see there)
+            sys.modules["app.ui.context"].discard_all_history()
         _flush_deletes(app)
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from shiboken6 import isValid as shiboken_valid
 
 from app.core import model
 from app.core.errors import UserError
@@ -65,6 +66,15 @@ class Change:
     info: model.AuditInfo | None = None
 
 
+_LIVE: weakref.WeakSet[AuditContext] = weakref.WeakSet()
+
+
+def discard_all_history() -> None:
+    """Empty the undo stack of every context still alive (see ``discard_history``)."""
+    for ctx in list(_LIVE):
+        ctx.discard_history()
+
+
 class AuditContext(QObject):
     """The open audit file, its in-memory Audit, the undo stack, language and services."""
 
@@ -97,6 +107,17 @@ class AuditContext(QObject):
         self.read_only: bool = bool(getattr(audit_file, "read_only", False))
         self.read_only_reason: str = render(problem, lang) if problem is not None else ""
         self._macro_depth = 0
+        _LIVE.add(self)
+
+    def discard_history(self) -> None:
+        """Delete the undo commands now, while their Python wrappers are certainly alive.
+
+        A context left to Python's garbage collector (held in a reference cycle, e.g. by a
+        closed dialog's slots) can have its command wrappers freed before ~QUndoStack deletes
+        the commands, which crashes. Closing an audit and the test teardown call this first.
+        """
+        if shiboken_valid(self) and shiboken_valid(self.undo_stack):
+            self.undo_stack.clear()
 
     # ------------------------------------------------------------------ language and locale
     def set_language(self, lang: str) -> None:

@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
             ws.deleteLater()
         if show_start_page and self.isVisible() and not self._closing:
             self.show_start_page()  # what the window shows without an audit
+        ctx.discard_history()
         try:
             ctx.file.close()
         except Exception:
