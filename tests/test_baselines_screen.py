@@ -198,3 +198,25 @@ def test_read_only_disables_import_and_editing(screen):
     screen.set_read_only(True)
     assert not screen.btn_import.isEnabled()
     assert screen.grid.editTriggers() == screen.grid.EditTrigger.NoEditTriggers
+
+
+def test_long_stream_names_wrap_in_the_grid_header_and_the_tooltip_has_them_whole(screen):
+    from app.ui.baselines_models import wrap_header
+
+    assert wrap_header("Than bitum cho lò hơi") == "Than bitum cho\nlò hơi"
+    assert wrap_header("Điện lưới") == "Điện lưới"
+    cut = wrap_header("Thuốc nhuộm hoạt tính cho máy nhuộm jet")
+    assert cut.count("\n") == 1 and cut.endswith("…")
+    assert all(len(line) <= 15 for line in cut.split("\n"))
+
+    long_name = "Grid electricity from the industrial park substation"
+    screen.context.audit.streams[0].name_en = long_name
+    m = screen.records_model
+    m.reload()
+    header = screen.grid.horizontalHeader()
+    for c in range(m.columnCount()):  # no header line wider than its column (Qt would clip it)
+        label = m.headerData(c, Qt.Horizontal)
+        widest = max(header.fontMetrics().horizontalAdvance(line) for line in label.split("\n"))
+        assert widest < header.sectionSize(c), label
+    column = next(i for i, s in enumerate(m.streams) if s.name_en == long_name)
+    assert m.horizontalHeaderItem(column).toolTip() == f"{long_name} (kWh)"

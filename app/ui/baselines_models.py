@@ -9,6 +9,7 @@ into puts/deletes and go through ``context.edit`` (one undo step per edit or pas
 from __future__ import annotations
 
 import copy
+import textwrap
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPointF, Qt
@@ -344,18 +345,18 @@ class RecordsModel(QStandardItemModel):
                     row.append(item)
                 self.appendRow(row)
             self.setHorizontalHeaderLabels(self.headers)
-            for c, header in enumerate(self.headers):  # long names are clipped in the header
-                self.horizontalHeaderItem(c).setToolTip(header.replace("\n", " "))
+            for c, stream in enumerate(self.streams):  # long names are cut in the header
+                self.horizontalHeaderItem(c).setToolTip(self._header(stream, wrap=False))
             self.setVerticalHeaderLabels([self.context.format_period(p) for p in self.periods])
         finally:
             self.blockSignals(False)
         self.beginResetModel()
         self.endResetModel()
 
-    def _header(self, s) -> str:
+    def _header(self, s, wrap: bool = True) -> str:
         name = s.name_en if self.context.lang == "en" and s.name_en else s.name_vi
         unit = "VND" if self.show_cost else s.unit
-        return f"{name}\n({unit})"
+        return f"{wrap_header(name)}\n({unit})" if wrap else f"{name} ({unit})"
 
     def record_at(self, row: int, column: int) -> model.PeriodRecord | None:
         """The (first) record shown in a cell, or None for an empty cell."""
@@ -473,3 +474,12 @@ class RecordsModel(QStandardItemModel):
             delete=deletes,
         )
         return None
+
+
+def wrap_header(name: str, width: int = 15, lines: int = 2) -> str:
+    """A stream name on up to two header lines: Qt clips a multi-line header on both sides
+    instead of eliding it, so a long name is broken at spaces (the full name is the tooltip)."""
+    parts = textwrap.wrap(name, width, break_long_words=False) or [name]
+    if len(parts) > lines:
+        parts = parts[: lines - 1] + [" ".join(parts[lines - 1 :])[: width - 1] + "…"]
+    return "\n".join(parts)
