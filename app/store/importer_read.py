@@ -116,8 +116,7 @@ def _open_xlsx(path: Path, sheet: str) -> Table:
 
     def rows() -> Iterator[tuple[int, tuple]]:
         try:
-            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                yield number, row
+            yield from enumerate(ws.iter_rows(values_only=True), start=1)
         finally:
             wb.close()
 
