@@ -59,6 +59,16 @@ def test_the_log_fits_1366_px_with_its_figures_in_view(state, qtbot, lang):
     assert screen.log_buttons.isVisible()
     screen.tabs.setCurrentIndex(1)
     assert not screen.log_buttons.isVisible()  # "New option" belongs to the log
+    # the ranked list: titles readable whole, figures in view, weights not stretched
+    ranked = screen.ranked
+    qtbot.wait(1)
+    assert ranked.horizontalScrollBar().maximum() == 0
+    assert ranked.columnWidth(2) >= 400
+    for c in (0, 1, 3, 4, 5, 6, 7, 8):
+        label = ranked.model().headerData(c, Qt.Horizontal)
+        widest = max(metrics.horizontalAdvance(line) for line in label.split("\n"))
+        assert widest < ranked.columnWidth(c), (lang, c, label)
+    assert all(spin.width() <= 110 for spin in screen.weight_spins.values())
     screen.tabs.setCurrentIndex(0)
     assert screen.log_buttons.isVisible()
 

@@ -60,6 +60,7 @@ from app.ui.options_model import (
     OPTION_ROLE,
     OptionsFilterProxy,
     OptionsTableModel,
+    header_label,
 )
 from app.ui.screens.base import PhaseScreen
 
@@ -68,10 +69,22 @@ CHART_NAMES = ("mac", "bubble", "category")
 
 # Shown from the header's menu; the option's editor shows them for the selected one.
 DEFAULT_HIDDEN_COLUMNS = ("screening", "streams", "npv", "irr")
+# Ranked list: rank, code, (title stretches), score, 3 criteria, payback, NPV.
+_RANKED_WIDTHS = {0: 45, 1: 50, 3: 50, 4: 60, 5: 60, 6: 60, 7: 60, 8: 110}
 # Widths the columns' values need (px); "2.850.000.000" needs ~95.
 _CONTENT_WIDTHS = {"code": 50, "category": 160, "status": 100, "screening": 125, "step": 100,
                    "streams": 140, "investment": 100, "saving": 100, "payback": 55, "npv": 110,
                    "irr": 55, "co2e": 60, "score": 45}  # fmt: skip
+
+
+def fit_to_headers(view: QTableView, widths: dict[int, int]) -> None:
+    """Set each listed column to its content's width or its header's longest line if wider."""
+    metrics = view.horizontalHeader().fontMetrics()
+    model = view.model()
+    for column, width in widths.items():
+        label = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        lines = max(metrics.horizontalAdvance(line) for line in label.split("\n"))
+        view.setColumnWidth(column, max(width, lines + 22))
 
 
 class OptionsScreen(PhaseScreen):
@@ -193,6 +206,7 @@ class OptionsScreen(PhaseScreen):
             spin.setSingleStep(0.05)
             spin.setValue(weights[criterion])
             spin.editingFinished.connect(self._weights_edited)
+            spin.setMaximumWidth(110)  # a weight, not a paragraph: no full-width fields
             self.weight_spins[criterion] = spin
             self.weight_labels[criterion] = QLabel()
             wf.addRow(self.weight_labels[criterion], spin)
@@ -354,8 +368,8 @@ class OptionsScreen(PhaseScreen):
                 text("options.criterion.economic", lang),
                 text("options.criterion.technical", lang),
                 text("options.criterion.environmental", lang),
-                self.tr("Payback (yr)"),
-                self.tr("NPV (VND)"),
+                header_label(self.tr("Payback (yr)")),
+                header_label(self.tr("NPV (VND)")),
             ]
         )
         self._fill_chart_choice()
@@ -437,11 +451,8 @@ class OptionsScreen(PhaseScreen):
 
     def _fit_columns(self) -> None:
         """Each column but the title as wide as its content needs, or its header's longest line."""
-        metrics = self.table.horizontalHeader().fontMetrics()
-        for key, width in _CONTENT_WIDTHS.items():
-            label = str(self.model.headerData(COLUMN[key], Qt.Orientation.Horizontal))
-            lines = max(metrics.horizontalAdvance(line) for line in label.split("\n"))
-            self.table.setColumnWidth(COLUMN[key], max(width, lines + 22))
+        fit_to_headers(self.table, {COLUMN[k]: w for k, w in _CONTENT_WIDTHS.items()})
+        fit_to_headers(self.ranked, _RANKED_WIDTHS)
 
     # ------------------------------------------------------------------ filters
     def _fill_filters(self) -> None:
@@ -623,7 +634,7 @@ class OptionsScreen(PhaseScreen):
             for c, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.UserRole, o.id)
-                if c != 2:
+                if c not in (1, 2):
                     cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.ranked.setItem(r, c, cell)
 
