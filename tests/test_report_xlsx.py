@@ -161,3 +161,37 @@ def test_confidential_workbook_has_no_identity_and_no_money(audit):
                     elif isinstance(v, (int, float)) and not isinstance(v, bool):
                         assert v not in money, (ws.title, v)
         assert wb.worksheets[2].max_row > 10  # monthly quantities are still there
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_summary_workbook_shows_management_sheets_and_keeps_formulas_live(audit, lang):
+    full, _ = workbook(audit, lang)
+    short, _ = workbook(audit, lang, "summary")
+    names = dict(zip(full.sheetnames, full.worksheets, strict=True))
+    visible = [ws.title for ws in short.worksheets if ws.sheet_state == "visible"]
+    hidden = [ws.title for ws in short.worksheets if ws.sheet_state == "hidden"]
+    summary, streams, records, indicators, savings, options, plan = full.sheetnames
+    assert visible == [summary, streams, options, plan]
+    assert hidden == [records, savings]  # what the formulas read, out of sight
+    assert indicators not in short.sheetnames
+    # the same live formulas as the full workbook, pointing at sheets that are there
+    for title in (streams, options, plan):
+        for row_full, row_short in zip(
+            names[title].iter_rows(values_only=True),
+            short[title].iter_rows(values_only=True),
+            strict=True,
+        ):
+            assert row_full == row_short
+    referenced = set()
+    for ws in short.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                if isinstance(v, str) and v.startswith("="):
+                    referenced |= set(re.findall(r"'([^']+)'!", v))
+    assert referenced and referenced <= set(short.sheetnames)
+    first = short[summary]
+    title = first["A1"].value
+    assert title != full[summary]["A1"].value
+    assert ("tóm tắt" if lang == "vi" else "summary") in title.lower()
+    assert "Excel" in first["A2"].value  # says where the detail went
+    assert short.properties.title == title

@@ -31,6 +31,7 @@ BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14, color="1F6F5C")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+SUMMARY_HIDDEN = ("records", "option_savings")  # hidden in the summary workbook
 
 
 def _text(cell, value: str) -> None:
@@ -361,8 +362,12 @@ class XlsxReport:
 
     def summary(self, ws: Worksheet) -> None:
         s, ent = self.snap, self.snap.enterprise
-        ws.cell(1, 1, self.t("cover.title")).font = TITLE
+        short = s.variant == "summary"
+        ws.cell(1, 1, self.t("cover.title_summary" if short else "cover.title")).font = TITLE
         r = 3
+        if short:
+            ws.cell(2, 1, self.t("xlsx.summary_note"))
+            r = 4
         pairs = []
         if s.confidential:
             pairs.append((self.t("ent.name"), self.t("hidden")))
@@ -434,19 +439,27 @@ class XlsxReport:
         self.widths(ws, {1: 44, 2: 40})
 
     def build(self) -> Workbook:
+        short = self.snap.variant == "summary"
         summary = self.sheet("summary", first=True)
         self.streams()
-        self.indicators()
+        if not short:
+            self.indicators()
         self.option_savings()
         self.options()
         self.plan()
         self.summary(summary)
+        if short:
+            # For management: summary, streams' annual totals, options and plan. The detail
+            # the formulas rest on stays in the file (live formulas) but out of sight.
+            for key in SUMMARY_HIDDEN:
+                self.wb[self.sheet_names[key]].sheet_state = "hidden"
         return self.wb
 
 
 def write_xlsx(snap: ReportSnapshot, lang: str, target) -> None:
     """Render ``snap`` to ``target`` (path or binary file object) as an .xlsx workbook."""
     wb = XlsxReport(snap, lang).build()
-    wb.properties.title = text("report.cover.title", lang)
+    title = "report.cover.title_summary" if snap.variant == "summary" else "report.cover.title"
+    wb.properties.title = text(title, lang)
     wb.properties.creator = "RECP Audit"
     wb.save(target)
