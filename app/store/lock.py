@@ -16,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # also run on Linux by tests/test_lock_windows.py (a stand-in)
     import msvcrt
 
     _WIN_OFFSET = 1 << 20  # lock a byte past the owner text so others can still read it
