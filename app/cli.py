@@ -11,15 +11,18 @@ bad input.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from app import __version__
-from app.cli_i18n import argparse_language
 from app.core.errors import UserError
 from app.core.messages import LANGUAGES, render, system_language, text
+
+if TYPE_CHECKING:
+    import argparse
 
 # Command modules in app/commands/, in the order --help lists them.
 COMMAND_MODULES = (
@@ -40,6 +43,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     argparse's own texts follow the language only when the parser is built and used inside
     ``cli_i18n.argparse_language(lang)``, as ``main`` does.
     """
+    import argparse
+
     lang = lang or system_language()
     parser = argparse.ArgumentParser(
         prog="python -m app", description=text("cli.description", lang)
@@ -60,8 +65,16 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+COMMAND_NAMES = frozenset(name.rstrip("_") for name in COMMAND_MODULES)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    launch = _gui_launch(argv)
+    if launch is not None:  # the auditor's double-click: no parser, no help texts to build
+        return _run_gui(launch)
+    from app.cli_i18n import argparse_language
+
     # The language is known before parsing so --help and argparse's errors speak it too.
     help_lang = _lang_in(argv) or system_language()
     with argparse_language(help_lang):
@@ -87,10 +100,37 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _gui_launch(argv: list[str]) -> SimpleNamespace | None:
+    """What a plain GUI start asks for (at most one audit path, ``--lang vi|en``, ``--smoke``),
+    read without argparse: building the parser loads every command's module and help text,
+    tens of milliseconds of the start-up. Anything else (a command, --help, a mistake) returns
+    None and goes through the full parser, which reports errors as before."""
+    file, lang, smoke = None, None, False
+    words = iter(argv)
+    for word in words:
+        if word == "--smoke":
+            smoke = True
+        elif word == "--lang":
+            lang = next(words, None)
+            if lang not in LANGUAGES:
+                return None
+        elif word.startswith("--lang="):
+            lang = word[len("--lang=") :]
+            if lang not in LANGUAGES:
+                return None
+        elif word.startswith("-") or word in COMMAND_NAMES or file is not None:
+            return None
+        else:
+            file = word
+    return SimpleNamespace(file=file, smoke=smoke, lang=lang)
+
+
 def _parse(
     argv: list[str], parser: argparse.ArgumentParser
 ) -> tuple[argparse.Namespace, str | None]:
     """The parsed arguments, and the audit to open in the GUI when the first word is a path."""
+    import argparse
+
     # A bare path (no command) opens that audit in the GUI: argparse would take it for a command.
     commands = {
         name
@@ -118,7 +158,7 @@ def _lang_in(argv: list[str]) -> str | None:
     return None
 
 
-def _run_gui(args: argparse.Namespace) -> int:
+def _run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     from app.ui.main import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(file=args.file, smoke=args.smoke, lang=args.lang)
