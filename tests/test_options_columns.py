@@ -115,3 +115,27 @@ def test_header_units_go_on_a_second_line():
     assert header_label("Vốn đầu tư (đồng)") == "Vốn đầu tư\n(đồng)"
     assert header_label("Option") == "Option"
     assert header_label("IRR") == "IRR"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_totals_counts_say_which_are_techniques_and_which_statuses(state, qtbot, lang):
+    state.set_language(lang)
+    screen = state.window.workspace.show_phase("options")
+    screen.tabs.setCurrentIndex(3)
+    table = screen.totals_tables["counts"]
+    rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    headings = [r for r, (_, value) in enumerate(rows) if value == ""]
+    assert len(headings) == 3 and headings[0] == 0
+    for r in headings:  # a heading spans the table and is bold
+        assert table.columnSpan(r, 0) == table.columnCount()
+        assert table.item(r, 0).font().bold()
+    options = state.window.context.audit.options
+    by_technique = rows[headings[0] + 1 : headings[1]]
+    by_status = rows[headings[1] + 1 : headings[2]]
+    assert sum(int(v) for _, v in by_technique) == len(options)
+    assert sum(int(v) for _, v in by_status) == len(options)
+    expected = {
+        "vi": ("Theo nhóm giải pháp SXSH", "Theo trạng thái"),
+        "en": ("By CP technique", "By status"),
+    }
+    assert (rows[headings[0]][0], rows[headings[1]][0]) == expected[lang]

@@ -474,6 +474,18 @@
         <translation>Nhóm</translation>
     </message>
     <message>
+        <source>By CP technique</source>
+        <translation>Theo nhóm giải pháp SXSH</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>Theo trạng thái</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
         <source>Industrial symbiosis</source>
         <translation>Cộng sinh công nghiệp</translation>
     </message>

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QPixmap, QUndoCommand
+from PySide6.QtGui import QColor, QPixmap, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -771,12 +771,22 @@ class OptionsScreen(PhaseScreen):
         _fill_table(groups, rows)
         counts = self.totals_tables["counts"]
         counts.setHorizontalHeaderLabels([self.tr("Group"), self.tr("Options")])
-        crow = [
+        # categories and statuses are both counts of options: a heading row says which is which
+        crow = [(self.tr("By CP technique"), "")]
+        crow += [
             (text(f"options.category.{k}", lang), num(v)) for k, v in totals.by_category.items()
         ]
+        crow += [(self.tr("By status"), "")]
         crow += [(text(f"options.status.{k}", lang), num(v)) for k, v in totals.by_status.items()]
-        crow += [(self.tr("Industrial symbiosis"), num(totals.symbiosis_count))]
+        crow += [
+            (self.tr("Other"), ""),
+            (self.tr("Industrial symbiosis"), num(totals.symbiosis_count)),
+        ]
         _fill_table(counts, crow)
+        counts.clearSpans()
+        for r, (_label, value) in enumerate(crow):
+            if value == "":
+                _heading_row(counts, r)
         streams = self.totals_tables["streams"]
         streams.setHorizontalHeaderLabels(
             [
@@ -904,6 +914,17 @@ def _fill_table(table: QTableWidget, rows: list[tuple]) -> None:
             if c:
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             table.setItem(r, c, item)
+
+
+def _heading_row(table: QTableWidget, row: int) -> None:
+    """Row ``row`` as a section heading across the table: bold, shaded, not selectable."""
+    table.setSpan(row, 0, 1, table.columnCount())
+    item = table.item(row, 0)
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    item.setBackground(QColor("#e8f1ee"))
+    item.setFlags(Qt.ItemIsEnabled)
 
 
 def _title(option: Option, lang: str) -> str:
