@@ -179,11 +179,20 @@ def test_import_wizard_with_errors_cannot_import(screen, tmp_path, qtbot):
 
 def test_balances_highlight_the_unaccounted_remainder(screen):
     t = screen.balances
+    # only water flows: the tab opens on water, not on the (empty) materials balance
+    assert screen.dimension_box.currentData() == "volume"
     assert t.rowCount() == 1
-    assert t.item(0, 0).text() == "Dyeing" and t.item(0, 5).text() == "100.0"  # 1000 − 900 m³
-    assert t.item(0, 6).text() == "10.0 %"
-    assert t.item(0, 5).background().color().name() == "#f4b6b6"  # above 5 %: highlighted
-    assert t.item(0, 2).background().style() == Qt.NoBrush
+    assert t.item(0, 0).text() == "Dyeing" and t.item(0, 4).text() == "100.0"  # 1000 − 900 m³
+    assert t.item(0, 5).text() == "10.0 %"
+    assert t.item(0, 4).background().color().name() == "#f4b6b6"  # above 5 %: highlighted
+    assert t.item(0, 1).background().style() == Qt.NoBrush
+    assert t.horizontalHeaderItem(1).text() == "Inputs\n(m³)"
+    # the user's choice of resource is kept, even one without flows
+    mass = screen.dimension_box.findData("mass")
+    screen.dimension_box.setCurrentIndex(mass)  # as picking it in the list does
+    assert t.rowCount() == 0
+    screen._fill_balances()
+    assert screen.dimension_box.currentData() == "mass"
 
 
 def test_charts_and_sankey_draw_in_a_canvas(screen, qtbot):

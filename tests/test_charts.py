@@ -87,3 +87,19 @@ def test_sankey_shows_the_unaccounted_remainder_of_a_step():
 def test_sankey_flows_convert_units_to_one(demo):
     unit, flows = charts.sankey_flows(demo, "volume", "en")
     assert unit == "m³" and flows and all(f.quantity > 0 for f in flows)
+
+
+def test_sankey_flows_are_named_in_the_chosen_language(demo):
+    _, en = charts.sankey_flows(demo, "mass", "en")
+    _, vi = charts.sankey_flows(demo, "mass", "vi")
+    assert [f.quantity for f in en] == [f.quantity for f in vi]  # the same flows
+    names = {(f.name, f.name_en or f.name) for f in demo.flows}
+    pairs = set(zip((f.label for f in vi), (f.label for f in en), strict=True))
+    assert pairs <= names  # each flow's Vietnamese name beside its own English one
+    assert any(v != e for v, e in pairs)
+
+
+def test_long_sankey_labels_wrap_onto_two_lines():
+    assert charts._wrap_label("Grey fabric: 3,936") == "Grey fabric: 3,936"
+    wrapped = charts._wrap_label("Steam and thermal oil (as coal equivalent): 2,753")
+    assert wrapped.count("\n") == 1 and wrapped.replace("\n", " ").endswith("2,753")

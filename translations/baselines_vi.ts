@@ -227,12 +227,12 @@
         <translation>Đầu vào − đầu ra − tổn thất đã xác định = phần chưa xác định. Công đoạn có phần chưa xác định vượt 5 % được tô màu. Các dòng vào/ra được nhập ở màn hình Sản phẩm &amp; công đoạn.</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>Công đoạn</translation>
+        <source>Resource:</source>
+        <translation>Tài nguyên:</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>Đơn vị</translation>
+        <source>Step</source>
+        <translation>Công đoạn</translation>
     </message>
     <message>
         <source>Inputs</source>

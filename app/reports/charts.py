@@ -266,6 +266,15 @@ def co2e_by_source(sources: Sequence[EmissionSource], lang: str) -> Figure:
     return fig
 
 
+def _wrap_label(label: str, width: int = 28) -> str:
+    """A long flow name on two lines: the side columns have a fixed share of a canvas that
+    may be narrow on a laptop screen."""
+    import textwrap
+
+    lines = textwrap.wrap(label, width, break_long_words=False)
+    return "\n".join(lines[:1] + [" ".join(lines[1:])]) if len(lines) > 1 else label
+
+
 def sankey(resource: str, unit: str, flows: Sequence[SankeyFlow], lang: str) -> Figure:
     """The site's flows of one resource: inputs → process steps → products and losses
     (the layout is ``chart_data.sankey_layout``'s, shared with the report's vector chart)."""
@@ -324,7 +333,7 @@ def sankey(resource: str, unit: str, flows: Sequence[SankeyFlow], lang: str) -> 
         if node.column == "left":
             x = SANKEY_X["left"] - w
             ax.add_patch(Rectangle((x, node.top - node.size), w, node.size, color=colour))
-            ax.text(x - 0.01, mid_y, node.label, ha="right", **label_kw)
+            ax.text(x - 0.01, mid_y, _wrap_label(node.label), ha="right", **label_kw)
         else:
             x = SANKEY_X["right"]
             ax.add_patch(Rectangle((x, node.top - node.size), w, node.size, color=colour))
@@ -332,7 +341,7 @@ def sankey(resource: str, unit: str, flows: Sequence[SankeyFlow], lang: str) -> 
             ax.text(
                 x + w + 0.01,
                 mid_y,
-                node.label,
+                _wrap_label(node.label),
                 ha="left",
                 color=WARN_COLOUR if warn else "black",
                 fontweight="bold" if warn else "normal",
@@ -367,7 +376,8 @@ def sankey_flows(audit, dimension: str, lang: str) -> tuple[str, list[SankeyFlow
         if units.dimension(flow.unit) != dimension:
             continue
         q = flow.quantity * units.factor(flow.unit, unit)
-        out.append(SankeyFlow(names[flow.step_id], str(flow.direction), flow.name, q))
+        label = flow.name_en if lang == "en" and flow.name_en else flow.name
+        out.append(SankeyFlow(names[flow.step_id], str(flow.direction), label, q))
     return unit, out
 
 

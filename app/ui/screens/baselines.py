@@ -151,30 +151,49 @@ class BaselinesScreen(PhaseScreen):
         data_split.setStretchFactor(1, 3)
         self.tabs.addTab(data_split, "")
         # -- balances tab --------------------------------------------------------------------
-        self.balances = QTableWidget(0, 7)
+        # One resource at a time (materials, water or energy) for the table and the Sankey: a
+        # step's three balances side by side made the table too wide to show its remainder.
+        self.balances = QTableWidget(0, 6)
         self.balances.setObjectName("balanceTable")
         self.balances.verticalHeader().setVisible(False)
         self.balances.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.balances.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.dimension_label = QLabel()
         self.dimension_box = QComboBox()
-        self.dimension_box.currentIndexChanged.connect(lambda _i: self._draw_sankey())
+        self.dimension_box.currentIndexChanged.connect(lambda _i: self._dimension_changed())
+        self._dimension_chosen = False  # until the user picks one, show one that has flows
         self.balance_hint = QLabel()
         self.balance_hint.setWordWrap(True)
         self.sankey_view = None  # built on first show: matplotlib stays off the start-up path
         self.sankey_holder = QVBoxLayout()
         bal = QWidget()
         bl = QVBoxLayout(bal)
+        bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(self.balance_hint)
         bl.addWidget(self.balances, 1)
         sank = QWidget()
         sl = QVBoxLayout(sank)
-        sl.addWidget(self.dimension_box)
+        sl.setContentsMargins(0, 0, 0, 0)
         sl.addLayout(self.sankey_holder, 1)
         bal_split = QSplitter(Qt.Horizontal)
         bal_split.addWidget(bal)
         bal_split.addWidget(sank)
-        bal_split.setStretchFactor(1, 2)
-        self.tabs.addTab(bal_split, "")
+        bal_split.setStretchFactor(0, 2)
+        bal_split.setStretchFactor(1, 3)
+        bal_split.setSizes([420, 800])  # the Sankey is drawn later: it must have room waiting
+        sank.setMinimumWidth(360)
+        self.bal_split = bal_split
+        self._split_moved = False  # the user's own split is kept; else the table is shown whole
+        bal_split.splitterMoved.connect(lambda *_: setattr(self, "_split_moved", True))
+        bal_page = QWidget()
+        bp = QVBoxLayout(bal_page)
+        dim_bar = QHBoxLayout()
+        dim_bar.addWidget(self.dimension_label)
+        dim_bar.addWidget(self.dimension_box)
+        dim_bar.addStretch(1)
+        bp.addLayout(dim_bar)
+        bp.addWidget(bal_split, 1)
+        self.tabs.addTab(bal_page, "")
         # -- charts tab ----------------------------------------------------------------------
         self.chart_box = QComboBox()
         self.chart_box.currentIndexChanged.connect(lambda _i: self._draw_chart())
@@ -269,17 +288,7 @@ class BaselinesScreen(PhaseScreen):
                 "exceeds 5 % are highlighted. Flows are entered on the Products & process steps screen."
             )
         )
-        self.balances.setHorizontalHeaderLabels(
-            [
-                self.tr("Step"),
-                self.tr("Unit"),
-                self.tr("Inputs"),
-                self.tr("Outputs"),
-                self.tr("Losses"),
-                self.tr("Unaccounted"),
-                self.tr("Share"),
-            ]
-        )
+        self.dimension_label.setText(self.tr("Resource:"))
         self.refresh(ChangeSet(reset=True))
 
     def refresh(self, changes: ChangeSet) -> None:
@@ -489,6 +498,11 @@ class BaselinesScreen(PhaseScreen):
         return dialog
 
     # ------------------------------------------------------------------------ balances
+    def _dimension_changed(self, chosen: bool = True) -> None:
+        self._dimension_chosen = self._dimension_chosen or chosen
+        self._fill_balances()
+        self._draw_sankey()
+
     def _fill_balances(self) -> None:
         from app.core.indicators import step_balances
 
@@ -497,14 +511,36 @@ class BaselinesScreen(PhaseScreen):
             s.id: (s.name_en if self.context.lang == "en" and s.name_en else s.name_vi)
             for s in audit.steps
         }
-        rows = step_balances(audit)
+        every = step_balances(audit)
+        dimension = self.dimension_box.currentData()
+        if not self._dimension_chosen and every and all(b.dimension != dimension for b in every):
+            # nothing to show for this resource: open on the first one that has flows
+            present = {b.dimension for b in every}
+            for i in range(self.dimension_box.count()):
+                if self.dimension_box.itemData(i) in present:
+                    self.dimension_box.blockSignals(True)
+                    self.dimension_box.setCurrentIndex(i)
+                    self.dimension_box.blockSignals(False)
+                    self._dimension_changed(chosen=False)
+                    return
+        rows = [b for b in every if b.dimension == dimension]
+        in_unit = f"\n({rows[0].unit})" if rows else ""  # one unit per resource (t, m³, GJ)
+        self.balances.setHorizontalHeaderLabels(
+            [
+                self.tr("Step"),
+                self.tr("Inputs") + in_unit,
+                self.tr("Outputs") + in_unit,
+                self.tr("Losses") + in_unit,
+                self.tr("Unaccounted") + in_unit,
+                self.tr("Share"),
+            ]
+        )
         self.balances.setRowCount(len(rows))
         fmt = self.context.format_number
         for r, b in enumerate(rows):
             share = "" if b.share is None else fmt(b.share * 100, 1) + " %"
             cells = [
                 names.get(b.step_id, ""),
-                b.unit,
                 fmt(b.inputs, 1),
                 fmt(b.outputs, 1),
                 fmt(b.losses, 1),
@@ -513,12 +549,25 @@ class BaselinesScreen(PhaseScreen):
             ]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                if c >= 2:
+                if c >= 1:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                if b.flagged and c >= 5:
+                if b.flagged and c >= 4:
                     item.setBackground(QBrush(WARN))
                     item.setToolTip(self.tr("Unaccounted share above the threshold"))
                 self.balances.setItem(r, c, item)
+        self._fit_balance_split()
+
+    def _fit_balance_split(self) -> None:
+        """Give the balance table the width of its columns, the Sankey the rest (once shown:
+        hidden widgets have no real sizes yet)."""
+        if self._split_moved or not self.bal_split.isVisible():
+            return
+        t = self.balances
+        t.resizeColumnsToContents()
+        need = sum(t.columnWidth(c) for c in range(t.columnCount())) + 2 * t.frameWidth()
+        need += t.verticalScrollBar().sizeHint().width() + 4
+        total = sum(self.bal_split.sizes()) or 1220
+        self.bal_split.setSizes([need, max(total - need, 360)])
 
     # ------------------------------------------------------------------------ charts
     def _fill_chart_streams(self) -> None:
@@ -544,6 +593,7 @@ class BaselinesScreen(PhaseScreen):
         from app.reports.charts import audit_chart
         from app.ui.baselines_charts import ChartView
 
+        self._fit_balance_split()
         if self.sankey_view is None:
             self.sankey_view = ChartView()
             self.sankey_holder.addWidget(self.sankey_view)
