@@ -262,11 +262,18 @@ def test_flows_add_edit_direction_remove(ctx, qtbot):
         lambda a: got(a) is None or pytest.fail(),
     )
     row = [r for r in range(screen.flows.rowCount()) if screen.flows.row_data(r, 1) == flow.id][0]
-    screen.flows.item(row, 2).setText("1,500.5")
+    screen.flows.item(row, 3).setText("1,500.5")
     roundtrip(
         ctx,
         lambda a: got(a).quantity == 1500.5 or pytest.fail(),
         lambda a: got(a).quantity is None or pytest.fail(),
+    )
+    row = [r for r in range(screen.flows.rowCount()) if screen.flows.row_data(r, 1) == flow.id][0]
+    screen.flows.item(row, 2).setText("Rinse water")  # the English name, for English reports
+    roundtrip(
+        ctx,
+        lambda a: got(a).name_en == "Rinse water" or pytest.fail(),
+        lambda a: got(a).name_en == "" or pytest.fail(),
     )
     row = [r for r in range(screen.flows.rowCount()) if screen.flows.row_data(r, 1) == flow.id][0]
     combo = screen.flows.cellWidget(row, 0)

@@ -503,6 +503,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Đầu vào / đầu ra</translation>
     </message>
     <message>
+        <source>English name (reports)</source>
+        <translation>Tên tiếng Anh (báo cáo)</translation>
+    </message>
+    <message>
         <source>Quantity per year</source>
         <translation>Lượng mỗi năm</translation>
     </message>

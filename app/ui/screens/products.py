@@ -38,6 +38,7 @@ PRODUCT_COLUMNS = (
 FLOW_COLUMNS = (
     ("direction", QT_TRANSLATE_NOOP("ProductsScreen", "Kind")),
     ("name", QT_TRANSLATE_NOOP("ProductsScreen", "Input / output")),
+    ("name_en", QT_TRANSLATE_NOOP("ProductsScreen", "English name (reports)")),
     ("quantity", QT_TRANSLATE_NOOP("ProductsScreen", "Quantity per year")),
     ("unit", QT_TRANSLATE_NOOP("ProductsScreen", "Unit")),
     ("note", QT_TRANSLATE_NOOP("ProductsScreen", "Note")),
@@ -147,7 +148,8 @@ class ProductsScreen(PhaseScreen):
         lower.addWidget(self.box_steps)
         lower.addWidget(self.box_flows)
         lower.setStretchFactor(0, 1)
-        lower.setStretchFactor(1, 2)
+        lower.setStretchFactor(1, 3)
+        lower.setSizes([280, 840])  # step names are short; the flows table has six columns
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.box_products)
         split.addWidget(lower)
@@ -476,11 +478,16 @@ class ProductsScreen(PhaseScreen):
                 self.flows.set_text(row, 0, "", data=flow.id, editable=False)
                 self.flows.setCellWidget(row, 0, combo)
                 self.flows.set_text(row, 1, flow.name, data=flow.id)
-                self.flows.set_text(row, 2, self.context.format_number(flow.quantity), data=flow.id)
-                self.flows.item(row, 2).setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                self.flows.set_text(row, 3, flow.unit, data=flow.id)
-                self.flows.set_text(row, 4, flow.note, data=flow.id)
+                self.flows.set_text(row, 2, flow.name_en, data=flow.id)
+                self.flows.set_text(row, 3, self.context.format_number(flow.quantity), data=flow.id)
+                self.flows.item(row, 3).setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.flows.set_text(row, 4, flow.unit, data=flow.id)
+                self.flows.set_text(row, 5, flow.note, data=flow.id)
+                for col in (1, 2):  # names may be cut below: whole in the tooltip
+                    self.flows.item(row, col).setToolTip(self.flows.item(row, col).text())
             self.flows.resizeColumnsToContents()
+            for col in (1, 2):  # two long names side by side would push the figures off-screen
+                self.flows.setColumnWidth(col, min(self.flows.columnWidth(col), 210))
         self.btn_add_flow.setEnabled(step is not None and not self.read_only)
         self._show_balance(flows)
 
