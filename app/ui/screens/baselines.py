@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -185,15 +186,7 @@ class BaselinesScreen(PhaseScreen):
         self.bal_split = bal_split
         self._split_moved = False  # the user's own split is kept; else the table is shown whole
         bal_split.splitterMoved.connect(lambda *_: setattr(self, "_split_moved", True))
-        bal_page = QWidget()
-        bp = QVBoxLayout(bal_page)
-        dim_bar = QHBoxLayout()
-        dim_bar.addWidget(self.dimension_label)
-        dim_bar.addWidget(self.dimension_box)
-        dim_bar.addStretch(1)
-        bp.addLayout(dim_bar)
-        bp.addWidget(bal_split, 1)
-        self.tabs.addTab(bal_page, "")
+        self.tabs.addTab(_bar_page([self.dimension_label, self.dimension_box], bal_split), "")
         # -- charts tab ----------------------------------------------------------------------
         self.chart_box = QComboBox()
         self.chart_box.currentIndexChanged.connect(lambda _i: self._draw_chart())
@@ -201,15 +194,7 @@ class BaselinesScreen(PhaseScreen):
         self.chart_stream.currentIndexChanged.connect(lambda _i: self._draw_chart())
         self.chart_view = None
         self.chart_holder = QVBoxLayout()
-        charts = QWidget()
-        cl = QVBoxLayout(charts)
-        cbar = QHBoxLayout()
-        cbar.addWidget(self.chart_box)
-        cbar.addWidget(self.chart_stream)
-        cbar.addStretch(1)
-        cl.addLayout(cbar)
-        cl.addLayout(self.chart_holder, 1)
-        self.tabs.addTab(charts, "")
+        self.tabs.addTab(_bar_page([self.chart_box, self.chart_stream], self.chart_holder), "")
         self.tabs.currentChanged.connect(lambda _i: self._draw_visible())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -704,3 +689,19 @@ def screenshot_steps() -> list:
         tab(2, "baselines_chart_specific", "specific"),
         tab(2, "baselines_chart_co2e", "co2e"),
     ]
+
+
+def _bar_page(controls: list[QWidget], body: QWidget | QLayout) -> QWidget:
+    """A tab page: its controls in a row on top (left-aligned), the body filling the rest."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    bar = QHBoxLayout()
+    for w in controls:
+        bar.addWidget(w)
+    bar.addStretch(1)
+    column.addLayout(bar)
+    if isinstance(body, QLayout):
+        column.addLayout(body, 1)
+    else:
+        column.addWidget(body, 1)
+    return page
