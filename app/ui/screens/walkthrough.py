@@ -352,8 +352,8 @@ class WalkthroughScreen(PhaseScreen):
         photo_buttons.addWidget(self.delete_photo_button)
         photo_buttons.addStretch(1)
         photos_layout = QVBoxLayout(self.photos_box)
+        photos_layout.addLayout(photo_buttons)  # above the strip: in view on a 768 px screen
         photos_layout.addWidget(self.photo_strip)
-        photos_layout.addLayout(photo_buttons)
         photos_layout.addWidget(self.photo_status)
 
         detail_layout = QVBoxLayout(self.detail)
