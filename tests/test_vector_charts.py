@@ -147,8 +147,11 @@ def test_sankey_keeps_the_quantity_when_a_name_is_cut():
         chart_data.SankeyFlow("Nhuộm", "output", "Vải", 26_000.0),
     ]
     shown = words(vector_charts.sankey("vật liệu", "t", flows, "vi", W))
-    cut = next(w for w in shown if w.startswith("Vải từ"))
-    assert cut.endswith("…: 26.433")
+    first = next(i for i, w in enumerate(shown) if w.startswith("Vải từ"))
+    # two lines (the node has room above and below), the second cut, the quantity kept
+    assert not shown[first].endswith("26.433")
+    assert shown[first + 1].endswith("…: 26.433")
+    assert long.startswith(shown[first] + " ")
     assert any(w.startswith(text("chart.unaccounted", "vi")) and w.endswith(": 433") for w in shown)
 
 
@@ -174,3 +177,16 @@ def _whiteshapes(d, Line):
         for s in shapes(d, Line)
         if s.strokeColor is not None and s.strokeColor.hexval() == "0xffffff"
     ]
+
+
+def test_sankey_label_fits_whole_on_two_lines_when_there_is_room():
+    flows = [
+        chart_data.SankeyFlow("Nhuộm", "input", "Vải từ công đoạn trước", 26_433.0),
+        chart_data.SankeyFlow("Nhuộm", "output", "Vải", 26_000.0),
+    ]
+    shown = words(vector_charts.sankey("vật liệu", "t", flows, "vi", W))
+    first = next(i for i, w in enumerate(shown) if w.startswith("Vải từ"))
+    lines = shown[first : first + 2]
+    joined = " ".join(lines)
+    assert "…" not in joined and joined.startswith("Vải từ công đoạn trước:")
+    assert joined.endswith("26.433")

@@ -46,6 +46,7 @@ from app.reports.vector_axes import (
     label,
     scale,
     width_of,
+    wrap,
 )
 
 ASPECT = 3.6 / 7.0  # height / width, as the screens' figures
@@ -226,12 +227,45 @@ def co2e_by_source(sources: Sequence[EmissionSource], lang: str, width: float) -
     )
 
 
-def _node_label(node, font: str, room: float) -> str:
-    """ "name: quantity" in ``room`` points: the name is shortened, the quantity kept."""
+def _node_label(node, font: str, room: float, lines: int = 1) -> list[str]:
+    """ "name: quantity" in ``room`` points on up to ``lines`` lines: a long name is wrapped,
+    then shortened on its last line; the quantity is always kept."""
     tail = f": {node.amount}"
-    return (
-        fit(node.name, font, TICK_SIZE, room - width_of(tail, TICK_SIZE, font == fonts.BOLD)) + tail
-    )
+    bold = font == fonts.BOLD
+    if width_of(node.name + tail, TICK_SIZE, bold) <= room or lines < 2:
+        return [fit(node.name, font, TICK_SIZE, room - width_of(tail, TICK_SIZE, bold)) + tail]
+    out = wrap(node.name + ":", font, TICK_SIZE, room, lines)
+    amount = str(node.amount)
+    if len(out) < lines:  # a line to spare: the quantity after the name or below it
+        if width_of(f"{out[-1]} {amount}", TICK_SIZE, bold) <= room:
+            out[-1] = f"{out[-1]} {amount}"
+        else:
+            out.append(amount)
+        return out
+    last = out[-1].removesuffix(":").removesuffix("…")
+    out[-1] = fit(last, font, TICK_SIZE, room - width_of(tail, TICK_SIZE, bold)) + tail
+    return out
+
+
+def _label_lines(nodes, c: Chart, size: float) -> dict[int, int]:
+    """How many lines each side node's label may take: two where its neighbours in the same
+    column leave room for them, else one (id(node) -> lines)."""
+    out = {}
+    for column in ("left", "right"):
+        side = sorted((n for n in nodes if n.column == column), key=lambda n: -(n.top - n.size / 2))
+        mids = [c.Y(n.top - n.size / 2) for n in side]
+        for i, node in enumerate(side):
+            gaps = [abs(mids[i] - mids[j]) for j in (i - 1, i + 1) if 0 <= j < len(mids)]
+            out[id(node)] = 2 if min(gaps, default=99) >= 2.4 * size else 1
+    return out
+
+
+def _lines(c: Chart, x: float, mid: float, lines: list[str], size: float, anchor: str, **kw):
+    """Label lines stacked about ``mid`` (the baseline of a single line)."""
+    step = size * 1.15
+    first = mid + step * (len(lines) - 1) / 2
+    for i, line in enumerate(lines):
+        c.add(label(x, first - i * step, line, size, anchor, **kw))
 
 
 def sankey(
@@ -239,7 +273,8 @@ def sankey(
 ) -> Drawing:
     """Inputs → process steps → products and losses, bands as wide as the quantity; each
     step's unaccounted remainder in the warning colour (``chart_data.sankey_layout``)."""
-    c = Chart(width, width * 4.8 / 8.0, text("chart.sankey_title", lang, name=resource, unit=unit))
+    # taller than the other charts: it has a page of its own and names on both sides
+    c = Chart(width, width * 0.85, text("chart.sankey_title", lang, name=resource, unit=unit))
     layout = sankey_layout(flows, lang)
     if layout is None:
         return c.no_data(text("chart.no_data", lang))
@@ -263,6 +298,7 @@ def sankey(
     size = TICK_SIZE
     left_room = c.X(SANKEY_X["left"] - SANKEY_NODE_W - 0.01) - 2
     right_x = c.X(SANKEY_X["right"]) + w + 3
+    room_lines = _label_lines(layout.nodes, c, size)
     for node in layout.nodes:
         y_top, y_bot = c.Y(node.top), c.Y(node.top - node.size)
         mid = (y_top + y_bot) / 2 - size * 0.35
@@ -280,11 +316,21 @@ def sankey(
         if node.column == "left":
             x = c.X(SANKEY_X["left"]) - w
             c.add(Rect(x, y_bot, w, y_top - y_bot, fillColor=fill, strokeColor=None))
-            c.add(label(x - 3, mid, _node_label(node, fonts.REGULAR, left_room), size, "end"))
+            lines = _node_label(node, fonts.REGULAR, left_room, room_lines[id(node)])
+            _lines(c, x - 3, mid, lines, size, "end")
         else:
             c.add(Rect(right_x - 3 - w, y_bot, w, y_top - y_bot, fillColor=fill, strokeColor=None))
             warn = node.kind == "unaccounted"
             font = fonts.BOLD if warn else fonts.REGULAR
-            name = _node_label(node, font, c.width - right_x - 2)
-            c.add(label(right_x, mid, name, size, bold=warn, fill=fill if warn else colors.black))
+            lines = _node_label(node, font, c.width - right_x - 2, room_lines[id(node)])
+            _lines(
+                c,
+                right_x,
+                mid,
+                lines,
+                size,
+                "start",
+                bold=warn,
+                fill=fill if warn else colors.black,
+            )
     return c.d
