@@ -46,6 +46,7 @@ class XlsxReport:
     def __init__(self, snap: ReportSnapshot, lang: str):
         self.snap, self.lang = snap, lang
         self.money = not snap.confidential
+        self.short = snap.variant == "summary"  # the summary workbook for management
         self.wb = Workbook()
         self.stream_row: dict[str, int] = {}  # stream id -> row on the streams sheet
         self.option_row: dict[str, int] = {}
@@ -362,10 +363,9 @@ class XlsxReport:
 
     def summary(self, ws: Worksheet) -> None:
         s, ent = self.snap, self.snap.enterprise
-        short = s.variant == "summary"
-        ws.cell(1, 1, self.t("cover.title_summary" if short else "cover.title")).font = TITLE
+        ws.cell(1, 1, self.t("cover.title_summary" if self.short else "cover.title")).font = TITLE
         r = 3
-        if short:
+        if self.short:
             ws.cell(2, 1, self.t("xlsx.summary_note"))
             r = 4
         pairs = []
@@ -439,16 +439,15 @@ class XlsxReport:
         self.widths(ws, {1: 44, 2: 40})
 
     def build(self) -> Workbook:
-        short = self.snap.variant == "summary"
         summary = self.sheet("summary", first=True)
         self.streams()
-        if not short:
+        if not self.short:
             self.indicators()
         self.option_savings()
         self.options()
         self.plan()
         self.summary(summary)
-        if short:
+        if self.short:
             # For management: summary, streams' annual totals, options and plan. The detail
             # the formulas rest on stays in the file (live formulas) but out of sight.
             for key in SUMMARY_HIDDEN:
@@ -458,8 +457,8 @@ class XlsxReport:
 
 def write_xlsx(snap: ReportSnapshot, lang: str, target) -> None:
     """Render ``snap`` to ``target`` (path or binary file object) as an .xlsx workbook."""
-    wb = XlsxReport(snap, lang).build()
-    title = "report.cover.title_summary" if snap.variant == "summary" else "report.cover.title"
-    wb.properties.title = text(title, lang)
+    report = XlsxReport(snap, lang)
+    wb = report.build()
+    wb.properties.title = report.t("cover.title_summary" if report.short else "cover.title")
     wb.properties.creator = "RECP Audit"
     wb.save(target)

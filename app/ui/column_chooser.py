@@ -47,9 +47,7 @@ class ColumnChooser(QObject):
     def set_visible(self, key: str, visible: bool) -> None:
         hidden = self.hidden()
         (hidden.discard if visible else hidden.add)(key)
-        self.apply(hidden)
-        if self.settings is not None:
-            self.settings.set_hidden_columns(self.table, self.hidden())
+        self._choose(hidden)
 
     def menu(self) -> QMenu:
         """One checkable entry per column, then the defaults back."""
@@ -67,7 +65,11 @@ class ColumnChooser(QObject):
         return menu
 
     def restore_defaults(self) -> None:
-        self.apply(self.default_hidden)
+        self._choose(self.default_hidden)
+
+    def _choose(self, hidden: Iterable[str]) -> None:
+        """The user's choice: shown now and remembered."""
+        self.apply(hidden)
         if self.settings is not None:
             self.settings.set_hidden_columns(self.table, self.hidden())
 

@@ -483,8 +483,8 @@ class BaselinesScreen(PhaseScreen):
         return dialog
 
     # ------------------------------------------------------------------------ balances
-    def _dimension_changed(self, chosen: bool = True) -> None:
-        self._dimension_chosen = self._dimension_chosen or chosen
+    def _dimension_changed(self) -> None:
+        self._dimension_chosen = True  # the user's pick, kept even for a resource without flows
         self._fill_balances()
         self._draw_sankey()
 
@@ -498,16 +498,16 @@ class BaselinesScreen(PhaseScreen):
         }
         every = step_balances(audit)
         dimension = self.dimension_box.currentData()
-        if not self._dimension_chosen and every and all(b.dimension != dimension for b in every):
-            # nothing to show for this resource: open on the first one that has flows
-            present = {b.dimension for b in every}
-            for i in range(self.dimension_box.count()):
-                if self.dimension_box.itemData(i) in present:
-                    self.dimension_box.blockSignals(True)
-                    self.dimension_box.setCurrentIndex(i)
-                    self.dimension_box.blockSignals(False)
-                    self._dimension_changed(chosen=False)
-                    return
+        present = [b.dimension for b in every]
+        if not self._dimension_chosen and present and dimension not in present:
+            # nothing to show for this resource: open on the first one that has flows (the
+            # Sankey follows: it is drawn from the box when its tab is shown or refreshed)
+            i = next(i for i in range(self.dimension_box.count())
+                     if self.dimension_box.itemData(i) in present)  # fmt: skip
+            self.dimension_box.blockSignals(True)
+            self.dimension_box.setCurrentIndex(i)
+            self.dimension_box.blockSignals(False)
+            dimension = self.dimension_box.currentData()
         rows = [b for b in every if b.dimension == dimension]
         in_unit = f"\n({rows[0].unit})" if rows else ""  # one unit per resource (t, m³, GJ)
         self.balances.setHorizontalHeaderLabels(

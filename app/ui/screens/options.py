@@ -306,7 +306,7 @@ class OptionsScreen(PhaseScreen):
         self.log_pages.setCurrentWidget(self.empty if empty else self.log_pages.widget(0))
         for w in (self.search, self.f_category, self.f_status, self.f_step, self.f_stream):
             w.setVisible(not empty)
-        self.log_buttons.setVisible(not empty and self.tabs.currentIndex() == 0)
+        self._show_log_buttons()
         if empty:
             self.empty.btn_from_finding.setEnabled(
                 bool(audit.findings) and not self.context.read_only
@@ -440,8 +440,14 @@ class OptionsScreen(PhaseScreen):
                 index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
             )
 
+    def _show_log_buttons(self) -> None:
+        """New/Duplicate/Delete belong to a log that has options (the empty log has its own)."""
+        self.log_buttons.setVisible(
+            self.tabs.currentIndex() == 0 and bool(self.context.audit.options)
+        )
+
     def _tab_changed(self, index: int) -> None:
-        self.log_buttons.setVisible(index == 0 and bool(self.context.audit.options))
+        self._show_log_buttons()
         if index == 1:
             self._update_ranking()
         elif index == 2 and self._chart_dirty:
