@@ -283,3 +283,24 @@ def test_check_reports_rows_whose_owner_is_missing(af, audit):
     conn.execute("PRAGMA foreign_keys=ON")
     orphans = [p for p in af.check() if p.key == "store.orphan"]
     assert len(orphans) == 12 and orphans[0].params["table"] == "records"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX user database")
+def test_lock_names_the_user_when_the_environment_does_not(monkeypatch):
+    """The lock file says who holds an audit; with no user variables set (services, some
+    sandboxes) the name comes from the user database, as getpass would find it."""
+    import os
+    import pwd
+
+    from app.store import lock
+
+    for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(var, raising=False)
+    lock._user.cache_clear()
+    try:
+        assert lock._user() == pwd.getpwuid(os.getuid()).pw_name
+        monkeypatch.setenv("USER", "kiem.toan")
+        lock._user.cache_clear()
+        assert lock._user() == "kiem.toan"
+    finally:
+        lock._user.cache_clear()

@@ -120,7 +120,7 @@ class FileLock:
             return {}
 
 
-# socket and getpass are imported only when needed: importing them costs milliseconds on the
+# socket and pwd are imported only when needed: importing them costs milliseconds on the
 # GUI's start-up path, and the environment and os.uname() answer first in the common case.
 
 
@@ -139,8 +139,8 @@ def _user() -> str:
         if os.environ.get(var):
             return os.environ[var]
     try:
-        import getpass
+        import pwd  # what getpass.getuser asks next, without getpass's own imports (termios)
 
-        return getpass.getuser()
-    except Exception:  # no user name in some sandboxes
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, AttributeError):  # Windows; a uid with no name (sandboxes)
         return ""
