@@ -2,6 +2,8 @@
 
 import sys
 
+import pytest
+
 from app import cli
 
 
@@ -100,3 +102,24 @@ def test_gui_launch_builds_no_parser(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split("\n")
     assert out[0] == "audit.recp" and out[1] == "[]"
+
+
+def test_gui_start_pauses_the_garbage_collector_until_run_gui_is_done(monkeypatch):
+    """Start-up makes objects, not garbage: no collections while the window is being built;
+    the collector is on again whatever run_gui did (it turns it on itself after the paint)."""
+    import gc
+
+    import app.ui.main as gui
+
+    seen = []
+
+    def fake_run_gui(file=None, smoke=False, lang=None):
+        seen.append(gc.isenabled())
+        raise RuntimeError("the window failed")
+
+    monkeypatch.setattr(gui, "run_gui", fake_run_gui)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        cli.main(["audit.recp"])
+    assert seen == [False]
+    assert gc.isenabled()

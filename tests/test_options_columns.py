@@ -101,10 +101,11 @@ def test_header_menu_shows_hides_and_remembers_columns(state, qtbot):
     assert state.settings.hidden_columns("options_log") == {"screening", "streams", "npv", "irr"}
 
 
-def test_fixed_columns_cannot_be_hidden_even_from_a_hand_edited_setting(state):
+def test_fixed_columns_cannot_be_hidden_even_from_a_hand_edited_setting(state, qtbot):
     state.settings.set_hidden_columns("options_log", {"code", "title", "payback"})
+    qtbot.waitUntil(lambda: state.settings.recent() != [])  # written after the first paint
     state.window.close_context()
-    assert state.open_path(state.window.state.settings.recent()[0]["path"])
+    assert state.open_path(state.settings.recent()[0]["path"])
     screen = state.window.workspace.show_phase("options")
     assert {"code", "title"} <= set(visible(screen))
     assert "payback" not in visible(screen)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from app.core import model
 from tests.ui_helpers import ensure_qm, make_file, reload
@@ -93,9 +94,13 @@ def test_read_only_audit_shows_banner_and_refuses_edits(state, tmp_path):
         state.window.close_context()
 
 
-def test_start_page_lists_recent_audits_and_missing_files(state, tmp_path):
+def test_start_page_lists_recent_audits_and_missing_files(state, tmp_path, qtbot):
     path = make_file(tmp_path)
     state.open_path(path)
+    assert state.settings.recent() == []  # remembered once the window is painted, not before
+    state.window.show()
+    qtbot.waitUntil(lambda: state.settings.recent() != [])
+    assert state.settings.last_folder() == str(tmp_path)
     state.settings.add_recent(tmp_path / "gone.recp", "Cũ", "DN cũ")
     state.window.show_start_page()
     tree = state.window.start_page.recent
@@ -217,6 +222,65 @@ def test_crash_hook_logs_and_keeps_running(state, tmp_path):
     assert crash.log_file().parent == tmp_path / "logs"
 
 
+def test_modules_loaded_before_pyside_are_marked_for_its_feature_hook(monkeypatch):
+    import types
+
+    import app.ui.main as gui
+
+    # The PySide6 in use has the table (else the start-up would quietly lose ~4 ms).
+    assert isinstance(sys.modules["shibokensupport.feature"].pyside_feature_dict, dict)
+    fake = types.SimpleNamespace(pyside_feature_dict={"app.ui.main": 0})
+    monkeypatch.setitem(sys.modules, "shibokensupport.feature", fake)
+    gui._skip_feature_scan()
+    assert fake.pyside_feature_dict["app.ui.main"] == 0  # a known module keeps its mark
+    assert fake.pyside_feature_dict["app.core.model"] == -1
+    monkeypatch.setitem(sys.modules, "shibokensupport.feature", types.SimpleNamespace())
+    gui._skip_feature_scan()  # a PySide without the table: nothing to do, no error
+
+
+def test_log_is_rotated_at_start_once_over_its_size(tmp_path):
+    from app.ui import crash
+
+    log = tmp_path / "recp-audit.log"
+    for name, text in (
+        ("recp-audit.log.1", "one"),
+        ("recp-audit.log.2", "two"),
+        ("recp-audit.log.3", "three"),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    log.write_text("small", encoding="utf-8")
+    crash.rotate(log, max_bytes=100)
+    assert log.read_text(encoding="utf-8") == "small"  # under the limit: kept as it is
+    log.write_text("x" * 101, encoding="utf-8")
+    crash.rotate(log, max_bytes=100, backups=3)
+    assert not log.exists()  # the next record starts a new file
+    assert (tmp_path / "recp-audit.log.1").read_text(encoding="utf-8") == "x" * 101
+    assert (tmp_path / "recp-audit.log.2").read_text(encoding="utf-8") == "one"
+    assert (tmp_path / "recp-audit.log.3").read_text(encoding="utf-8") == "two"  # "three" dropped
+    assert not (tmp_path / "recp-audit.log.4").exists()
+    crash.rotate(tmp_path / "none.log")  # no log yet: nothing to do, no error
+
+
+def test_after_first_paint_waits_for_the_paint_then_runs_once(state, qtbot):
+    from PySide6.QtCore import QObject
+
+    w = state.window
+    ran, gone = [], QObject()
+    w.after_first_paint(lambda: ran.append("a"))
+    w.after_first_paint(lambda: ran.append("gone"), gone)
+    gone.deleteLater()
+    QApplication.processEvents()
+    assert ran == []  # not painted yet: waiting, however many turns the loop makes
+    w.show()
+    qtbot.waitUntil(lambda: ran == ["a"])
+    w.after_first_paint(lambda: ran.append("b"))  # painted already: on the next turn
+    assert ran == ["a"]
+    qtbot.waitUntil(lambda: ran == ["a", "b"])
+    w.repaint()
+    QApplication.processEvents()
+    assert ran == ["a", "b"]
+
+
 def test_geometry_is_remembered(state, tmp_path):
     from app.ui.settings import AppSettings
 
@@ -312,8 +376,12 @@ def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path)
         "assert st.open_path(sys.argv[1]); w = st.window; w.show(); app.processEvents(); w.grab()\n"
         "mods = lambda: [p.key for p in PHASES if p.screen and p.screen.split(':')[0] in sys.modules]\n"
         "ws = w.workspace\n"
+        "from PySide6 import QtCore, QtGui, QtWidgets\n"
+        "events = sorted(n for m in (QtCore, QtGui, QtWidgets) for n, v in vars(m).items()\n"
+        "                if isinstance(v, type) and n.endswith('Event'))\n"
         "out = {'loaded': mods(), 'built': sorted(ws.screens), 'nav': [ws.nav.item(i).text()\n"
-        "       for i in range(ws.nav.count())], 'start_page': 'app.ui.start_page' in sys.modules}\n"
+        "       for i in range(ws.nav.count())], 'start_page': 'app.ui.start_page' in sys.modules,\n"
+        "       'events': events}\n"
         "while not ws.nav_measured():\n"
         "    app.processEvents()\n"
         "out['loaded_after'] = mods(); out['built_after'] = sorted(ws.screens)\n"
@@ -329,6 +397,9 @@ def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path)
     assert out["loaded"] == [first.key]
     assert out["built"] == [first.key]
     assert not out["start_page"]
+    # No Python event handler but the paint's ran: PySide made no other event classes (a
+    # changeEvent or an event filter would make some fifty, ~10 ms of the start).
+    assert out["events"] == ["QEvent", "QPaintEvent"]
     assert out["nav"][1].endswith("…")  # not measured yet, same height as a figure
     assert [p.key for p in PHASES if p.screen] == out["loaded_after"]  # all measured...
     assert out["built_after"] == [first.key]  # ...but only the shown screen is built
@@ -376,7 +447,7 @@ def test_start_page_is_built_when_first_needed(state, tmp_path, qtbot):
     assert state.open_path(path)
     assert w._start_page is None  # opening an audit directly never built it
     w.show()
-    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: state.settings.recent() != [])  # remembered after the first paint
     assert w.central.currentWidget() is w.workspace
     w.close_context()  # back to the start page, listing the audit just closed
     assert w.central.currentWidget() is w.start_page
@@ -470,7 +541,9 @@ def test_shortcuts_of_the_main_window(state, qtbot):
     assert win.act_undo.shortcut() == QKeySequence(QKeySequence.Undo)
     assert win.act_home.shortcut() == QKeySequence("Ctrl+Home")
     assert win.act_vi.isCheckable() and win.act_vi.text() == "Tiếng Việt"
-    qtbot.waitUntil(lambda: len(win.act_redo.shortcuts()) >= 2)  # the platform's Redo, later
+    assert len(win.act_redo.shortcuts()) == 1
+    win.show()
+    qtbot.waitUntil(lambda: len(win.act_redo.shortcuts()) >= 2)  # the platform's Redo, once painted
     redo = win.act_redo.shortcuts()
     assert QKeySequence("Ctrl+Y") in redo
     assert QKeySequence.keyBindings(QKeySequence.Redo)[0] in redo

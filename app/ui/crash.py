@@ -7,7 +7,6 @@ the dialog says so, offers the summary to copy, and the application keeps runnin
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -38,14 +37,35 @@ def log_file() -> Path:
     return log_dir() / "recp-audit.log"
 
 
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+def rotate(path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS) -> None:
+    """Start a new log when the current one is over ``max_bytes``: ``.log`` -> ``.log.1`` ->
+    ... -> ``.log.N`` (the oldest dropped). Done once per start, so the log stays bounded
+    without ``logging.handlers`` (its import, ~10 ms with socket and pickle, is on the start-up
+    path); one session writing megabytes of errors would be pathological."""
+    try:
+        if path.stat().st_size <= max_bytes:
+            return
+        for n in range(backups - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError:  # no log yet, or it cannot be moved: keep appending
+        return
+
+
 def setup_logging() -> None:
-    """A rotating log file; safe to call more than once."""
+    """Append to the log file (rotated at start); safe to call more than once."""
     global _handler_installed
     if _handler_installed:
         return
-    handler = logging.handlers.RotatingFileHandler(
-        log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    path = log_file()
+    rotate(path)
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)  # opened on first record
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -5,15 +5,19 @@ and openpyxl stay out (a test checks sys.modules) so the first window appears fa
 
 Start-up cost notes (see benchmarks/bench_startup.py):
 - The modules without Qt (core model, store) are imported BEFORE PySide6: once PySide6 is in,
-  its import hook reads the source of every module imported after it (``inspect.getsource``,
-  looking for ``__feature__`` use), which costs about a millisecond a module.
+  its import hook reads the source of every module an import statement names (looking for
+  ``__feature__`` use), ~0.3 ms a module; the modules already loaded are marked as not using
+  it (``_skip_feature_scan``), so only the UI's own are read.
 - PySide6 creates a class's Python enums when the class is first touched (the ``Qt`` namespace
-  alone: 93 enums, ~40 ms). Classes only needed on demand (message boxes, progress dialogs,
-  the job runner) are imported where they are used.
+  alone: 93 enums, ~40 ms; ``QEvent`` ~2 ms). Classes only needed on demand (message boxes,
+  progress dialogs, the job runner, ``QEvent``) are imported where they are used, and the
+  window's widgets keep Python event handlers to a minimum (see ``MainWindow.apply_language``).
+- The cyclic garbage collector is paused by ``app.cli`` until the window is painted.
 """
 
 # The order of these imports is the point (see above).
 # isort: off
+import gc
 import logging
 import os
 import sys
@@ -24,12 +28,27 @@ import app.store.auditfile  # noqa: F401
 from app.core.errors import UserError
 from app.core.messages import render
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.ui.context import AuditContext
-from app.ui.settings import APPLICATION, ORGANISATION, AppSettings
-from app.ui.translations import Translations
+
+def _skip_feature_scan() -> None:
+    """Mark every module loaded so far as not using PySide's ``__feature__`` switch (none of
+    ours does): its import hook would otherwise read each one's source when an import
+    statement names it again. Mark -1 is "ignore this module", what PySide's own feature
+    initialisation gives modules without PySide. A PySide without this table: nothing done."""
+    known = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
+    if isinstance(known, dict):
+        for name in list(sys.modules):
+            known.setdefault(name, -1)
+
+
+_skip_feature_scan()
+
+# After _skip_feature_scan, on purpose.
+from app.ui.context import AuditContext  # noqa: E402
+from app.ui.settings import APPLICATION, ORGANISATION, AppSettings  # noqa: E402
+from app.ui.translations import Translations  # noqa: E402
 
 # isort: on
 
@@ -76,10 +95,12 @@ class AppState:
         if self.window.context is not None:  # first: screens format numbers by context.lang
             self.window.context.set_language(lang)
         self.translations.set_language(lang)
-        # Deliver the LanguageChange events now, so every screen is retranslated on return.
+        # Deliver the LanguageChange events now, so every widget is retranslated on return.
+        from PySide6.QtCore import QEvent  # (its Python class costs ~2 ms: not at start-up)
+
         QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
         self.settings.set_language(lang)
-        self.window.retranslate()
+        self.window.apply_language()
 
     # opening audits ------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -108,9 +129,16 @@ class AppState:
         )
         self.window.set_context(ctx)
         info = audit.info
-        self.settings.add_recent(path, info.title, info.enterprise.name)
-        self.settings.set_last_folder(path.parent)
+        # Written after the first paint: QSettings saves its file on the next turn of the
+        # event loop, which would otherwise come before the window is drawn (~2 ms).
+        self.window.after_first_paint(
+            lambda: self._remember(path, info.title, info.enterprise.name)
+        )
         return True
+
+    def _remember(self, path: Path, title: str, enterprise: str) -> None:
+        self.settings.add_recent(path, title, enterprise)
+        self.settings.set_last_folder(path.parent)
 
     def open_demo(self) -> bool:
         try:
@@ -179,6 +207,7 @@ def run_gui(file: str | None = None, smoke: bool = False, lang: str | None = Non
         _tear_down(state)
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
+    window.after_first_paint(gc.enable)  # paused by app.cli for the start-up
     code = app.exec()
     _tear_down(state)
     return code
@@ -187,6 +216,8 @@ def run_gui(file: str | None = None, smoke: bool = False, lang: str | None = Non
 def _tear_down(state: AppState) -> None:
     """Stop workers and delete the window while Python is whole: left to QApplication's own
     teardown at interpreter exit, a dying widget's signal can reach a half-finalised Python."""
+    from PySide6.QtCore import QEvent
+
     state.jobs.stop()
     state.window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

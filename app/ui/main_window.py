@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (  # dialogs are imported where used: see app/ui/main.py
     QHBoxLayout,
@@ -18,13 +19,14 @@ from PySide6.QtWidgets import (  # dialogs are imported where used: see app/ui/m
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as shiboken_valid
 
 from app.ui.context import AuditContext, ChangeSet
 from app.ui.phases import PHASES, Phase
 from app.ui.screens.base import PhaseScreen
 
 if TYPE_CHECKING:  # annotations only: no Qt type made at run time for them
-    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +72,12 @@ class Workspace(QWidget):
         context.languageChanged.connect(lambda _lang: self.retranslate())
         # Completeness per phase key. A phase's figure needs its screen module (and maybe data
         # such as templates): only loaded ones are measured before the first paint, the others
-        # one per event-loop turn just after it (see _measure_next), or at once on an edit.
+        # one per event-loop turn just after it (measure_rest, started by the main window once
+        # painted), or at once on an edit.
         self._shares: dict[str, float | None] = {}
         self._unmeasured: list[Phase] = list(phases)
         self.nav.setCurrentRow(0)  # builds the first screen, which imports its module
         self._measure(lambda phase: phase.is_loaded())
-        self._painted = False  # the first paint starts measuring the rest (paintEvent)
         self.retranslate()
 
     def screen_for(self, key: str) -> PhaseScreen:
@@ -138,21 +140,16 @@ class Workspace(QWidget):
             self._shares[phase.key] = self.completeness(phase)
             self._unmeasured.remove(phase)
 
-    def _measure_next(self) -> None:
-        """One phase per turn of the event loop, so the window stays responsive meanwhile."""
+    def measure_rest(self) -> None:
+        """Measure the phases not measured yet, one per turn of the event loop, so the window
+        stays responsive meanwhile."""
         if not self._unmeasured:
             return
         phase = self._unmeasured[0]
         self._measure(lambda p: p is phase)
         self._update_nav_item(self.phases.index(phase))
         if self._unmeasured:
-            QTimer.singleShot(0, self, self._measure_next)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self, self._measure_next)  # after this paint reaches the screen
+            QTimer.singleShot(0, self, self.measure_rest)
 
     def update_nav(self) -> None:
         for i in range(len(self.phases)):
@@ -193,11 +190,6 @@ class Workspace(QWidget):
         self._unmeasured = list(self.phases)  # any figure may have changed
         self.measure_all()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
 
 def _action(
     parent: QWidget, key: QKeySequence | QKeySequence.StandardKey | None = None, **props
@@ -220,6 +212,8 @@ class MainWindow(QMainWindow):
     def __init__(self, app_state, parent: QWidget | None = None):
         super().__init__(parent)
         self.state = app_state  # app.ui.main.AppState: settings, translations, jobs, opener
+        self._painted = False
+        self._after_paint: list[tuple[QObject, Callable[[], object]]] = []
         self.context: AuditContext | None = None
         self.workspace: Workspace | None = None
         self._start_page = None  # built when first shown: opening an audit directly skips it
@@ -252,8 +246,8 @@ class MainWindow(QMainWindow):
         self.act_undo = _action(self, QKeySequence.Undo)
         self.act_redo = _action(self, QKeySequence("Ctrl+Y"))
         # The platform's own Redo key too, once the window is on screen.
-        QTimer.singleShot(
-            0, self, lambda: self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        self.after_first_paint(
+            lambda: self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
         )
         self.act_vi = _action(self, text="Tiếng Việt", checkable=True)
         self.act_en = _action(self, text="English", checkable=True)
@@ -312,10 +306,41 @@ class MainWindow(QMainWindow):
         self._update_save_label()
         self._update_title()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    # -------------------------------------------------------------------------- first paint
+    def after_first_paint(self, fn: Callable[[], object], receiver: QObject | None = None) -> None:
+        """Run ``fn`` on the turn of the event loop after the window's first paint (on the next
+        turn if it was painted already), unless ``receiver`` (default: this window) is gone by
+        then. For work the first screen does not need: the auditor sees the window sooner.
+        A zero-delay timer alone would not do: Qt runs those posted before the first paint
+        ahead of it."""
+        receiver = receiver or self
+        if self._painted:
+            QTimer.singleShot(0, receiver, fn)
+        else:
+            self._after_paint.append((receiver, fn))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            waiting, self._after_paint = self._after_paint, []
+            for receiver, fn in waiting:
+                if shiboken_valid(receiver):  # e.g. an audit closed before the window showed
+                    QTimer.singleShot(0, receiver, fn)
+
+    def apply_language(self) -> None:
+        """After a language switch (``AppState.set_language``): this window's texts, then the
+        open audit's navigation and every screen built so far.
+
+        Called explicitly rather than from ``changeEvent``: a Python ``changeEvent`` on the
+        window and the screens makes PySide create some fifty event classes while the window
+        is first shown (~10 ms of the start). Widgets inside the screens that keep their own
+        ``changeEvent`` still get Qt's LanguageChange as usual."""
+        self.retranslate()
+        if self.workspace is not None:
+            self.workspace.retranslate()
+            for screen in self.workspace.screens.values():
+                screen.retranslate()
 
     # -------------------------------------------------------------------------- audits
     def set_context(self, context: AuditContext) -> None:
@@ -325,6 +350,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(context)
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
+        self.after_first_paint(self.workspace.measure_rest, self.workspace)
         stack = context.undo_stack
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
         stack.canRedoChanged.connect(self.act_redo.setEnabled)
@@ -464,10 +490,11 @@ class MainWindow(QMainWindow):
         )
         return path
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self.central.count() == 0:  # shown before any audit was opened
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        # (not showEvent: see apply_language)
+        if visible and self.central.count() == 0:  # shown before any audit was opened
             self.show_start_page()
-        super().showEvent(event)
+        super().setVisible(visible)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True

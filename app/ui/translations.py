@@ -2,8 +2,9 @@
 
 Source strings are English (``self.tr``); Vietnamese comes from ``translations/<area>_vi.qm``, one
 file per area so several engineers never edit the same .ts. Switching removes the old translators
-and installs the new ones: Qt then sends ``QEvent.LanguageChange`` to every widget, whose
-``changeEvent`` calls ``retranslate()``.
+and installs the new ones: Qt then sends ``QEvent.LanguageChange`` to every widget (dialogs and
+widgets with their own ``changeEvent`` retranslate on it), and ``AppState.set_language`` has
+the main window retranslate itself and its screens (``MainWindow.apply_language``).
 """
 
 from __future__ import annotations

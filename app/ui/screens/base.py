@@ -7,7 +7,6 @@ when a ``ChangeSet`` concerns it. See app/ui/README.md.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
 from app.core.model import Audit
@@ -44,7 +43,8 @@ class PhaseScreen(QWidget):
         """Update the widgets after an edit (or undo/redo) described by ``changes``."""
 
     def retranslate(self) -> None:
-        """Set every translated text again (called on QEvent.LanguageChange)."""
+        """Set every translated text again: called by the main window after a language switch
+        (``MainWindow.apply_language``; not from ``changeEvent``, which slows the first paint)."""
 
     def set_read_only(self, read_only: bool) -> None:
         """Disable editing widgets; the default disables the whole screen's inputs."""
@@ -55,8 +55,3 @@ class PhaseScreen(QWidget):
     # plumbing --------------------------------------------------------------------------------
     def _on_changed(self, changes: ChangeSet) -> None:
         self.refresh(changes)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
