@@ -7,7 +7,8 @@ start). Like ``__pycache__`` for modules, the compiled code objects are kept in 
 user's cache folder, keyed by their exact source, so a later start only looks them up:
 
 - content-addressed: changed source is simply a miss (compiled and added), never stale code;
-- one file per use and Python version (code objects are version-specific);
+- one file per use, app version and Python version (code objects are version-specific); saving
+  removes the files other app versions left, so upgrades do not pile up entries nobody reads;
 - any problem (no cache folder, unreadable or damaged file, read-only disk) falls back to
   compiling, silently: the cache can only make a start faster, never break it.
 """
@@ -41,9 +42,12 @@ class CodeCache:
     """Source text -> compiled code, loaded from and saved to one file."""
 
     def __init__(self, name: str):
+        from app import __version__
+
         folder = cache_dir()
         tag = sys.implementation.cache_tag or "python"
-        self.path = folder / f"{name}.{tag}.marshal" if folder else None
+        self._name, self._tag = name, tag
+        self.path = folder / f"{name}-{__version__}.{tag}.marshal" if folder else None
         self._codes = self._load()
         self._dirty = False
 
@@ -52,7 +56,9 @@ class CodeCache:
             return {}
         try:
             with open(self.path, "rb") as fh:
-                data = marshal.load(fh)
+                # loads(read()), not load(fh): load reads a file object in many small calls
+                # (~2 ms for a 80 KB cache, 0.25 ms this way)
+                data = marshal.loads(fh.read())
         except (OSError, EOFError, ValueError, TypeError):
             return {}
         if not isinstance(data, dict):
@@ -84,6 +90,9 @@ class CodeCache:
             with open(tmp, "wb") as fh:
                 marshal.dump(self._codes, fh)
             os.replace(tmp, self.path)
+            for old in self.path.parent.glob(f"{self._name}-*.{self._tag}.marshal"):
+                if old != self.path:  # another app version's: its sources are not ours
+                    old.unlink(missing_ok=True)
         except OSError:
             try:
                 tmp.unlink(missing_ok=True)

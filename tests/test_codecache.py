@@ -38,6 +38,22 @@ def test_compiled_code_is_kept_and_found_again(folder):
     assert not again._dirty  # a hit writes nothing
 
 
+def test_saving_removes_the_caches_of_other_app_versions(folder):
+    from app import __version__
+
+    tag = sys.implementation.cache_tag
+    old = folder / f"t-0.0.1.{tag}.marshal"
+    other_use = folder / f"u-0.0.1.{tag}.marshal"
+    for path in (old, other_use):
+        path.write_bytes(marshal.dumps({}))
+    cache = CodeCache("t")
+    assert cache.path.name == f"t-{__version__}.{tag}.marshal"
+    run(cache)
+    cache.save()
+    assert cache.path.exists() and not old.exists()
+    assert other_use.exists()  # another cache's files are left alone
+
+
 def test_changed_source_is_a_miss_not_stale_code(folder):
     cache = CodeCache("t")
     run(cache)
