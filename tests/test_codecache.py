@@ -64,8 +64,9 @@ def test_changed_source_is_a_miss_not_stale_code(folder):
 
 @pytest.mark.parametrize("content", [b"", b"garbage", marshal.dumps([1, 2]), marshal.dumps({1: 2})])
 def test_a_damaged_cache_file_is_ignored(folder, content):
-    (folder / f"t.{sys.implementation.cache_tag}.marshal").write_bytes(content)
+    CodeCache("t").path.write_bytes(content)
     cache = CodeCache("t")
+    assert cache._codes == {}  # read, found damaged, ignored
     assert run(cache)(1) == 2
     cache.save()  # and replaced by a good one
     assert SOURCE in CodeCache("t")._codes
