@@ -537,13 +537,15 @@ def test_shortcuts_of_the_main_window(state, qtbot):
     from PySide6.QtGui import QKeySequence
 
     win = state.window
+    assert win.act_vi.isCheckable() and win.act_vi.text() == "Tiếng Việt"
+    assert win.act_new.shortcut().isEmpty()  # the keys come once the window is painted
+    win.show()
+    qtbot.waitUntil(lambda: not win.act_new.shortcut().isEmpty())
     assert win.act_new.shortcut() == QKeySequence(QKeySequence.New)
+    assert win.act_open.shortcut() == QKeySequence(QKeySequence.Open)
+    assert win.act_quit.shortcut() == QKeySequence(QKeySequence.Quit)
     assert win.act_undo.shortcut() == QKeySequence(QKeySequence.Undo)
     assert win.act_home.shortcut() == QKeySequence("Ctrl+Home")
-    assert win.act_vi.isCheckable() and win.act_vi.text() == "Tiếng Việt"
-    assert len(win.act_redo.shortcuts()) == 1
-    win.show()
-    qtbot.waitUntil(lambda: len(win.act_redo.shortcuts()) >= 2)  # the platform's Redo, once painted
     redo = win.act_redo.shortcuts()
     assert QKeySequence("Ctrl+Y") in redo
     assert QKeySequence.keyBindings(QKeySequence.Redo)[0] in redo

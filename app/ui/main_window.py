@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (  # dialogs are imported where used: see app/ui/main.py
     QHBoxLayout,
     QLabel,
@@ -191,14 +191,9 @@ class Workspace(QWidget):
         self.measure_all()
 
 
-def _action(
-    parent: QWidget, key: QKeySequence | QKeySequence.StandardKey | None = None, **props
-) -> QAction:
-    """A QAction with its shortcut (and ``text``/``checkable``) set without touching ``Qt``."""
+def _action(parent: QWidget, **props) -> QAction:
+    """A QAction with ``text``/``checkable`` set as properties (no overload resolution)."""
     act = QAction(parent)
-    if key is not None:
-        # (not QKeySequence(a QKeySequence): that overload resolution touches Qt as well)
-        act.setProperty("shortcut", key if isinstance(key, QKeySequence) else QKeySequence(key))
     for name, value in props.items():
         act.setProperty(name, value)
     return act
@@ -236,19 +231,16 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------------------- actions
     def _build_actions(self) -> None:
-        # Shortcuts are set as properties: QAction.setShortcut's overload resolution makes
-        # PySide create the whole Qt enum namespace (~40 ms) before the first paint.
-        self.act_new = _action(self, QKeySequence.New)
-        self.act_open = _action(self, QKeySequence.Open)
+        self.act_new = _action(self)
+        self.act_open = _action(self)
         self.act_demo = _action(self)
-        self.act_home = _action(self, QKeySequence("Ctrl+Home"))
-        self.act_quit = _action(self, QKeySequence.Quit)
-        self.act_undo = _action(self, QKeySequence.Undo)
-        self.act_redo = _action(self, QKeySequence("Ctrl+Y"))
-        # The platform's own Redo key too, once the window is on screen.
-        self.after_first_paint(
-            lambda: self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
-        )
+        self.act_home = _action(self)
+        self.act_quit = _action(self)
+        self.act_undo = _action(self)
+        self.act_redo = _action(self)
+        # Keys once the window is on screen: nobody presses one before, and QKeySequence's
+        # Python class (with its enums) is ~1 ms of the start.
+        self.after_first_paint(self._set_shortcuts)
         self.act_vi = _action(self, text="Tiếng Việt", checkable=True)
         self.act_en = _action(self, text="English", checkable=True)
         group = QActionGroup(self)
@@ -269,6 +261,21 @@ class MainWindow(QMainWindow):
         self.act_logs.triggered.connect(self._show_log_folder)
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
+
+    def _set_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        # Set as properties: QAction.setShortcut's overload resolution makes PySide create the
+        # whole Qt enum namespace (~40 ms). Ctrl+Y and the platform's own Redo key both redo.
+        for act, key in (
+            (self.act_new, QKeySequence.New),
+            (self.act_open, QKeySequence.Open),
+            (self.act_home, "Ctrl+Home"),
+            (self.act_quit, QKeySequence.Quit),
+            (self.act_undo, QKeySequence.Undo),
+        ):
+            act.setProperty("shortcut", QKeySequence(key))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
