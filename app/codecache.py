@@ -100,26 +100,45 @@ class CodeCache:
                 pass
 
 
+_SHARED: dict[tuple[str, Path | None], CodeCache] = {}
+
+
+def shared(name: str) -> CodeCache:
+    """The process's one ``CodeCache`` of ``name`` (in its current folder): modules that use
+    the same cache read its file once."""
+    key = (name, cache_dir())
+    if key not in _SHARED:
+        _SHARED[key] = CodeCache(name)
+    return _SHARED[key]
+
+
 class cached_dataclasses:
     """While active, ``dataclasses`` compiles the methods it generates through a ``CodeCache``.
 
     ``dataclasses`` runs its generated source with the builtin ``exec``, looked up as a module
     global: a module-level ``exec`` there takes precedence for as long as it exists. Used around
-    the model's class definitions (``start`` before, ``finish`` after).
+    a module's class definitions (``start`` before, ``finish`` after) by the modules on the
+    GUI's start-up path; ``finish`` puts back what ``start`` found, so one module may import
+    another that does the same in between.
     """
 
-    def __init__(self, name: str):
-        self.cache = CodeCache(name)
+    def __init__(self, name: str = "dataclasses"):
+        self.cache = shared(name)
+        self._found = None
 
     def start(self) -> cached_dataclasses:
         import dataclasses
 
+        self._found = dataclasses.__dict__.get("exec")
         dataclasses.exec = self.cache.exec
         return self
 
     def finish(self) -> None:
         import dataclasses
 
-        if getattr(dataclasses, "exec", None) == self.cache.exec:
-            del dataclasses.exec
+        if dataclasses.__dict__.get("exec") == self.cache.exec:
+            if self._found is None:
+                del dataclasses.exec
+            else:
+                dataclasses.exec = self._found
         self.cache.save()

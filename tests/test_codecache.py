@@ -110,3 +110,20 @@ def test_dataclasses_made_through_the_cache_behave_the_same(folder):
     assert any("__init__" in src for src in cached)  # the generated methods were kept
     Again = make()  # a second start finds them
     assert Again(3, 4) == Again(3, 4) and Again(3, 4) != Again(3, 5)
+
+
+def test_nested_use_puts_back_what_it_found(folder):
+    outer = cached_dataclasses("dc").start()
+    inner = cached_dataclasses("dc").start()  # e.g. a module imported between start and finish
+    assert inner.cache is outer.cache  # one cache, its file read once
+    inner.finish()
+    assert dataclasses.exec == outer.cache.exec  # the outer one is still active
+
+    @dataclasses.dataclass
+    class Late:
+        x: int
+
+    outer.finish()
+    assert not hasattr(dataclasses, "exec")
+    assert Late(1) == Late(1)
+    assert any("__init__" in src for src in CodeCache("dc")._codes)

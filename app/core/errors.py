@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.codecache import cached_dataclasses
+
+# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
+# this module is on the GUI's start-up path.
+_codegen = cached_dataclasses().start()
+
 
 class Level(StrEnum):
     ERROR = "error"
@@ -40,6 +46,9 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.level is Level.ERROR
+
+
+_codegen.finish()
 
 
 class UserError(Exception):
@@ -87,4 +96,3 @@ def os_reason(exc: OSError) -> str:
     name = errno.errorcode.get(exc.errno or 0, "")
     fallback = exc.strerror or str(exc) or type(exc).__name__
     return f"{OS_PREFIX}{name}|{fallback}" if name in OS_REASONS else fallback
-

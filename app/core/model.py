@@ -23,7 +23,7 @@ from app.codecache import cached_dataclasses
 
 # The dataclasses below compile their generated methods through a cache kept across runs
 # (app/codecache.py): about 5 ms of every start. Finished at the end of the module.
-_codegen = cached_dataclasses("model").start()
+_codegen = cached_dataclasses().start()
 
 
 def new_id() -> str:

@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.codecache import cached_dataclasses
 from app.core import model
 
 # "RECP" in ASCII: lets the app tell its files from any other SQLite database by their header.
@@ -35,14 +36,23 @@ def schema_version(migrations: list[Migration] | None = None) -> int:
 SCHEMA_VERSION = schema_version()
 
 
+# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
+# this module is on the GUI's start-up path.
+_codegen = cached_dataclasses().start()
+
+
 @dataclass(frozen=True)
 class Column:
+    """A model field kept in a real column of its table (the others live in ``data``)."""
+
     field: str
     sql: str  # type and constraints
 
 
 @dataclass(frozen=True)
 class TableSpec:
+    """How one entity type is stored: its table, real columns, order and blob handling."""
+
     cls: type
     table: str
     columns: tuple[Column, ...] = ()
@@ -54,6 +64,9 @@ class TableSpec:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.field for c in self.columns)
+
+
+_codegen.finish()
 
 
 def _fk(parent: str) -> str:
