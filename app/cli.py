@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     launch = _gui_launch(argv)
     if launch is not None:  # the auditor's double-click: no parser, no help texts to build
         return _run_gui(launch)
+    gc.enable()  # paused by app/__main__.py for the start-up; a command runs with it on
     from app.cli_i18n import argparse_language
 
     # The language is known before parsing so --help and argparse's errors speak it too.
