@@ -234,6 +234,8 @@ def test_modules_loaded_before_pyside_are_marked_for_its_feature_hook(monkeypatc
     gui._skip_feature_scan()
     assert fake.pyside_feature_dict["app.ui.main"] == 0  # a known module keeps its mark
     assert fake.pyside_feature_dict["app.core.model"] == -1
+    assert fake.pyside_feature_dict["app.ui.main_window"] == -1  # the UI's own, loaded or not
+    assert fake.pyside_feature_dict["app.ui.screens.options"] == -1
     monkeypatch.setitem(sys.modules, "shibokensupport.feature", types.SimpleNamespace())
     gui._skip_feature_scan()  # a PySide without the table: nothing to do, no error
 

@@ -33,14 +33,25 @@ from PySide6.QtWidgets import QApplication
 
 
 def _skip_feature_scan() -> None:
-    """Mark every module loaded so far as not using PySide's ``__feature__`` switch (none of
-    ours does): its import hook would otherwise read each one's source when an import
-    statement names it again. Mark -1 is "ignore this module", what PySide's own feature
-    initialisation gives modules without PySide. A PySide without this table: nothing done."""
+    """Mark every module loaded so far, and the UI's own modules still to come, as not using
+    PySide's ``__feature__`` switch (none of ours does): its import hook would otherwise read
+    each one's source when an import statement names it. Mark -1 is "ignore this module",
+    what PySide's own feature initialisation gives modules without PySide. A PySide without
+    this table: nothing done; a bundle without the source folders: only those loaded."""
     known = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
-    if isinstance(known, dict):
-        for name in list(sys.modules):
-            known.setdefault(name, -1)
+    if not isinstance(known, dict):
+        return
+    names = list(sys.modules)
+    ui = Path(__file__).parent
+    for package, folder in (("app.ui", ui), ("app.ui.screens", ui / "screens")):
+        try:
+            names += [
+                f"{package}.{p.name[:-3]}" for p in os.scandir(folder) if p.name.endswith(".py")
+            ]
+        except OSError:
+            pass
+    for name in names:
+        known.setdefault(name, -1)
 
 
 _skip_feature_scan()
