@@ -52,6 +52,33 @@ def test_language_switch_at_run_time_and_remembered(state, tmp_path):
     assert AppSettings.at(tmp_path / "settings.ini").language() == "en"
 
 
+def test_language_switch_retranslates_every_screen_already_built(state, tmp_path):
+    """Screens are retranslated by the main window on a switch (no changeEvent of their own):
+    every built screen's buttons, tabs and box titles follow, and back again."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QTabWidget
+
+    from app.ui.phases import PHASES
+
+    def chrome(screen) -> list[str]:
+        texts = [b.text() for b in screen.findChildren(QAbstractButton) if b.text()]
+        texts += [g.title() for g in screen.findChildren(QGroupBox) if g.title()]
+        for tabs in screen.findChildren(QTabWidget):
+            texts += [tabs.tabText(i) for i in range(tabs.count())]
+        return texts
+
+    w = state.window
+    assert state.open_path(make_file(tmp_path))
+    screens = {p.key: w.workspace.show_phase(p.key) for p in PHASES}
+    vietnamese = {key: chrome(screen) for key, screen in screens.items()}
+    state.set_language("en")
+    for key, screen in screens.items():
+        english = chrome(screen)
+        assert english != vietnamese[key], key
+    state.set_language("vi")
+    for key, screen in screens.items():
+        assert chrome(screen) == vietnamese[key], key
+
+
 def test_edit_menu_names_the_action_in_the_ui_language(state, tmp_path):
     w = state.window
     path = make_file(tmp_path)
