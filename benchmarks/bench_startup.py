@@ -1,14 +1,17 @@
 """Cold start to the first painted main window with the demo audit, vs a bare PySide6 start.
 
-Each run is a fresh subprocess (imports included) that exits right after the window is painted.
-The reference, in the same run: a bare QMainWindow shown and painted. Target: <= 1.5x.
+The target (issue #6): the real launch, ``python -m app AUDIT`` as an auditor starts it, up to
+its first paint, <= 1.5x a bare QMainWindow shown and painted, both measured in this run.
+Each run is a fresh subprocess (interpreter, imports and all).
 
-Runs are interleaved (bare, app, bare, app, ...) so a busy machine slows both alike; besides the
-wall-clock medians the CPU time of each child (user + sys) is shown, which a busy machine
-disturbs less. A second line, for information, times the same widgets as the first screen in
-plain PySide6 (no app code, no audit): it separates what Qt itself needs to draw a real screen
-from the app's own Python (imports, model, store, loading the audit). "settled" runs on until the side navigation shows every phase's completeness
-(measured just after the first paint): for information, it is not the target.
+Runs are interleaved (bare, app, bare, app, ...) so a busy machine slows both alike; beside
+the wall-clock medians the CPU time of each child (user + sys, from getrusage) is shown, which
+a busy machine disturbs less. For information, not the target:
+- the same widgets as the first screen in plain PySide6 (no app code, no audit): what Qt
+  itself needs to draw such a screen, apart from the app's own Python;
+- the window built in-process from ``AppState`` (no command line, collector left on), and
+  the same run on until the side navigation shows every phase's figure (measured just after
+  the first paint).
 
     python benchmarks/bench_startup.py [runs]
 """
@@ -16,6 +19,7 @@ from the app's own Python (imports, model, store, loading the audit). "settled" 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -87,22 +91,23 @@ import os; os._exit(0)  # measure start-up, not teardown
 """
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # microseconds, not os.times' ticks
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(code: str, *args: str, env: dict) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the child)."""
-    before = os.times()
+    before = _children_cpu()
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, check=True)
     wall = time.perf_counter() - t
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return wall, cpu
+    return wall, _children_cpu() - before
 
 
 def timed_launch(path: str, env: dict) -> tuple[float, float]:
     """(wall seconds until the smoke run reports its first paint, CPU seconds of the child)."""
-    before = os.times()
+    before = _children_cpu()
     t = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, *LAUNCH, path], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
@@ -118,11 +123,7 @@ def timed_launch(path: str, env: dict) -> tuple[float, float]:
     child.communicate()
     if wall is None:
         raise RuntimeError(f"the smoke run ended without painting (exit {child.returncode})")
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return wall, cpu
+    return wall, _children_cpu() - before  # (up to the kill, a few ms past the paint)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,19 +168,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"runs: {runs} each, interleaved; median seconds (wall | CPU of the child)")
     print(f"reference: bare QMainWindow              {b_wall:.3f} | {b_cpu:.3f}")
     for key, label in (
-        ("equiv", "same widgets in plain PySide6 (info)"),
-        ("first", "RECP Audit, demo audit, first paint"),
-        ("settled", "  ... navigation figures all shown"),
         ("launch", "python -m app AUDIT, first paint"),
+        ("equiv", "(info) same widgets, plain PySide6"),
+        ("first", "(info) built in-process, first paint"),
+        ("settled", "(info)   ... all navigation figures"),
     ):
         wall, cpu = med(key, 0), med(key, 1)
         print(
             f"{label:40s} {wall:.3f} | {cpu:.3f}   ratio {wall / b_wall:.2f}x | {cpu / b_cpu:.2f}x"
         )
-    for key, label in (("first", "first paint"), ("launch", "real launch")):
-        ratio = med(key, 0) / b_wall
-        verdict = "OK" if ratio <= 1.5 else "MISSED"
-        print(f"{label}: {ratio:.2f}x wall (target <= 1.5x: {verdict})")
+    ratio = med("launch", 0) / b_wall
+    verdict = "met" if ratio <= 1.5 else "MISSED"
+    print(f"real launch: {ratio:.2f}x the bare window, wall (target <= 1.5x: {verdict})")
     return 0
 
 
