@@ -37,7 +37,7 @@ import stat
 import struct
 import threading
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -235,22 +235,39 @@ class AuditFile:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def load(self) -> model.Audit:
-        """The whole audit as core objects (photos without their full JPEG)."""
+    def load(self, only: Collection[type] | None = None) -> model.Audit:
+        """The whole audit as core objects (photos without their full JPEG).
+
+        With ``only``: the header and the lists of those entity types, the others left empty
+        for ``load_lists`` (the GUI draws its first screen before reading the rest).
+        """
+        audit = model.Audit(info=self._read(self.load_info))
+        self.load_lists(audit, [s.cls for s in schema.TABLES if only is None or s.cls in only])
+        return audit
+
+    def load_lists(self, audit: model.Audit, types: Collection[type]) -> None:
+        """Read the lists of the entity types ``types`` into ``audit``."""
         # Thousands of objects are made here, none of them garbage: without this, the cyclic
         # collector runs every 700 allocations, and in the GUI each run walks a large heap.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            audit = model.Audit(info=self.load_info())
-            for spec in schema.TABLES:
-                setattr(audit, schema.AUDIT_ATTR[spec.cls], self._load_table(spec))
-            return audit
-        except (sqlite3.Error, ValueError) as exc:  # ValueError: a row's JSON is damaged
-            raise self._error("store.read_failed", exc) from exc
+            lists = {
+                spec.cls: self._read(lambda spec=spec: self._load_table(spec))
+                for spec in schema.TABLES
+                if spec.cls in types
+            }
         finally:
             if collecting:
                 gc.enable()
+        for cls, items in lists.items():  # all read, or none set
+            setattr(audit, schema.AUDIT_ATTR[cls], items)
+
+    def _read(self, read: Callable[[], Any]) -> Any:
+        try:
+            return read()
+        except (sqlite3.Error, ValueError) as exc:  # ValueError: a row's JSON is damaged
+            raise self._error("store.read_failed", exc) from exc
 
     def load_info(self) -> model.AuditInfo:
         row = self._conn.execute("SELECT data FROM audit_info WHERE one = 1").fetchone()

@@ -77,7 +77,8 @@ class Workspace(QWidget):
         self._shares: dict[str, float | None] = {}
         self._unmeasured: list[Phase] = list(phases)
         self.nav.setCurrentRow(0)  # builds the first screen, which imports its module
-        self._measure(lambda phase: phase.is_loaded())
+        if context.complete:  # (else the figures wait for the rest of the audit: measure_rest)
+            self._measure(lambda phase: phase.is_loaded())
         self.retranslate()
 
     def screen_for(self, key: str) -> PhaseScreen:
@@ -139,6 +140,10 @@ class Workspace(QWidget):
         for phase in [p for p in self._unmeasured if which(p)]:
             self._shares[phase.key] = self.completeness(phase)
             self._unmeasured.remove(phase)
+
+    def stop_measuring(self) -> None:
+        """The audit is being closed: no figure is measured any more."""
+        self._unmeasured = []
 
     def measure_rest(self) -> None:
         """Measure the phases not measured yet, one per turn of the event loop, so the window
@@ -314,6 +319,11 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -------------------------------------------------------------------------- first paint
+    @property
+    def painted(self) -> bool:
+        """True once the window has been drawn."""
+        return self._painted
+
     def after_first_paint(self, fn: Callable[[], object], receiver: QObject | None = None) -> None:
         """Run ``fn`` on the turn of the event loop after the window's first paint (on the next
         turn if it was painted already), unless ``receiver`` (default: this window) is gone by
@@ -378,6 +388,7 @@ class MainWindow(QMainWindow):
         ctx, ws = self.context, self.workspace
         self.context = self.workspace = None
         if ws is not None:
+            ws.stop_measuring()  # its timers may still fire before it is deleted
             self.central.removeWidget(ws)
             ws.deleteLater()
         if show_start_page and self.isVisible() and not self._closing:
@@ -456,7 +467,7 @@ class MainWindow(QMainWindow):
         if self.context is None or self.central.currentWidget() is not self.workspace:
             self.setWindowTitle(self.tr("RECP Audit"))
             return
-        info = self.context.audit.info
+        info = self.context.loaded.info  # the header: read at opening, before the first paint
         name = info.title or info.enterprise.name or Path(self.context.path).stem
         self.setWindowTitle(self.tr("{name} — RECP Audit").format(name=name))
 
