@@ -499,6 +499,20 @@ def test_an_edit_measures_every_phase_at_once(state, tmp_path):
         assert text.endswith(line) if line else "\n" not in text, (phase.key, text)
 
 
+def test_start_page_dates_follow_a_language_switch(state, tmp_path):
+    """The page is made once: its dates must follow the UI language, not the one it was made in."""
+    path = make_file(tmp_path)
+    state.settings.add_recent(path, "A", "B")
+    os.utime(path, (0, 1_700_000_000))  # 14 Nov 2023
+    state.window.show_start_page()
+    item = state.window.start_page.recent.topLevelItem(0)
+    assert item.text(2).startswith("14/11/2023")
+    state.set_language("en")
+    state.window.show_start_page()
+    item = state.window.start_page.recent.topLevelItem(0)
+    assert item.text(2).startswith("14 Nov 2023"), item.text(2)
+
+
 def test_start_page_is_built_when_first_needed(state, tmp_path, qtbot):
     w = state.window
     path = make_file(tmp_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,7 +69,7 @@ class StartPage(QWidget):
 
     def reload(self) -> None:
         self.recent.clear()
-        locale = self.locale()
+        locale = QLocale()  # the UI language's (a widget's own locale is fixed when it is made)
         for entry in self.state.settings.recent():
             path = Path(entry["path"])
             exists = path.is_file()
