@@ -21,16 +21,15 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from app.codecache import CodeCache
-
 Converter = Callable[[Any], Any]
-_CODE = CodeCache("codec")  # compiled decoders kept across runs: part of every audit's opening
 
 
 def _run(source: str, env: dict) -> None:
-    """Run generated source (built from dataclass field names only) in ``env``."""
-    _CODE.exec(source, env)
-    _CODE.save()  # writes only when the source was new
+    """Run generated source (built from dataclass field names only) in ``env``.
+
+    ``dont_inherit``: the generated code must not inherit this module's
+    ``from __future__ import annotations``."""
+    exec(compile(source, "<codec>", "exec", dont_inherit=True), env)  # noqa: S102
 
 
 def encode(value: Any) -> Any:

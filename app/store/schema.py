@@ -17,7 +17,6 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.codecache import cached_dataclasses
 from app.core import model
 
 # "RECP" in ASCII: lets the app tell its files from any other SQLite database by their header.
@@ -34,11 +33,6 @@ def schema_version(migrations: list[Migration] | None = None) -> int:
 
 
 SCHEMA_VERSION = schema_version()
-
-
-# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
-# this module is on the GUI's start-up path.
-_codegen = cached_dataclasses().start()
 
 
 @dataclass(frozen=True)
@@ -64,9 +58,6 @@ class TableSpec:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.field for c in self.columns)
-
-
-_codegen.finish()
 
 
 def _fk(parent: str) -> str:

@@ -25,7 +25,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTimer, Si
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from shiboken6 import isValid as shiboken_valid
 
-from app.codecache import cached_dataclasses
 from app.core import model
 from app.core.errors import UserError
 from app.core.messages import render
@@ -42,11 +41,6 @@ OWNED: tuple[tuple[type, str], ...] = (
     (model.PeriodRecord, "stream_id"),
     (model.Photo, "finding_id"),
 )
-
-
-# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
-# this module is on the GUI's start-up path.
-_codegen = cached_dataclasses().start()
 
 
 @dataclass(frozen=True)
@@ -71,8 +65,6 @@ class Change:
     delete: list[Any] = field(default_factory=list)
     info: model.AuditInfo | None = None
 
-
-_codegen.finish()
 
 _LIVE: weakref.WeakSet[AuditContext] = weakref.WeakSet()
 

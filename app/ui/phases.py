@@ -15,12 +15,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.codecache import cached_dataclasses
-
-# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
-# this module is on the GUI's start-up path.
-_codegen = cached_dataclasses().start()
-
 
 @dataclass(frozen=True)
 class Phase:
@@ -43,9 +37,6 @@ class Phase:
     def is_loaded(self) -> bool:
         """True when ``screen_class()`` costs nothing: no screen, or its module is imported."""
         return not self.screen or self.screen.partition(":")[0] in sys.modules
-
-
-_codegen.finish()
 
 
 PHASES: tuple[Phase, ...] = (
