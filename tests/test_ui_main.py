@@ -249,24 +249,6 @@ def test_crash_hook_logs_and_keeps_running(state, tmp_path):
     assert crash.log_file().parent == tmp_path / "logs"
 
 
-def test_modules_loaded_before_pyside_are_marked_for_its_feature_hook(monkeypatch):
-    import types
-
-    import app.ui.main as gui
-
-    # The PySide6 in use has the table (else the start-up would quietly lose ~4 ms).
-    assert isinstance(sys.modules["shibokensupport.feature"].pyside_feature_dict, dict)
-    fake = types.SimpleNamespace(pyside_feature_dict={"app.ui.main": 0})
-    monkeypatch.setitem(sys.modules, "shibokensupport.feature", fake)
-    gui._skip_feature_scan()
-    assert fake.pyside_feature_dict["app.ui.main"] == 0  # a known module keeps its mark
-    assert fake.pyside_feature_dict["app.core.model"] == -1
-    assert fake.pyside_feature_dict["app.ui.main_window"] == -1  # the UI's own, loaded or not
-    assert fake.pyside_feature_dict["app.ui.screens.options"] == -1
-    monkeypatch.setitem(sys.modules, "shibokensupport.feature", types.SimpleNamespace())
-    gui._skip_feature_scan()  # a PySide without the table: nothing to do, no error
-
-
 def test_an_audit_opened_after_the_first_paint_is_read_whole(state, tmp_path, qtbot):
     state.window.show()
     qtbot.waitUntil(lambda: state.window.painted)

@@ -4,10 +4,6 @@ Only Qt, the core model and the store are imported on this path; pandas, matplot
 and openpyxl stay out (a test checks sys.modules) so the first window appears fast.
 
 Start-up cost notes (see benchmarks/bench_startup.py):
-- The modules without Qt (core model, store) are imported BEFORE PySide6: once PySide6 is in,
-  its import hook reads the source of every module an import statement names (looking for
-  ``__feature__`` use), ~0.3 ms a module; the modules already loaded are marked as not using
-  it (``_skip_feature_scan``), so only the UI's own are read.
 - PySide6 creates a class's Python enums when the class is first touched (the ``Qt`` namespace
   alone: 93 enums, ~40 ms; ``QEvent`` ~2 ms). Classes only needed on demand (message boxes,
   progress dialogs, the job runner, ``QEvent``) are imported where they are used, and the
@@ -16,53 +12,21 @@ Start-up cost notes (see benchmarks/bench_startup.py):
   is painted.
 """
 
-# The order of these imports is the point (see above).
-# isort: off
 import gc
 import logging
 import os
 import sys
 from pathlib import Path
 
-from app.core.model import ENTITY_TYPES
-import app.store.auditfile  # noqa: F401
-from app.core.errors import UserError
-from app.core.messages import render
-
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-
-def _skip_feature_scan() -> None:
-    """Mark every module loaded so far, and the UI's own modules still to come, as not using
-    PySide's ``__feature__`` switch (none of ours does): its import hook would otherwise read
-    each one's source when an import statement names it. Mark -1 is "ignore this module",
-    what PySide's own feature initialisation gives modules without PySide. A PySide without
-    this table: nothing done; a bundle without the source folders: only those loaded."""
-    known = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
-    if not isinstance(known, dict):
-        return
-    names = list(sys.modules)
-    ui = Path(__file__).parent
-    for package, folder in (("app.ui", ui), ("app.ui.screens", ui / "screens")):
-        try:
-            names += [
-                f"{package}.{p.name[:-3]}" for p in os.scandir(folder) if p.name.endswith(".py")
-            ]
-        except OSError:
-            pass
-    for name in names:
-        known.setdefault(name, -1)
-
-
-_skip_feature_scan()
-
-# After _skip_feature_scan, on purpose.
-from app.ui.context import AuditContext  # noqa: E402
-from app.ui.settings import APPLICATION, ORGANISATION, AppSettings  # noqa: E402
-from app.ui.translations import Translations  # noqa: E402
-
-# isort: on
+from app.core.errors import UserError
+from app.core.messages import render
+from app.core.model import ENTITY_TYPES
+from app.ui.context import AuditContext
+from app.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from app.ui.translations import Translations
 
 log = logging.getLogger(__name__)
 
