@@ -247,8 +247,11 @@ class AuditFile:
 
     def load_lists(self, audit: model.Audit, types: Collection[type]) -> None:
         """Read the lists of the entity types ``types`` into ``audit``."""
-        # Thousands of objects are made here, none of them garbage: without this, the cyclic
-        # collector runs every 700 allocations, and in the GUI each run walks a large heap.
+        # The one pause of the cyclic garbage collector: thousands of objects are made here,
+        # none of them garbage, and without it the collector runs every 700 allocations, each
+        # run walking the whole heap. Safe with worker threads: the switch is process-wide but
+        # only postpones collections (reference counting still frees memory), and it is put
+        # back as found, so it never stays off (two loads at once end with it on).
         collecting = gc.isenabled()
         gc.disable()
         try:

@@ -8,11 +8,8 @@ Start-up cost notes (see benchmarks/bench_startup.py):
   alone: 93 enums, ~40 ms; ``QEvent`` ~2 ms). Classes only needed on demand (message boxes,
   progress dialogs, the job runner, ``QEvent``) are imported where they are used, and the
   window's widgets keep Python event handlers to a minimum (see ``MainWindow.apply_language``).
-- The cyclic garbage collector is paused (``app/__main__.py``, ``app.cli``) until the window
-  is painted.
 """
 
-import gc
 import logging
 import os
 import sys
@@ -207,7 +204,6 @@ def run_gui(file: str | None = None, smoke: bool = False, lang: str | None = Non
         _tear_down(state)
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
-    window.after_first_paint(gc.enable)  # paused for the start-up (app/__main__.py, app.cli)
     code = app.exec()
     _tear_down(state)
     return code
