@@ -304,16 +304,3 @@ def test_lock_names_the_user_when_the_environment_does_not(monkeypatch):
         assert lock._user() == "kiem.toan"
     finally:
         lock._user.cache_clear()
-
-
-def test_load_only_some_lists_then_the_rest_gives_the_whole_audit(tmp_path):
-    path = tmp_path / "a.recp"
-    AuditFile.create(path, sample_audit()).close()
-    with AuditFile.open(path) as af:
-        whole = af.load()
-        part = af.load(only=(model.TeamMember,))
-        assert part.info == whole.info and part.team == whole.team
-        assert whole.streams and part.streams == [] and part.records == []
-        rest = [t for t in model.ENTITY_TYPES if t is not model.TeamMember]
-        af.load_lists(part, rest)
-    assert part == whole

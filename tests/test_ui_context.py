@@ -7,7 +7,6 @@ import copy
 import pytest
 
 from app.core import model
-from app.store.sample import without_jpeg
 from app.ui.context import AuditContext, Change, ChangeSet
 from tests.ui_helpers import make_file, reload, sample_audit
 
@@ -173,47 +172,3 @@ def test_undo_history_does_not_keep_a_dropped_context_alive(tmp_path, qtbot):
         finally:
             gc.enable()
     assert reload(path).team[0].role == "B"
-
-
-# ------------------------------------------------------- opened in two parts (issue 6, Speed)
-def _partial(tmp_path):
-    from app.store.auditfile import AuditFile
-    from app.store.sample import sample_audit as full_sample
-
-    path = make_file(tmp_path, without_jpeg(full_sample()))
-    af = AuditFile.open(path)
-    only = (model.TeamMember,)
-    audit = af.load(only=only)
-    unread = [t for t in model.ENTITY_TYPES if t not in only]
-    return af, AuditContext(af, audit, path=str(path), unread=unread)
-
-
-def test_a_partly_read_audit_reads_the_rest_on_first_need(tmp_path, qtbot):
-    af, ctx = _partial(tmp_path)
-    try:
-        whole = reload(tmp_path / "audit.recp")
-        assert whole.streams and whole.records  # the sample has lists to leave unread
-        assert ctx.loaded.team == whole.team and ctx.loaded.info == whole.info
-        assert ctx.loaded.streams == [] and not ctx.complete  # "loaded" reads nothing more
-        assert ctx.audit == whole  # "audit" is the whole audit: the rest is read now
-        assert ctx.complete and ctx.loaded is ctx.audit
-    finally:
-        af.close()
-
-
-def test_an_edit_before_the_rest_is_read_reads_it_first(tmp_path, qtbot):
-    """Undo must restore what was on disk, and the store cascade must see every child."""
-    af, ctx = _partial(tmp_path)
-    try:
-        stream = reload(tmp_path / "audit.recp").streams[0]
-        assert ctx.edit("Delete stream", delete=[stream])
-        assert ctx.complete
-        assert stream.id not in {s.id for s in ctx.audit.streams}
-        ctx.undo_stack.undo()
-        disk = reload(tmp_path / "audit.recp")
-        for name in ("streams", "records", "options"):  # the stream and its records are back
-            key = lambda o: o.id  # noqa: E731
-            assert sorted(getattr(ctx.audit, name), key=key) == sorted(getattr(disk, name), key=key)
-        assert stream.id in {s.id for s in disk.streams}
-    finally:
-        af.close()

@@ -249,32 +249,6 @@ def test_crash_hook_logs_and_keeps_running(state, tmp_path):
     assert crash.log_file().parent == tmp_path / "logs"
 
 
-def test_an_audit_opened_after_the_first_paint_is_read_whole(state, tmp_path, qtbot):
-    state.window.show()
-    qtbot.waitUntil(lambda: state.window.painted)
-    assert state.open_path(make_file(tmp_path))
-    assert state.window.context.complete
-
-
-def test_the_rest_unreadable_after_the_paint_closes_the_audit_with_a_message(
-    state, tmp_path, qtbot, monkeypatch
-):
-    from app.core.errors import UserError
-
-    monkeypatch.setenv("RECP_NO_DIALOGS", "1")
-    assert state.open_path(make_file(tmp_path))
-    ctx = state.window.context
-    assert not ctx.complete  # the window was not painted yet: only the first screen's lists
-
-    def fail(*_args):
-        raise UserError.of("store.read_failed", detail="disk gone")
-
-    monkeypatch.setattr(ctx.file, "load_lists", fail)
-    state.window.show()  # the paint starts reading the rest, which fails
-    qtbot.waitUntil(lambda: state.window.context is None)
-    assert state.window.central.currentWidget() is state.window.start_page
-
-
 def test_log_is_rotated_at_start_once_over_its_size(tmp_path):
     from app.ui import crash
 
@@ -418,11 +392,10 @@ def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path)
         "                if isinstance(v, type) and n.endswith('Event'))\n"
         "out = {'loaded': mods(), 'built': sorted(ws.screens), 'nav': [ws.nav.item(i).text()\n"
         "       for i in range(ws.nav.count())], 'start_page': 'app.ui.start_page' in sys.modules,\n"
-        "       'events': events, 'complete': ws.context.complete}\n"
+        "       'events': events}\n"
         "while not ws.nav_measured():\n"
         "    app.processEvents()\n"
         "out['loaded_after'] = mods(); out['built_after'] = sorted(ws.screens)\n"
-        "out['complete_after'] = ws.context.complete\n"
         "out['nav_after'] = [ws.nav.item(i).text() for i in range(ws.nav.count())]\n"
         "print(json.dumps(out))\n"
     )
@@ -438,8 +411,6 @@ def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path)
     # No Python event handler but the paint's ran: PySide made no other event classes (a
     # changeEvent or an event filter would make some fifty, ~10 ms of the start).
     assert out["events"] == ["QEvent", "QPaintEvent"]
-    # Only the header and the first screen's lists were read to draw it; the rest just after.
-    assert out["complete"] is False and out["complete_after"] is True
     assert out["nav"][1].endswith("…")  # not measured yet, same height as a figure
     assert [p.key for p in PHASES if p.screen] == out["loaded_after"]  # all measured...
     assert out["built_after"] == [first.key]  # ...but only the shown screen is built

@@ -37,7 +37,7 @@ import stat
 import struct
 import threading
 import urllib.parse
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -235,18 +235,9 @@ class AuditFile:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def load(self, only: Collection[type] | None = None) -> model.Audit:
-        """The whole audit as core objects (photos without their full JPEG).
-
-        With ``only``: the header and the lists of those entity types, the others left empty
-        for ``load_lists`` (the GUI draws its first screen before reading the rest).
-        """
+    def load(self) -> model.Audit:
+        """The whole audit as core objects (photos without their full JPEG)."""
         audit = model.Audit(info=self._read(self.load_info))
-        self.load_lists(audit, [s.cls for s in schema.TABLES if only is None or s.cls in only])
-        return audit
-
-    def load_lists(self, audit: model.Audit, types: Collection[type]) -> None:
-        """Read the lists of the entity types ``types`` into ``audit``."""
         # The one pause of the cyclic garbage collector: thousands of objects are made here,
         # none of them garbage, and without it the collector runs every 700 allocations, each
         # run walking the whole heap. Safe with worker threads: the switch is process-wide but
@@ -258,13 +249,13 @@ class AuditFile:
             lists = {
                 spec.cls: self._read(lambda spec=spec: self._load_table(spec))
                 for spec in schema.TABLES
-                if spec.cls in types
             }
         finally:
             if collecting:
                 gc.enable()
-        for cls, items in lists.items():  # all read, or none set
+        for cls, items in lists.items():
             setattr(audit, schema.AUDIT_ATTR[cls], items)
+        return audit
 
     def _read(self, read: Callable[[], Any]) -> Any:
         try:

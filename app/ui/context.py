@@ -92,15 +92,11 @@ class AuditContext(QObject):
         lang: str = "vi",
         settings: Any = None,
         jobs: Any = None,
-        unread: Iterable[type] = (),
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self.file = audit_file
         self._audit: model.Audit = audit if audit is not None else audit_file.load()
-        # Entity types whose lists ``audit`` lacks (opened with ``AuditFile.load(only=...)``):
-        # read on first need, by ``audit``; the GUI reads them just after its first paint.
-        self._unread: tuple[type, ...] = tuple(unread)
         self.path = path
         self.lang = lang
         self.settings = settings  # app.ui.settings.AppSettings
@@ -115,27 +111,8 @@ class AuditContext(QObject):
 
     @property
     def audit(self) -> model.Audit:
-        """The open audit, whole (lists not read at opening are read now, the first time)."""
-        if self._unread:
-            self.read_rest()
+        """The open audit (whole: read at opening)."""
         return self._audit
-
-    @property
-    def loaded(self) -> model.Audit:
-        """The audit as read so far, reading nothing more: for the first screen, which needs
-        only the header and its own lists (read at opening) to draw."""
-        return self._audit
-
-    @property
-    def complete(self) -> bool:
-        return not self._unread
-
-    def read_rest(self) -> None:
-        """Read the lists left unread at opening (nothing when there are none). Raises
-        ``UserError`` when the file cannot be read; the lists stay as they were then."""
-        if self._unread:
-            self.file.load_lists(self._audit, self._unread)
-            self._unread = ()
 
     def discard_history(self) -> None:
         """Delete the undo commands now, while their Python wrappers are certainly alive.

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.errors import UserError
 from app.core.messages import render
-from app.core.model import ENTITY_TYPES
 from app.ui.context import AuditContext
 from app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 from app.ui.translations import Translations
@@ -87,11 +86,8 @@ class AppState:
         except UserError as exc:
             self._error(render(exc.problem, self.translations.lang))
             return False
-        # Before the first paint (the auditor's start) only what the first screen shows is
-        # read; the rest just after the paint, or earlier if anything asks for it (ctx.audit).
-        first = None if self.window.painted else self._first_screen_reads()
         try:
-            audit = af.load(only=first)
+            audit = af.load()
         except Exception:
             af.close()
             raise
@@ -102,10 +98,7 @@ class AppState:
             lang=self.translations.lang,
             settings=self.settings,
             jobs=self.jobs,
-            unread=[] if first is None else [t for t in ENTITY_TYPES if t not in first],
         )
-        if not ctx.complete:
-            self.window.after_first_paint(lambda: self._read_rest(ctx), ctx)
         self.window.set_context(ctx)
         info = audit.info
         # Written after the first paint: QSettings saves its file on the next turn of the
@@ -118,24 +111,6 @@ class AppState:
     def _remember(self, path: Path, title: str, enterprise: str) -> None:
         self.settings.add_recent(path, title, enterprise)
         self.settings.set_last_folder(path.parent)
-
-    @staticmethod
-    def _first_screen_reads() -> tuple[type, ...] | None:
-        """The entity lists the first phase's screen draws from (its ``READS``), or None
-        (read everything) when it does not say."""
-        from app.ui.phases import PHASES
-
-        cls = PHASES[0].screen_class()
-        return getattr(cls, "READS", None)
-
-    def _read_rest(self, ctx: AuditContext) -> None:
-        if self.window.context is not ctx:  # closed meanwhile
-            return
-        try:
-            ctx.read_rest()
-        except UserError as exc:  # the file went bad since it was opened: do not show half
-            self.window.close_context()
-            self._error(render(exc.problem, self.translations.lang))
 
     def open_demo(self) -> bool:
         try:

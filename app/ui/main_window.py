@@ -71,14 +71,13 @@ class Workspace(QWidget):
         context.changed.connect(self._on_changed)
         context.languageChanged.connect(lambda _lang: self.retranslate())
         # Completeness per phase key. A phase's figure needs its screen module (and maybe data
-        # such as templates): only loaded ones are measured before the first paint, the others
-        # one per event-loop turn just after it (measure_rest, started by the main window once
-        # painted), or at once on an edit.
+        # such as templates): only imported ones are measured before the first paint, the
+        # others one per event-loop turn just after it (measure_rest, started by the main
+        # window once painted), or at once on an edit.
         self._shares: dict[str, float | None] = {}
         self._unmeasured: list[Phase] = list(phases)
         self.nav.setCurrentRow(0)  # builds the first screen, which imports its module
-        if context.complete:  # (else the figures wait for the rest of the audit: measure_rest)
-            self._measure(lambda phase: phase.is_loaded())
+        self._measure(lambda phase: phase.is_loaded())
         self.retranslate()
 
     def screen_for(self, key: str) -> PhaseScreen:
@@ -467,7 +466,7 @@ class MainWindow(QMainWindow):
         if self.context is None or self.central.currentWidget() is not self.workspace:
             self.setWindowTitle(self.tr("RECP Audit"))
             return
-        info = self.context.loaded.info  # the header: read at opening, before the first paint
+        info = self.context.audit.info
         name = info.title or info.enterprise.name or Path(self.context.path).stem
         self.setWindowTitle(self.tr("{name} — RECP Audit").format(name=name))
 
