@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from app.core.model import Audit, CPCategory, Option, OptionStatus, PeriodRecord, ResourceStream
+from app.core.model import Audit, CPCategory, Option, OptionStatus
 
 
 @dataclass(frozen=True)
@@ -42,15 +42,6 @@ class Figures:
     grid_ef: float | None = None
     grid_ef_year: int | None = None
     reference_year: int | None = None
-
-    @staticmethod
-    def record_cost(record: PeriodRecord, stream: ResourceStream) -> int | None:
-        """The invoice total when entered, else quantity x unit price (DOMAIN.md section 3)."""
-        if record.cost_vnd is not None:
-            return record.cost_vnd
-        if stream.unit_price_vnd is None:
-            return None
-        return round(record.quantity * stream.unit_price_vnd)
 
     finances: dict = field(default_factory=dict)  # option id -> finance.OptionFinance
     option_totals: object | None = None  # options.OptionTotals

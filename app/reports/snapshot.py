@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from app.core.costs import record_cost
 from app.core.model import STREAM_GROUP, Audit, Option
 from app.core.options import is_rejected
 from app.reports import figures
@@ -307,7 +308,7 @@ def build_snapshot(
             (
                 p,
                 recs[p].quantity if p in recs else None,
-                fig.record_cost(recs[p], s) if p in recs else None,
+                record_cost(recs[p], s) if p in recs else None,
             )
             for p in periods
         )
