@@ -270,9 +270,14 @@ def test_check_reports_dangling_references_and_duplicate_months(af, audit):
     af.put(finding, dup, bad)
     problems = af.check()
     keys = sorted(p.key for p in problems)
-    assert keys == ["store.bad_period", "store.dangling_ref", "store.duplicate_record"]
-    dangling = next(p for p in problems if p.key == "store.dangling_ref")
+    assert keys == [
+        "validation.bad_period",
+        "validation.dangling_ref",
+        "validation.duplicate_period",
+    ]
+    dangling = next(p for p in problems if p.key == "validation.dangling_ref")
     assert dangling.location.entity_id == finding.id and dangling.location.field == "stream_id"
+    assert all(p.location.file == str(af.path) for p in problems)
     assert not any(p.is_error for p in problems)
 
 

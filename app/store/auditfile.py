@@ -405,13 +405,20 @@ class AuditFile:
     # -- checking -----------------------------------------------------------------------------
 
     def check(self) -> list[Problem]:
-        """Integrity (full ``integrity_check``), foreign keys, then the audit's consistency."""
-        from app.store.consistency import check_audit, check_database
+        """Integrity (full ``integrity_check``), foreign keys, then the audit's consistency
+        (``app.core.validation.check_consistency``), each located in this file."""
+        from dataclasses import replace
+
+        from app.core.validation import check_consistency
+        from app.store.consistency import check_database
 
         problems = check_database(self._conn, self.path)
         if any(p.key == "store.damaged" for p in problems):
             return problems
-        return problems + check_audit(self.load(), self.path)
+        return problems + [
+            replace(p, location=replace(p.location, file=str(self.path)))
+            for p in check_consistency(self.load())
+        ]
 
     # -- closing ------------------------------------------------------------------------------
 
