@@ -220,6 +220,7 @@ def _fuel_toe(stream: ResourceStream, code: str, gj: float, ref: Resolver) -> tu
         return ref.value(f"toe_vn.{code}") * units.factor(stream.unit, "t"), True
     if dim == units.VOLUME and ref.has(f"toe_vn.{code}.volume"):
         per = ref.get(f"toe_vn.{code}.volume")
+        assert per is not None  # ref.has said so
         volume_unit = per.unit.split("/")[-1].replace("1000", "").strip()  # "TOE/1000 L"
         return per.value * units.factor(stream.unit, volume_unit) / 1000.0, True
     return gj / ref.value("toe_iea", 41.868), False
@@ -380,7 +381,7 @@ def step_balances(audit: Audit, threshold: float = 0.05) -> list[StepBalance]:
             skipped[flow.step_id] += 1
             continue
         acc = sums.setdefault((flow.step_id, dim), [0.0, 0.0, 0.0])
-        q = flow.quantity * units.factor(flow.unit, _BALANCE_BASE[dim])
+        q = (flow.quantity or 0.0) * units.factor(flow.unit, _BALANCE_BASE[dim])
         slot = {FlowDirection.INPUT: 0, FlowDirection.OUTPUT: 1, FlowDirection.LOSS: 2}
         acc[slot[FlowDirection(flow.direction)]] += q
     order = {s.id: (s.position, i) for i, s in enumerate(audit.steps)}

@@ -88,7 +88,7 @@ def lookup(
     exact = [r for r in dated if r.year == year]
     if exact:
         return exact[-1], None
-    earlier = [r for r in dated if r.year < year]
+    earlier = [r for r in dated if r.year is not None and r.year < year]
     if earlier:
         used = earlier[-1]
         return used, Problem(

@@ -119,13 +119,13 @@ def compute(audit: Audit) -> Figures:
     streams = {s.id: s for s in audit.streams}
     products = {p.id: p for p in audit.products}
     for sc in ind.specific:
-        s, p = streams.get(sc.stream_id), products.get(sc.product_id)
-        if s is None or p is None:
+        s, product = streams.get(sc.stream_id), products.get(sc.product_id)
+        if s is None or product is None:
             continue
         fig.specific.append(
             SpecificRow(
                 Text2(s.name_vi, s.name_en),
-                Text2(p.name_vi, p.name_en),
+                Text2(product.name_vi, product.name_en),
                 sc.annual,
                 sc.unit,
                 stream_id=s.id,

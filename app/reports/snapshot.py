@@ -505,20 +505,20 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     auditors often write the company's name into notes.
     """
     ent = dict(snap.enterprise)
-    hidden = [str(ent[k]) for k in IDENTITY_FIELDS if ent.get(k)]
+    words = [str(ent[k]) for k in IDENTITY_FIELDS if ent.get(k)]
     ent_name = str(snap.enterprise.get("name") or "")
     team = []
     for m in snap.team:
         if not m.organisation or (
             ent_name and m.organisation.strip().casefold() == ent_name.casefold()
         ):
-            hidden.append(m.name)
+            words.append(m.name)
         else:
             team.append(m)
     for k in IDENTITY_FIELDS:
         ent[k] = ""
     ent["value_added_vnd"] = None
-    hidden = tuple(sorted({h for h in hidden if len(h) >= 3}, key=len, reverse=True))
+    hidden = tuple(sorted({h for h in words if len(h) >= 3}, key=len, reverse=True))
 
     def scrub(text: str) -> str:
         for h in hidden:

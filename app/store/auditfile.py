@@ -164,15 +164,16 @@ class AuditFile:
         loc = Location(file=str(path))
         # The lock is taken even for reading: while we hold it no other instance of the app
         # uses the file, so SQLite side files our read-only connection made can be removed.
-        lock: FileLock | None = FileLock(path)
+        taken = FileLock(path)
         reason: Problem | None = None
         try:
-            got = lock.acquire()
+            got = taken.acquire()
         except OSError:  # read-only folder or file system: no lock file possible
             got, reason = False, Problem("store.readonly.folder", loc, level=Level.WARNING)
+        lock: FileLock | None = taken
         if not got:
             if reason is None:
-                reason = _locked_reason(lock, loc)
+                reason = _locked_reason(taken, loc)
             lock = None
         if not _writable(path, st):
             reason = Problem("store.readonly.no_permission", loc, level=Level.WARNING)
@@ -247,7 +248,7 @@ class AuditFile:
         gc.disable()
         try:
             lists = {
-                spec.cls: self._read(lambda spec=spec: self._load_table(spec))
+                spec.cls: self._read(functools.partial(self._load_table, spec))
                 for spec in schema.TABLES
             }
         finally:
@@ -425,7 +426,8 @@ class AuditFile:
     def close(self) -> None:
         if self._pending_backup is not None:
             self._pending_backup.join()  # never release the lock while it still copies
-        conn, self._conn = self._conn, None
+        conn = self._conn
+        self._conn = None  # type: ignore[assignment]  # closed: any later use fails loudly
         if conn is not None:
             conn.close()
         if self._lock is not None:

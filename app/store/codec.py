@@ -267,8 +267,9 @@ def _owned_expr(hint: Any, value: str, env: dict[str, Any], counter: list[int]) 
     counter[0] += 1
     j = counter[0]
     origin = typing.get_origin(hint)
+    args: tuple[Any, ...]
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        args = tuple(a for a in typing.get_args(hint) if a is not type(None))
         if len(args) != 1:
             return None
         inner = _owned_expr(args[0], f"x{j}", env, counter)
@@ -276,7 +277,7 @@ def _owned_expr(hint: Any, value: str, env: dict[str, Any], counter: list[int]) 
             return None
         return f"(None if (x{j} := {value}) is None else {inner})"
     if origin in (list, tuple, dict):
-        kind = dict if origin is dict else list
+        kind: type = dict if origin is dict else list
         args = typing.get_args(hint)
         item = (
             (args[1] if len(args) == 2 else None) if kind is dict else (args[0] if args else None)
@@ -345,8 +346,9 @@ def _identity(v: Any) -> Any:
 
 def _converter(hint: Any) -> Converter:
     origin = typing.get_origin(hint)
+    args: tuple[Any, ...]
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        args = tuple(a for a in typing.get_args(hint) if a is not type(None))
         inner = _converter(args[0]) if len(args) == 1 else _identity
         if inner is _identity:
             return _identity
