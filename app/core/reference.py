@@ -169,13 +169,6 @@ class Resolver:
         return key in self._overrides or key in table()
 
 
-def reference_values_used(audit: Audit) -> list[RefValue]:
-    """The reference values behind an audit's indicators and option figures, for the annex."""
-    from app.core.indicators import compute_indicators
-
-    return list(compute_indicators(audit).reference_used)
-
-
 def as_dict(value: RefValue) -> dict:
     out = asdict(value)
     out["overridden"] = value.overridden

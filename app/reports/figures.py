@@ -61,7 +61,7 @@ class Figures:
     def totals(self, rows):
         """Counts by category and status, and sums over the options not rejected
         (``options.option_totals``); average payback = total investment / total saving."""
-        from app.reports.snapshot import Totals
+        from app.reports.rows import Totals
 
         t = self.option_totals
         if t is None:
@@ -98,7 +98,7 @@ def compute(audit: Audit) -> Figures:
     """All figures of ``audit`` for a report (indicators, option finance and totals)."""
     from app.core import options as core_options
     from app.core.indicators import compute_indicators
-    from app.reports.snapshot import IndicatorRow, ReferenceRow, SpecificRow, Text2
+    from app.reports.rows import IndicatorRow, ReferenceRow, SpecificRow, Text2
 
     fig = Figures(audit)
     ind = compute_indicators(audit)
