@@ -116,3 +116,9 @@ def test_no_import_cycles_in_core_store_and_reports():
 
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+def test_product_code_imports_no_library_it_does_not_depend_on():
+    """pandas (benchmarks only, the ``bench`` extra) and sqlite-utils are not dependencies."""
+    used = {name.split(".")[0] for path in APP.rglob("*.py") for name in imported_modules(path)}
+    assert not used & {"pandas", "sqlite_utils"}

@@ -369,8 +369,7 @@ def _nav_texts(ws) -> list[str]:
 
 def _expected_nav_line(phase, audit) -> str | None:
     """The figure line a phase should show once measured, from its registered screen class."""
-    cls = phase.screen_class()
-    share = cls.completeness_of(audit) if cls is not None else None
+    share = phase.screen_class().completeness_of(audit)
     return None if share is None else f"{round(share * 100)} %"
 
 
@@ -385,7 +384,7 @@ def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path)
         "from app.ui.settings import AppSettings\n"
         "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[2]), 'en')\n"
         "assert st.open_path(sys.argv[1]); w = st.window; w.show(); app.processEvents(); w.grab()\n"
-        "mods = lambda: [p.key for p in PHASES if p.screen and p.screen.split(':')[0] in sys.modules]\n"
+        "mods = lambda: [p.key for p in PHASES if p.screen.split(':')[0] in sys.modules]\n"
         "ws = w.workspace\n"
         "from PySide6 import QtCore, QtGui, QtWidgets\n"
         "events = sorted(n for m in (QtCore, QtGui, QtWidgets) for n, v in vars(m).items()\n"
@@ -412,7 +411,7 @@ def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path)
     # changeEvent or an event filter would make some fifty, ~10 ms of the start).
     assert out["events"] == ["QEvent", "QPaintEvent"]
     assert out["nav"][1].endswith("…")  # not measured yet, same height as a figure
-    assert [p.key for p in PHASES if p.screen] == out["loaded_after"]  # all measured...
+    assert [p.key for p in PHASES] == out["loaded_after"]  # all measured...
     assert out["built_after"] == [first.key]  # ...but only the shown screen is built
     audit = reload(path)
     for i, (phase, text) in enumerate(zip(PHASES, out["nav_after"], strict=True)):
@@ -431,9 +430,7 @@ def test_every_registered_phase_is_built_on_first_show(state, tmp_path, qtbot):
     for phase in PHASES:
         screen = ws.show_phase(phase.key)
         assert isinstance(screen, PhaseScreen)
-        cls = phase.screen_class()
-        if cls is not None:
-            assert type(screen) is cls
+        assert type(screen) is phase.screen_class()
         assert ws.stack.currentWidget() is screen
         assert ws.screen_for(phase.key) is screen  # built once
     assert list(ws.screens) == [p.key for p in PHASES]

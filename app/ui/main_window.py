@@ -39,7 +39,6 @@ class Workspace(QWidget):
         self.context = context
         self.phases = phases
         self.screens: dict[str, PhaseScreen] = {}
-        self._placeholders: set[str] = set()  # keys of phases shown by a placeholder screen
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
@@ -86,14 +85,7 @@ class Workspace(QWidget):
             return self.screens[key]
         index = next(i for i, p in enumerate(self.phases) if p.key == key)
         phase = self.phases[index]
-        cls = phase.screen_class()
-        if cls is not None:
-            screen = cls(self.context)
-        else:  # imported here: its module touches Qt's enum namespace (~40 ms to create)
-            from app.ui.screens.placeholder import PlaceholderScreen
-
-            screen = PlaceholderScreen(self.context, phase.title())
-            self._placeholders.add(key)
+        screen = phase.screen_class()(self.context)
         if self.context.read_only:
             screen.set_read_only(True)
         old = self.stack.widget(index)
@@ -123,8 +115,7 @@ class Workspace(QWidget):
         return self.screens[key]
 
     def completeness(self, phase: Phase) -> float | None:
-        cls = phase.screen_class()
-        return cls.completeness_of(self.context.audit) if cls is not None else None
+        return phase.screen_class().completeness_of(self.context.audit)
 
     def nav_measured(self) -> bool:
         """True once every phase's completeness is shown in the navigation."""
@@ -185,10 +176,6 @@ class Workspace(QWidget):
             )
         )
         self.update_nav()
-        for phase in self.phases:
-            screen = self.screens.get(phase.key)
-            if phase.key in self._placeholders:
-                screen.set_title(phase.title())
 
     def _on_changed(self, _changes: ChangeSet) -> None:
         self._unmeasured = list(self.phases)  # any figure may have changed

@@ -582,9 +582,6 @@ class OptionsScreen(PhaseScreen):
         if problems or weights == self.model.weights or self.context.read_only:
             self._update_ranking()
             return
-        if self.context.file is None:  # no file (a preview): nothing to save or undo
-            self.apply_weights(weights)
-            return
         previous = self.context.file.get_setting(opt.WEIGHTS_SETTING)
         command = SettingCommand(
             self.context, self.tr("Change weights"), opt.WEIGHTS_SETTING, weights, previous,
