@@ -309,3 +309,29 @@ def test_lock_names_the_user_when_the_environment_does_not(monkeypatch):
         assert lock._user() == "kiem.toan"
     finally:
         lock._user.cache_clear()
+
+
+def test_the_children_deleted_with_a_parent_are_the_databases_cascades(tmp_path):
+    """schema.owned_children (what undo of a delete restores) is what SQLite cascades."""
+    from app.store import schema
+
+    path = tmp_path / "c.recp"
+    AuditFile.create(path, model.Audit()).close()
+    conn = sqlite3.connect(path)
+    try:
+        tables = {spec.table: spec.cls for spec in schema.TABLES}
+        cascades = {
+            (tables[table], row[3], tables[row[2]])
+            for table in tables
+            for row in conn.execute(f"PRAGMA foreign_key_list({table})")
+            if row[6] == "CASCADE"
+        }
+    finally:
+        conn.close()
+    assert cascades == set(schema.owned_children())
+    assert {child for child, _, _ in cascades} == {
+        model.ProductionRecord,
+        model.StepFlow,
+        model.PeriodRecord,
+        model.Photo,
+    }

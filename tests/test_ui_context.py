@@ -172,3 +172,35 @@ def test_undo_history_does_not_keep_a_dropped_context_alive(tmp_path, qtbot):
         finally:
             gc.enable()
     assert reload(path).team[0].role == "B"
+
+
+def test_deleting_a_parent_removes_and_undo_restores_every_owned_child(tmp_path, qtbot):
+    """For each cascade of the schema: memory follows the file, and undo brings all back."""
+    from app.store import schema
+    from app.store.auditfile import AuditFile
+    from tests.sample_store import sample_audit as full_sample
+    from tests.sample_store import without_jpeg
+
+    path = make_file(tmp_path, without_jpeg(full_sample()))
+    af = AuditFile.open(path)
+    try:
+        ctx = AuditContext(af, path=str(path))
+        for child_type, field_name, parent_type in schema.owned_children():
+            attr = model.AUDIT_LISTS
+            parent = next(
+                p
+                for p in getattr(ctx.audit, attr[parent_type])
+                if any(getattr(c, field_name) == p.id for c in getattr(ctx.audit, attr[child_type]))
+            )
+            before = sorted(c.id for c in getattr(ctx.audit, attr[child_type]))
+            assert ctx.edit("Delete", delete=[parent])
+            left = getattr(ctx.audit, attr[child_type])
+            assert not [c for c in left if getattr(c, field_name) == parent.id], child_type
+            assert sorted(c.id for c in left) == sorted(
+                c.id for c in getattr(reload(path), attr[child_type])
+            )
+            ctx.undo_stack.undo()
+            assert sorted(c.id for c in getattr(ctx.audit, attr[child_type])) == before
+    finally:
+        ctx.discard_history()
+        af.close()

@@ -13,6 +13,7 @@ dangling ones instead of blocking an edit.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -129,6 +130,23 @@ TABLES: tuple[TableSpec, ...] = (
 SPEC_OF: dict[type, TableSpec] = {spec.cls: spec for spec in TABLES}
 
 AUDIT_ATTR = model.AUDIT_LISTS  # entity type -> Audit list
+
+
+def owned_children() -> tuple[tuple[type, str, type], ...]:
+    """(child type, parent-id field, parent type) of every ``ON DELETE CASCADE`` column: the
+    children the database deletes with their parent, read from the schema above so the undo
+    of a delete (``app.ui.context``) restores exactly those."""
+    by_table = {spec.table: spec.cls for spec in TABLES}
+    out = []
+    for spec in TABLES:
+        for column in spec.columns:
+            found = _CASCADE.search(column.sql)
+            if found:
+                out.append((spec.cls, column.field, by_table[found.group(1)]))
+    return tuple(out)
+
+
+_CASCADE = re.compile(r"REFERENCES (\w+)\(id\) ON DELETE CASCADE")
 
 INDEXES = (
     "CREATE INDEX records_stream ON records(stream_id, period)",

@@ -28,18 +28,17 @@ from shiboken6 import isValid as shiboken_valid
 from app.core import model
 from app.core.errors import UserError
 from app.core.messages import render
+from app.store import schema
 
 log = logging.getLogger(__name__)
 
 AUDIT_LIST = model.AUDIT_LISTS  # entity type -> Audit list
 
 
-# Children the store deletes together with their parent (child type, parent-id field).
-OWNED: tuple[tuple[type, str], ...] = (
-    (model.ProductionRecord, "product_id"),
-    (model.StepFlow, "step_id"),
-    (model.PeriodRecord, "stream_id"),
-    (model.Photo, "finding_id"),
+# Children the store deletes together with their parent (child type, parent-id field), as
+# the schema's ON DELETE CASCADE columns say.
+OWNED: tuple[tuple[type, str], ...] = tuple(
+    (child, field_name) for child, field_name, _parent in schema.owned_children()
 )
 
 
