@@ -308,13 +308,21 @@ class AuditFile:
         put: Iterable[Any] = (),
         delete: Iterable[Any] = (),
         info: model.AuditInfo | None = None,
+        settings: dict[str, Any] | None = None,
     ) -> None:
-        """One committed transaction: delete by id, then insert-or-update by id, then ``info``."""
+        """One committed transaction: delete by id, then insert-or-update by id, then ``info``,
+        then the per-audit ``settings`` (key -> JSON-able value)."""
         put, delete = list(put), list(delete)
         for entity in put + delete:
             if type(entity) not in schema.SPEC_OF:
                 raise TypeError(f"not a stored entity: {type(entity).__name__}")
-        self._write(lambda conn: self._apply(conn, put, delete, info))
+
+        def work(conn: sqlite3.Connection) -> None:
+            self._apply(conn, put, delete, info)
+            for key, value in (settings or {}).items():
+                _write_setting(conn, key, value)
+
+        self._write(work)
 
     def writer(self) -> AuditFile:
         """A second handle on this file for ONE worker thread: open, use and close it there.
@@ -345,14 +353,7 @@ class AuditFile:
         self.apply(info=info)
 
     def set_setting(self, key: str, value: Any) -> None:
-        text = json.dumps(value, ensure_ascii=False)
-        self._write(
-            lambda conn: conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, text),
-            )
-        )
+        self._write(lambda conn: _write_setting(conn, key, value))
 
     @staticmethod
     def _apply(conn: sqlite3.Connection, put: list, delete: list, info) -> None:
@@ -551,6 +552,14 @@ def _render_reason(reason: Problem | None) -> str:
     from app.core.messages import DEFAULT_LANGUAGE, text
 
     return text(reason.key, DEFAULT_LANGUAGE, **reason.params) if reason else ""
+
+
+def _write_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
 
 
 def _write_info(conn: sqlite3.Connection, info: model.AuditInfo) -> None:

@@ -50,10 +50,17 @@ class ChangeSet:
     ids: frozenset[str] = frozenset()
     info: bool = False
     reset: bool = False  # everything may have changed (e.g. a failed undo reloaded the audit)
+    settings: frozenset[str] = frozenset()  # keys of per-audit settings that changed
+    # Who asked for the change (``edit(..., origin=self)``) on its first apply; None on undo
+    # and redo. A screen that already shows what it just did can skip recomputing it.
+    origin: object | None = None
 
     def touches(self, *types: type) -> bool:
         """True when any of ``types`` changed (always true after a reset)."""
         return self.reset or any(t in self.types for t in types)
+
+    def touches_setting(self, key: str) -> bool:
+        return self.reset or key in self.settings
 
 
 @dataclass
@@ -63,6 +70,7 @@ class Change:
     put: list[Any] = field(default_factory=list)
     delete: list[Any] = field(default_factory=list)
     info: model.AuditInfo | None = None
+    settings: dict[str, Any] = field(default_factory=dict)  # per-audit settings: key -> value
 
 
 _LIVE: weakref.WeakSet[AuditContext] = weakref.WeakSet()
@@ -186,10 +194,16 @@ class AuditContext(QObject):
         delete: Iterable[Any] = (),
         info: model.AuditInfo | None = None,
         *,
+        settings: dict[str, Any] | None = None,
         merge_key: str | None = None,
         applied: bool = False,
+        origin: object | None = None,
     ) -> bool:
         """Apply a change as one undoable step; True when it was saved.
+
+        ``settings``: per-audit settings to set (``AuditFile.set_setting`` keys), in the same
+        transaction; undo puts the previous values back.
+        ``origin``: who asks (usually the screen): given back in the first ``ChangeSet``.
 
         ``merge_key``: consecutive edits with the same key merge into one undo step (e.g. moving
         a row several times with the keyboard).
@@ -197,7 +211,11 @@ class AuditContext(QObject):
         connection, see ``AuditFile.writer``): only memory is updated; undo/redo write as usual.
         """
         return self.edit_many(
-            label, [Change(list(put), list(delete), info)], merge_key=merge_key, applied=applied
+            label,
+            [Change(list(put), list(delete), info, dict(settings or {}))],
+            merge_key=merge_key,
+            applied=applied,
+            origin=origin,
         )
 
     def edit_many(
@@ -207,6 +225,7 @@ class AuditContext(QObject):
         *,
         merge_key: str | None = None,
         applied: bool = False,
+        origin: object | None = None,
     ) -> bool:
         """Several changes (e.g. an accepted import) as ONE transaction and ONE undo step."""
         merged = _merge_changes(list(changes))
@@ -216,10 +235,10 @@ class AuditContext(QObject):
                 QCoreApplication.translate("AuditContext", "This audit is open read-only.")
             )
             return False
-        if not merged.put and not merged.delete and merged.info is None:
+        if not merged.put and not merged.delete and merged.info is None and not merged.settings:
             return True
         command = EditCommand(self, label, merged, merge_key)
-        if not command.apply_forward(write=not applied):
+        if not self._apply(merged, write=not applied, origin=origin):
             return False
         command.already_done = True
         self.undo_stack.push(command)  # push calls redo(), which skips the first time
@@ -268,12 +287,17 @@ class AuditContext(QObject):
                 log.exception("could not read photo %s for undo", snap.id)
         return snap
 
-    def _apply(self, change: Change, write: bool = True) -> bool:
+    def _apply(self, change: Change, write: bool = True, origin: object | None = None) -> bool:
         """Store first, memory second: a refused write leaves memory untouched."""
         self._set_save_state("saving")
         try:
             if write:
-                self.file.apply(put=change.put, delete=change.delete, info=change.info)
+                self.file.apply(
+                    put=change.put,
+                    delete=change.delete,
+                    info=change.info,
+                    settings=change.settings or None,
+                )
         except Exception as exc:  # store errors of any kind: report, change nothing
             log.exception("apply failed")
             self._set_save_state("failed")
@@ -301,6 +325,8 @@ class AuditContext(QObject):
                 types=frozenset(type(o) for o in [*change.put, *change.delete]),
                 ids=frozenset(o.id for o in [*change.put, *change.delete]),
                 info=change.info is not None,
+                settings=frozenset(change.settings),
+                origin=origin,
             )
         )
         return True
@@ -329,7 +355,9 @@ def _merge_changes(changes: list[Change]) -> Change:
     put: dict[tuple[type, str], Any] = {}
     delete: dict[tuple[type, str], Any] = {}
     info = None
+    settings: dict[str, Any] = {}
     for ch in changes:
+        settings.update(copy.deepcopy(ch.settings))
         for obj in ch.delete:
             key = (type(obj), obj.id)
             put.pop(key, None)
@@ -340,7 +368,7 @@ def _merge_changes(changes: list[Change]) -> Change:
             put[key] = copy.deepcopy(obj)
         if ch.info is not None:
             info = copy.deepcopy(ch.info)
-    return Change(list(put.values()), list(delete.values()), info)
+    return Change(list(put.values()), list(delete.values()), info, settings)
 
 
 class EditCommand(QUndoCommand):
@@ -361,6 +389,7 @@ class EditCommand(QUndoCommand):
         before_ids = {(type(s), s.id) for s in self.before}
         self.created = [o for o in change.put if (type(o), o.id) not in before_ids]
         self.before_info = copy.deepcopy(ctx.audit.info) if change.info is not None else None
+        self.before_settings = {k: ctx.file.get_setting(k) for k in change.settings}
 
     @property
     def ctx(self) -> AuditContext:
@@ -381,7 +410,7 @@ class EditCommand(QUndoCommand):
             self.ctx._undo_failed()
 
     def undo(self) -> None:
-        back = Change(put=self.before, delete=self.created, info=self.before_info)
+        back = Change(self.before, self.created, self.before_info, dict(self.before_settings))
         if not self.ctx._apply(back):
             self.setObsolete(True)
             self.ctx._undo_failed()
@@ -403,4 +432,6 @@ class EditCommand(QUndoCommand):
         self.after = _merge_changes([self.after, other.after])
         if self.before_info is None:
             self.before_info = other.before_info
+        for key, value in other.before_settings.items():
+            self.before_settings.setdefault(key, value)
         return True
