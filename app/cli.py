@@ -35,6 +35,8 @@ COMMAND_MODULES = (
     "indicators",
     "export",
     "findings",
+    "handout",
+    "merge",
 )
 
 
