@@ -60,20 +60,22 @@ def _select(table: str) -> str:
 
 
 def row_hash(row: Iterable[Any]) -> str:
-    """A content hash of one stored row (every column, blobs included)."""
+    """A content hash of one stored row (every column, blobs included).
+
+    The non-blob values go in as the ``repr`` of their tuple (quotes and types make it
+    unambiguous), blobs after it with their length: two or three updates per row.
+    """
     h = hashlib.blake2b(digest_size=16)
+    plain, blobs = [], []
     for value in row:
-        if value is None:
-            h.update(b"\x00N")
-        elif isinstance(value, (bytes, memoryview)):
-            data = bytes(value)
-            h.update(b"\x00B%d:" % len(data))
-            h.update(data)
+        if isinstance(value, (bytes, memoryview)):
+            plain.append(len(value))
+            blobs.append(value)
         else:
-            text = repr(value) if isinstance(value, float) else str(value)
-            data = text.encode()
-            h.update(b"\x00%c%d:" % (type(value).__name__[0].encode()[0], len(data)))
-            h.update(data)
+            plain.append(value)
+    h.update(repr(tuple(plain)).encode())
+    for blob in blobs:
+        h.update(blob)
     return h.hexdigest()
 
 
@@ -428,10 +430,16 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
         logged.add((t, i))
         authors[(t, i)] = a
     plan = MergePlan(mine.path, theirs_path, handout_id, _authors=authors)
+    base_by_table: dict[str, set[str]] = {}
+    for t, i in base:
+        base_by_table.setdefault(t, set()).add(i)
+    logged_by_table: dict[str, set[str]] = {}
+    for t, i in logged:
+        logged_by_table.setdefault(t, set()).add(i)
     for table in TABLE_NAMES:
-        base_ids = {i for (t, i) in base if t == table}
+        base_ids = base_by_table.get(table, set())
         mine_ids, their_ids = _ids(mc, table), _ids(tc, table)
-        candidates = {i for (t, i) in logged if t == table}
+        candidates = set(logged_by_table.get(table, ()))
         candidates |= (base_ids - mine_ids) | (base_ids - their_ids) | (their_ids - base_ids)
         if not candidates:
             continue
@@ -482,7 +490,9 @@ def _skip_damaged_photos(plan: MergePlan) -> None:
         if change.table != "photos" or change.action == "delete":
             continue
         fields = row_fields("photos", plan._theirs_rows[("photos", change.id)])
-        if not (jpeg_looks_whole(fields.get("jpeg")) and jpeg_looks_whole(fields.get("thumbnail"))):
+        thumb = fields.get("thumbnail")
+        thumb_ok = thumb is None or bytes(thumb[:2]) == b"\xff\xd8"
+        if not (jpeg_looks_whole(fields.get("jpeg")) and thumb_ok):
             plan.changes.remove(change)
             change.reason = "damaged_photo"
             plan.skipped.append(change)
@@ -576,7 +586,8 @@ def apply_merge(
     af.wait_for_backup()
     modified = af.meta().get("modified", "")
     try:
-        backups.make_backup(af._conn, af.path, modified, keep=keep_backups, force=True)
+        # Skipped when the newest backup already holds this state (the one made on open).
+        backups.make_backup(af._conn, af.path, modified, keep=keep_backups)
     except (sqlite3.Error, OSError) as exc:
         loc = Location(file=str(af.path))
         raise UserError.of("store.write_failed", loc, detail=str(exc)) from exc
@@ -604,7 +615,9 @@ def apply_merge(
                     f"({', '.join('?' * len(cols))}) ON CONFLICT(id) DO UPDATE SET {sets}",
                     row,
                 )
-            log.append((at, table, rid, "put", row_hash(row)))
+            known_hash = plan._new_base.get((table, rid))
+            theirs_row = plan._theirs_rows.get((table, rid))
+            log.append((at, table, rid, "put", known_hash if row is theirs_row else row_hash(row)))
         conn.executemany(
             "INSERT INTO changes(at, author, tbl, id, op, hash, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
