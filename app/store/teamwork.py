@@ -625,27 +625,74 @@ def apply_merge(
                 for a, t, i, op, h in log
             ],
         )
-        known = conn.execute("SELECT 1 FROM handouts WHERE id = ?", (plan.handout_id,)).fetchone()
-        if known is None:  # merging into a copy of another hand-out: remember this one's base
-            conn.execute(
-                "INSERT INTO handouts VALUES (?, ?)",
-                (plan.handout_id, json.dumps({"created": at, "seq": 0, "merged_only": True})),
-            )
-        for (table, rid), h in plan._new_base.items():
-            if h is None:
-                conn.execute(
-                    "DELETE FROM handout_base WHERE handout = ? AND tbl = ? AND id = ?",
-                    (plan.handout_id, table, rid),
-                )
-            else:
-                conn.execute(
-                    "INSERT INTO handout_base VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT DO UPDATE SET hash = excluded.hash",
-                    (plan.handout_id, table, rid, h),
-                )
+        move_base(conn, plan)
 
     af._write(work)
     return writes
+
+
+def move_base(conn: sqlite3.Connection, plan: MergePlan) -> None:
+    """The hand-out's base becomes what the teammate's copy holds for every object considered
+    (caller's transaction): the same copy merged again then changes nothing."""
+    known = conn.execute("SELECT 1 FROM handouts WHERE id = ?", (plan.handout_id,)).fetchone()
+    if known is None:  # merging into a copy of another hand-out: remember this one's base
+        conn.execute(
+            "INSERT INTO handouts VALUES (?, ?)",
+            (plan.handout_id, json.dumps({"created": _now(), "seq": 0, "merged_only": True})),
+        )
+    set_base(conn, plan.handout_id, plan._new_base)
+
+
+def base_of(conn: sqlite3.Connection, plan: MergePlan) -> dict[tuple[str, str], str | None]:
+    """The current base hashes of the objects ``plan`` would move (to undo a merge)."""
+    out: dict[tuple[str, str], str | None] = {}
+    for table, rid in plan._new_base:
+        row = conn.execute(
+            "SELECT hash FROM handout_base WHERE handout = ? AND tbl = ? AND id = ?",
+            (plan.handout_id, table, rid),
+        ).fetchone()
+        out[(table, rid)] = row[0] if row else None
+    return out
+
+
+def set_base(conn: sqlite3.Connection, handout: str, hashes: dict) -> None:
+    for (table, rid), h in hashes.items():
+        if h is None:
+            conn.execute(
+                "DELETE FROM handout_base WHERE handout = ? AND tbl = ? AND id = ?",
+                (handout, table, rid),
+            )
+        else:
+            conn.execute(
+                "INSERT INTO handout_base VALUES (?, ?, ?, ?) "
+                "ON CONFLICT DO UPDATE SET hash = excluded.hash",
+                (handout, table, rid, h),
+            )
+
+
+def as_objects(
+    plan: MergePlan, writes: list[tuple[str, str, tuple | None]]
+) -> tuple[list[Any], list[Any], Any]:
+    """The writes as core objects (put, delete, new header or None): for the GUI, which applies
+    a merge through its one edit path as one undoable step."""
+    from app.core import model
+    from app.store import codec
+
+    put: list[Any] = []
+    delete: list[Any] = []
+    info = None
+    for table, rid, row in writes:
+        if table == INFO:
+            if row is not None:
+                info = codec.decode(model.AuditInfo, json.loads(row[1]))
+            continue
+        spec = _SPEC[table]
+        source = row if row is not None else plan._mine_rows.get((table, rid))
+        if source is None:
+            continue
+        [obj] = codec.rows_decoder(spec.cls, spec.column_names)([source])
+        (put if row is not None else delete).append(obj)
+    return put, delete, info
 
 
 def copy_rows_plain(mine: sqlite3.Connection, theirs: Path, keys: list[tuple[str, str]]) -> None:
