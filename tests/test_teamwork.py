@@ -288,3 +288,25 @@ def test_merging_a_file_into_itself_is_refused(mine):
     with AuditFile.open(mine, read_only=True, backup=False) as af, pytest.raises(UserError) as e:
         plan_merge(af, mine)
     assert e.value.problem.key == "team.same_file"
+
+
+def test_only_what_a_log_names_counts_as_changed_on_that_side(mine, tmp_path):
+    """A row rewritten without an edit (as a migration does) is not a user's change: the
+    teammate's edit of it comes in as a plain update, not a conflict."""
+    copy = tmp_path / "c.recp"
+    _handout(mine, copy)
+    conn = sqlite3.connect(mine)
+    oid = conn.execute("SELECT id FROM options ORDER BY rowid LIMIT 1").fetchone()[0]
+    conn.execute("UPDATE options SET data = json_set(data, '$.migrated', 1) WHERE id = ?", (oid,))
+    conn.commit()
+    conn.close()
+
+    def edit(af, audit):
+        option = next(o for o in audit.options if o.id == oid)
+        option.title_vi = "Hoa sửa"
+        af.put(option)
+
+    _edit(copy, "Hoa", edit)
+    plan = _plan(mine, copy)
+    assert [(c.table, c.id, c.action) for c in plan.changes] == [("options", oid, "update")]
+    assert not plan.conflicts

@@ -420,56 +420,70 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
     }
     mine_seq = known.get(handout_id, {}).get("seq", 0)
     their_seq = their_known.get(handout_id, {}).get("seq", 0)
-    logged = {
-        tuple(r) for r in mc.execute("SELECT tbl, id FROM changes WHERE seq > ?", (mine_seq,))
-    }
+    mine_log: dict[str, set[str]] = {}
+    for t, i in mc.execute("SELECT tbl, id FROM changes WHERE seq > ?", (mine_seq,)):
+        mine_log.setdefault(t, set()).add(i)
+    their_log: dict[str, set[str]] = {}
     authors: dict[tuple[str, str], str] = {}
     for t, i, a in tc.execute(
         "SELECT tbl, id, author FROM changes WHERE seq > ? ORDER BY seq", (their_seq,)
     ):
-        logged.add((t, i))
+        their_log.setdefault(t, set()).add(i)
         authors[(t, i)] = a
     plan = MergePlan(mine.path, theirs_path, handout_id, _authors=authors)
     base_by_table: dict[str, set[str]] = {}
     for t, i in base:
         base_by_table.setdefault(t, set()).add(i)
-    logged_by_table: dict[str, set[str]] = {}
-    for t, i in logged:
-        logged_by_table.setdefault(t, set()).add(i)
     for table in TABLE_NAMES:
         base_ids = base_by_table.get(table, set())
         mine_ids, their_ids = _ids(mc, table), _ids(tc, table)
-        candidates = set(logged_by_table.get(table, ()))
+        m_logged, t_logged = mine_log.get(table, set()), their_log.get(table, set())
+        candidates = m_logged | t_logged
         candidates |= (base_ids - mine_ids) | (base_ids - their_ids) | (their_ids - base_ids)
         if not candidates:
             continue
-        m_rows = _rows(mc, table, candidates & mine_ids)
-        t_rows = _rows(tc, table, candidates & their_ids)
+        # An object a side's log does not name is, on that side, as handed out (its base hash):
+        # only what a log names, or the base lacks, is read and hashed. A migration rewriting
+        # rows is then not mistaken for an edit.
+        t_rows = _rows(tc, table, candidates & their_ids & (t_logged | (their_ids - base_ids)))
+        m_rows = _rows(mc, table, candidates & mine_ids & (m_logged | (mine_ids - base_ids)))
+        need_mine: list[str] = []
         for rid in sorted(candidates):
             key = (table, rid)
-            m_row, t_row = m_rows.get(rid), t_rows.get(rid)
             b = base.get(key)
-            m = row_hash(m_row) if m_row is not None else None
-            t = row_hash(t_row) if t_row is not None else None
+            m_row, t_row = m_rows.get(rid), t_rows.get(rid)
+            if rid not in mine_ids:
+                m = None
+            else:
+                m = row_hash(m_row) if m_row is not None else b
+            if rid not in their_ids:
+                t = None
+            else:
+                t = row_hash(t_row) if t_row is not None else b
             if m == t or t == b:
                 if m == t and b != t:
                     plan._new_base[key] = t  # both sides agree: the agreement is the new base
                 continue  # nothing new from the teammate
-            label = _label(table, t_row or m_row)
             plan._theirs_rows[key], plan._mine_rows[key] = t_row, m_row
             plan._new_base[key] = t
+            if m_row is None and rid in mine_ids:
+                need_mine.append(rid)
             if m == b:  # only the teammate changed it
-                action = "delete" if t_row is None else ("insert" if m_row is None else "update")
-                plan.changes.append(Change(table, rid, action, label))
+                action = "delete" if t is None else ("insert" if m is None else "update")
+                plan.changes.append(Change(table, rid, action, ""))
             else:
-                kind = (
-                    "deleted_mine"
-                    if m_row is None
-                    else ("deleted_theirs" if t_row is None else "edit_edit")
-                )
-                plan.conflicts.append(
-                    Conflict(table, rid, kind, label, _field_diffs(table, m_row, t_row))
-                )
+                kind = "deleted_mine" if m is None else ("deleted_theirs" if t is None else "")
+                plan.conflicts.append(Conflict(table, rid, kind or "edit_edit", ""))
+        # Mine rows not read above: needed to name a deletion and to show a conflict's fields.
+        for rid, row in _rows(mc, table, need_mine).items():
+            plan._mine_rows[(table, rid)] = row
+    items: list[Change | Conflict] = [*plan.changes, *plan.conflicts]
+    for item in items:
+        key = (item.table, item.id)
+        t_row, m_row = plan._theirs_rows[key], plan._mine_rows[key]
+        item.label = _label(item.table, t_row or m_row)
+        if isinstance(item, Conflict):
+            item.fields = _field_diffs(item.table, m_row, t_row)
     _skip_orphans(plan, mc)
     _skip_damaged_photos(plan)
     return plan
