@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from app.core import model
 from app.store.auditfile import AuditFile
 from app.store.sample import sample_audit
-from app.store.teamwork import hand_out
+from app.store.teamwork import hand_out, plan_merge
 from tests.ui_helpers import ensure_qm, make_file, reload
 
 
@@ -105,6 +105,9 @@ def test_merge_review_by_clicks_is_one_undo_step(state, tmp_path, qtbot):
     w.act_undo.trigger()
     assert {o.id: o.title_vi for o in reload(mine).options}[option_id] == "Tên do tôi sửa"
     assert "Rò hơi ở van xả" not in [f.title for f in ctx.audit.findings]
+    # Undo put the hand-out base back too: the copy has something to bring again.
+    again = plan_merge(ctx.file, copy)
+    assert {c.table for c in again.changes} == {"findings"} and len(again.conflicts) == 1
     w.act_redo.trigger()
     assert {o.id: o.title_vi for o in reload(mine).options}[option_id] == "Tên do Hoa sửa"
     # The same copy again: nothing new, said in a message, nothing pushed.

@@ -66,22 +66,47 @@ def ask_author(parent: QWidget, settings: Any) -> str | None:
 
 
 class MergeCommand(EditCommand):
-    """An EditCommand that also moves the hand-out's base, and puts it back on undo."""
+    """An EditCommand whose transaction also moves the hand-out's base (and undo's puts it
+    back): the objects and the base change together or not at all."""
 
     def __init__(self, ctx: AuditContext, label: str, change: Change, plan: teamwork.MergePlan):
         super().__init__(ctx, label, change, None)
         self.plan = plan
         self.old_base = _tw().base_of(ctx.file._conn, plan)
 
-    def apply_forward(self, write: bool = True) -> bool:
-        if not super().apply_forward(write):
+    def _write_with_base(self, change: Change, base_work) -> bool:
+        """One transaction: the change (logged as the context's edits are) and the base; then
+        memory and the screens through the context (without writing again)."""
+        ctx = self.ctx
+        af = ctx.file
+        try:
+            af._write(
+                lambda conn: (
+                    af._apply(
+                        conn, change.put, change.delete, change.info, af.author, af._has_log()
+                    ),
+                    base_work(conn),
+                )
+            )
+        except Exception as exc:  # store errors of any kind: report, change nothing
+            ctx._set_save_state("failed")
+            ctx.failed.emit(ctx._message_for(exc))
             return False
-        self.ctx.file._write(lambda conn: _tw().move_base(conn, self.plan))
-        return True
+        return ctx._apply(change, write=False)
+
+    def apply_forward(self, write: bool = True) -> bool:
+        if not write:
+            return super().apply_forward(False)
+        return self._write_with_base(self.after, lambda conn: _tw().move_base(conn, self.plan))
 
     def undo(self) -> None:
-        super().undo()
-        self.ctx.file._write(lambda conn: _tw().set_base(conn, self.plan.handout_id, self.old_base))
+        back = Change(put=self.before, delete=self.created, info=self.before_info)
+        handout = self.plan.handout_id
+        if not self._write_with_base(
+            back, lambda conn: _tw().set_base(conn, handout, self.old_base)
+        ):
+            self.setObsolete(True)
+            self.ctx._undo_failed()
 
 
 def merge_into_context(
