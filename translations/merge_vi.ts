@@ -75,6 +75,98 @@
         <translation>Giá trị tham chiếu</translation>
     </message>
     <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Title (Vietnamese)</source>
+        <translation>Tiêu đề (tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Tiêu đề (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Name (Vietnamese)</source>
+        <translation>Tên (tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Tên (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Description (Vietnamese)</source>
+        <translation>Mô tả (tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>Mô tả (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Note (English)</source>
+        <translation>Ghi chú (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Cost (VND)</source>
+        <translation>Chi phí (đồng)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Unit price (VND)</source>
+        <translation>Đơn giá (đồng)</translation>
+    </message>
+    <message>
+        <source>Investment (VND)</source>
+        <translation>Vốn đầu tư (đồng)</translation>
+    </message>
+    <message>
+        <source>Added operating cost (VND)</source>
+        <translation>Chi phí vận hành tăng thêm (đồng)</translation>
+    </message>
+    <message>
+        <source>Lifetime (years)</source>
+        <translation>Tuổi thọ (năm)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>CP technique</source>
+        <translation>Kỹ thuật SXSH</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Thứ tự</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Mới</translation>
     </message>

@@ -108,6 +108,36 @@ class MergeReviewDialog(QDialog):
         }
         return names.get(table, table)
 
+    def _field_name(self, name: str) -> str:
+        """The field's name as a user knows it (the stored name for the rarer ones)."""
+        names = {
+            "title": self.tr("Title"),
+            "title_vi": self.tr("Title (Vietnamese)"),
+            "title_en": self.tr("Title (English)"),
+            "name_vi": self.tr("Name (Vietnamese)"),
+            "name_en": self.tr("Name (English)"),
+            "description_vi": self.tr("Description (Vietnamese)"),
+            "description_en": self.tr("Description (English)"),
+            "note": self.tr("Note"),
+            "note_en": self.tr("Note (English)"),
+            "area": self.tr("Area"),
+            "severity": self.tr("Severity"),
+            "answer": self.tr("Answer"),
+            "caption": self.tr("Caption"),
+            "jpeg": self.tr("Photo"),
+            "quantity": self.tr("Quantity"),
+            "cost_vnd": self.tr("Cost (VND)"),
+            "unit": self.tr("Unit"),
+            "unit_price_vnd": self.tr("Unit price (VND)"),
+            "investment_vnd": self.tr("Investment (VND)"),
+            "added_opex_vnd": self.tr("Added operating cost (VND)"),
+            "lifetime_years": self.tr("Lifetime (years)"),
+            "status": self.tr("Status"),
+            "category": self.tr("CP technique"),
+            "position": self.tr("Order"),
+        }
+        return names.get(name, name)
+
     def _action_name(self, action: str) -> str:
         return {
             "insert": self.tr("New"),
@@ -172,7 +202,12 @@ class MergeReviewDialog(QDialog):
         for i, (c, f) in enumerate(lines):
             obj = f"{self._table_name(c.table)}: {c.label or c.id[:8]} ({self._kind_name(c.kind)})"
             if f is not None:
-                cells = (obj, f.name, _show(f.mine, self.locale), _show(f.theirs, self.locale))
+                cells = (
+                    obj,
+                    self._field_name(f.name),
+                    _show(f.mine, self.locale),
+                    _show(f.theirs, self.locale),
+                )
             elif c.kind == "deleted_mine":
                 cells = (obj, "", self.tr("(deleted)"), self.tr("(changed)"))
             else:
