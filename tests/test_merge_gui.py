@@ -102,6 +102,10 @@ def test_merge_review_by_clicks_is_one_undo_step(state, tmp_path, qtbot):
     assert titles[option_id] == "Tên do Hoa sửa"
     assert "Rò hơi ở van xả" in [f.title for f in reload(mine).findings]
     assert ctx.undo_stack.count() == 1
+    logged = ctx.file._conn.execute(
+        "SELECT author, tbl FROM changes WHERE source IS NOT NULL ORDER BY seq"
+    ).fetchall()
+    assert ("Hoa", "findings") in logged and ("Hoa", "options") in logged
     w.act_undo.trigger()
     assert {o.id: o.title_vi for o in reload(mine).options}[option_id] == "Tên do tôi sửa"
     assert "Rò hơi ở van xả" not in [f.title for f in ctx.audit.findings]

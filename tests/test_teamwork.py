@@ -310,3 +310,20 @@ def test_only_what_a_log_names_counts_as_changed_on_that_side(mine, tmp_path):
     plan = _plan(mine, copy)
     assert [(c.table, c.id, c.action) for c in plan.changes] == [("options", oid, "update")]
     assert not plan.conflicts
+
+
+def test_a_photo_added_to_a_finding_deleted_here_is_set_aside_not_an_error(mine, tmp_path):
+    copy = tmp_path / "c.recp"
+    _handout(mine, copy)
+    with AuditFile.open(mine, read_only=True, backup=False) as af:
+        finding = af.load().findings[2]
+    _edit(mine, "Lan", lambda af, a: af.delete(finding))
+    _edit(
+        copy, "Hoa", lambda af, a: af.put(model.Photo(finding.id, "x", 1, 1, b"\xff\xd8\xff\xd9"))
+    )
+    plan = _plan(mine, copy)
+    assert [(c.table, c.reason) for c in plan.skipped] == [("photos", "owner_deleted")]
+    with AuditFile.open(mine, backup=False) as af:
+        apply_merge(af, plan)
+        assert af.check() == [] or all(p.level.name != "ERROR" for p in af.check())
+        assert finding.id not in {f.id for f in af.load().findings}

@@ -657,6 +657,20 @@ def move_base(conn: sqlite3.Connection, plan: MergePlan) -> None:
     set_base(conn, plan.handout_id, plan._new_base)
 
 
+def attribute(conn: sqlite3.Connection, plan: MergePlan, since_seq: int) -> None:
+    """Log entries written after ``since_seq`` for the merged objects name the teammate who
+    made each change (from their copy's log) and the hand-out they came from."""
+    rows = conn.execute("SELECT seq, tbl, id FROM changes WHERE seq > ?", (since_seq,)).fetchall()
+    conn.executemany(
+        "UPDATE changes SET author = COALESCE(?, author), source = ? WHERE seq = ?",
+        [(plan._authors.get((t, i)) or None, plan.handout_id, seq) for seq, t, i in rows],
+    )
+
+
+def last_seq(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0])
+
+
 def base_of(conn: sqlite3.Connection, plan: MergePlan) -> dict[tuple[str, str], str | None]:
     """The current base hashes of the objects ``plan`` would move (to undo a merge)."""
     out: dict[tuple[str, str], str | None] = {}

@@ -97,7 +97,14 @@ class MergeCommand(EditCommand):
     def apply_forward(self, write: bool = True) -> bool:
         if not write:
             return super().apply_forward(False)
-        return self._write_with_base(self.after, lambda conn: _tw().move_base(conn, self.plan))
+
+        def work(conn) -> None:
+            tw = _tw()
+            tw.move_base(conn, self.plan)
+            tw.attribute(conn, self.plan, self.seq_before)  # who made each merged change
+
+        self.seq_before = _tw().last_seq(self.ctx.file._conn)
+        return self._write_with_base(self.after, work)
 
     def undo(self) -> None:
         back = Change(put=self.before, delete=self.created, info=self.before_info)
