@@ -134,11 +134,21 @@ def _out_of_scope(
     if areas is not None:
         wanted_areas = {a.strip().casefold() for a in areas}
         rows = conn.execute("SELECT id, data FROM findings").fetchall()
-        gone = [
-            (i,)
-            for i, d in rows
-            if str(json.loads(d).get("area", "")).casefold() not in wanted_areas
-        ]
+        from app.core import model
+        from app.core.templates import area_label, load_templates
+
+        templates = load_templates()
+        gone = []
+        for i, d in rows:
+            data = json.loads(d)
+            finding = model.Finding(
+                str(data.get("area", "")), template_id=data.get("template_id", "")
+            )
+            # The stored area id, or its name in either language, as the auditor sees it.
+            names = {finding.area, area_label(templates, finding, "vi")}
+            names.add(area_label(templates, finding, "en"))
+            if not {n.casefold() for n in names if n} & wanted_areas:
+                gone.append((i,))
         conn.executemany("DELETE FROM findings WHERE id = ?", gone)
     for table, wanted in (("steps", steps), ("streams", streams)):
         if wanted is None:
