@@ -34,6 +34,8 @@ COMMAND_MODULES = (
     "indicators",
     "export",
     "findings",
+    "handout",
+    "merge",
 )
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from app import cli
 from app.core import model
+from app.store import schema
 from app.store.auditfile import AuditFile
 from tests.sample_store import sample_audit
 
@@ -75,7 +76,7 @@ def test_info_json_counts_every_kind_and_totals_streams(tmp_path, capsys):
     AuditFile.create(path, audit).close()
     assert cli.main(["--lang", "en", "info", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema_version"] == 1 and data["read_only_reason"] is None
+    assert data["schema_version"] == schema.SCHEMA_VERSION and data["read_only_reason"] is None
     assert data["enterprise"]["name"] == audit.info.enterprise.name
     expected_counts = {
         "team": len(audit.team),

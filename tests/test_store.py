@@ -216,20 +216,23 @@ def _v2_add_unit_column(conn: sqlite3.Connection) -> None:
 
 def test_an_old_file_is_migrated_forward_after_a_backup(tmp_path, audit):
     path = tmp_path / "old.recp"
-    AuditFile.create(path, audit).close()  # a version-1 file
-    with AuditFile.open(path, migrations=[_v2_add_unit_column], backup=False) as f:
-        assert f.schema_version == 2 and not f.read_only
-        assert f._conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    AuditFile.create(path, audit).close()  # a file of the current version
+    now = schema.SCHEMA_VERSION
+    with AuditFile.open(
+        path, migrations=[*schema.MIGRATIONS, _v2_add_unit_column], backup=False
+    ) as f:
+        assert f.schema_version == now + 1 and not f.read_only
+        assert f._conn.execute("PRAGMA user_version").fetchone()[0] == now + 1
         assert {r[0] for r in f._conn.execute("SELECT migrated FROM streams")} == {"v2"}
         assert f.load() == without_jpeg(copy.deepcopy(audit))
     saved = backups.list_backups(path)
     assert len(saved) == 1  # taken before migrating, even with backup=False
     with AuditFile.open(saved[0], read_only=True) as pre:
-        assert pre.schema_version == 1
-    # The same file opened by the current app (supports version 1 only) is read-only.
+        assert pre.schema_version == now
+    # The same file opened by the current app (one version older) is read-only.
     with AuditFile.open(path) as newer:
         assert newer.read_only and newer.read_only_reason.key == "store.readonly.newer_version"
-        assert newer.read_only_reason.params == {"found": 2, "supported": 1}
+        assert newer.read_only_reason.params == {"found": now + 1, "supported": now}
         assert len(newer.load().streams) == len(audit.streams)
         with pytest.raises(UserError) as exc:
             newer.put(audit.products[0])
@@ -245,11 +248,11 @@ def test_a_failing_migration_leaves_the_file_at_its_version(tmp_path, audit):
         raise ValueError("bad migration")
 
     with pytest.raises(UserError) as exc:
-        AuditFile.open(path, migrations=[_v2_add_unit_column, broken])
+        AuditFile.open(path, migrations=[*schema.MIGRATIONS, _v2_add_unit_column, broken])
     assert exc.value.problem.key == "store.migration_failed"
-    assert exc.value.problem.params["found"] == 1
+    assert exc.value.problem.params["found"] == schema.SCHEMA_VERSION
     with AuditFile.open(path) as f:
-        assert f.schema_version == 1
+        assert f.schema_version == schema.SCHEMA_VERSION
         assert len(f.load().records) == len(audit.records)
         assert "migrated" not in {r[1] for r in f._conn.execute("PRAGMA table_info(streams)")}
     assert not (tmp_path / "old.recp.lock").exists()

@@ -75,6 +75,10 @@ class AuditFile:
         self.schema_version = version
         self._sidecars_before: set[Path] | None = None  # read-only: SQLite side files found
         self._pending_backup: _PendingBackup | None = None  # background on-open backup
+        # Who makes the edits of this handle: written with each change in the change log
+        # (the GUI sets it from the laptop's settings, the CLI from --author / RECP_AUTHOR).
+        self.author: str = os.environ.get("RECP_AUTHOR", "")
+        self._logs: bool | None = None  # the file has a change log (schema >= 2)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -316,13 +320,23 @@ class AuditFile:
         for entity in put + delete:
             if type(entity) not in schema.SPEC_OF:
                 raise TypeError(f"not a stored entity: {type(entity).__name__}")
+        author = self.author
+        log = self._has_log()
 
         def work(conn: sqlite3.Connection) -> None:
-            self._apply(conn, put, delete, info)
+            self._apply(conn, put, delete, info, author, log)
             for key, value in (settings or {}).items():
                 _write_setting(conn, key, value)
 
         self._write(work)
+
+    def _has_log(self) -> bool:
+        if self._logs is None:
+            row = self._conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'changes'"
+            ).fetchone()
+            self._logs = row is not None
+        return self._logs
 
     def writer(self) -> AuditFile:
         """A second handle on this file for ONE worker thread: open, use and close it there.
@@ -341,6 +355,7 @@ class AuditFile:
             version=self.schema_version,
         )
         handle._pending_backup = self._pending_backup  # its writes wait for it too
+        handle.author = self.author
         return handle
 
     def put(self, *entities: Any) -> None:
@@ -356,19 +371,43 @@ class AuditFile:
         self._write(lambda conn: _write_setting(conn, key, value))
 
     @staticmethod
-    def _apply(conn: sqlite3.Connection, put: list, delete: list, info) -> None:
+    def _apply(
+        conn: sqlite3.Connection,
+        put: list,
+        delete: list,
+        info,
+        author: str = "",
+        log: bool = False,
+    ) -> None:
         by_type: dict[type, list] = {}
         for entity in delete:
             by_type.setdefault(type(entity), []).append((entity.id,))
+        changes: list[tuple] = []
+        at = _now() if log else ""
         for cls, ids in by_type.items():
-            conn.executemany(f"DELETE FROM {schema.SPEC_OF[cls].table} WHERE id = ?", ids)
+            table = schema.SPEC_OF[cls].table
+            conn.executemany(f"DELETE FROM {table} WHERE id = ?", ids)
+            if log:
+                changes += [(at, author, table, i, "delete") for (i,) in ids]
         grouped: dict[type, list] = {}
         for entity in put:
             grouped.setdefault(type(entity), []).append(entity)
         for cls, entities in grouped.items():
-            _upsert(conn, schema.SPEC_OF[cls], entities)
+            spec = schema.SPEC_OF[cls]
+            _upsert(conn, spec, entities)
+            if log:
+                changes += [(at, author, spec.table, e.id, "put") for e in entities]
         if info is not None:
             _write_info(conn, info)
+            if log:
+                changes.append((at, author, "audit_info", "1", "put"))
+        if changes:
+            # Same transaction as the edit: the log never disagrees with the file. The content
+            # hash is not computed here (a photo put may keep its stored JPEG): the merge hashes
+            # the rows themselves; the log says which objects changed, when and by whom.
+            conn.executemany(
+                "INSERT INTO changes(at, author, tbl, id, op) VALUES (?, ?, ?, ?, ?)", changes
+            )
 
     def _write(self, work) -> None:
         if self.read_only:

@@ -26,7 +26,34 @@ APPLICATION_ID = 0x52454350
 # Migration registry: MIGRATIONS[i] turns a version i+1 file into version i+2, inside the
 # caller's transaction. The current schema version follows from its length.
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = []
+
+
+# Team work (app/store/teamwork.py): a change log written in the same transaction as every edit,
+# the hand-outs made from this file (or the one this copy was made by) with the content hash of
+# every object at that moment: what a 3-way merge compares both sides against.
+TEAM_DDL = (
+    "CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "at TEXT NOT NULL, author TEXT NOT NULL DEFAULT '', tbl TEXT NOT NULL, id TEXT NOT NULL, "
+    "op TEXT NOT NULL, hash TEXT, source TEXT)",
+    "CREATE INDEX IF NOT EXISTS changes_object ON changes(tbl, id)",
+    "CREATE TABLE IF NOT EXISTS handouts (id TEXT PRIMARY KEY NOT NULL, data TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS handout_base (handout TEXT NOT NULL, tbl TEXT NOT NULL, "
+    "id TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (handout, tbl, id)) WITHOUT ROWID",
+)
+
+
+def create_team_tables(conn: sqlite3.Connection) -> None:
+    """The change log and hand-out tables, and the audit's identity shared by its copies."""
+    import uuid
+
+    for sql in TEAM_DDL:
+        conn.execute(sql)
+    conn.execute(
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('audit_uid', ?)", (uuid.uuid4().hex,)
+    )
+
+
+MIGRATIONS: list[Migration] = [create_team_tables]  # v1 -> v2: team work
 
 
 def schema_version(migrations: list[Migration] | None = None) -> int:
@@ -174,6 +201,10 @@ def create_schema(conn: sqlite3.Connection) -> None:
         conn.execute(table_ddl(spec))
     for sql in INDEXES:
         conn.execute(sql)
+    create_team_tables(conn)
 
 
-EXPECTED_TABLES = frozenset({"meta", "audit_info", "settings"} | {s.table for s in TABLES})
+EXPECTED_TABLES = frozenset(
+    {"meta", "audit_info", "settings", "changes", "handouts", "handout_base"}
+    | {s.table for s in TABLES}
+)

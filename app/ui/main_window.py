@@ -273,6 +273,10 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         for act in (self.act_new, self.act_open, self.act_demo, self.act_home):
             self.menu_file.addAction(act)
+        from app.ui.merge.actions import TeamMenu  # team work: hand out, merge (issue 23)
+
+        self.team_menu = TeamMenu(self)
+        self.team_menu.install(self.menu_file)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -287,6 +291,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.menu_file.setTitle(self.tr("&File"))
+        self.team_menu.retranslate()
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_help.setTitle(self.tr("&Help"))
@@ -350,6 +355,7 @@ class MainWindow(QMainWindow):
         """Show ``context``'s audit, replacing (and closing) the one shown before."""
         self.close_context(show_start_page=False)
         self.context = context
+        self.team_menu.context_opened(context)
         self.workspace = Workspace(context)
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)

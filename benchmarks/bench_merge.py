@@ -1,0 +1,132 @@
+"""Merge speed: merging a teammate's copy of a large audit vs copying the changed rows with plain
+SQL, measured in the same run.
+
+The audit: 500 options, 300 photos (~150 KB JPEG each), 50 streams x 120 months of records. It is
+handed out; then 10 % of the objects (options, records, photos) change on each side, different
+ones. Timed: ``plan_merge`` + ``apply_merge`` (read both sides' logs, hash the candidates of both
+sides, one transaction after a backup), against ``INSERT OR REPLACE ... SELECT`` of exactly the
+rows the teammate changed from the ATTACHed copy in one transaction (the reference knows the
+answer; the merge has to find it). Target: <= 3x. Each run starts from fresh copies.
+
+Run: ``.venv/bin/python benchmarks/bench_merge.py``
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.core import model  # noqa: E402
+from app.store import backups  # noqa: E402
+from app.store.auditfile import AuditFile  # noqa: E402
+from tests.sample_store import sample_audit  # noqa: E402
+from app.store.teamwork import apply_merge, copy_rows_plain, hand_out, plan_merge  # noqa: E402
+
+RUNS = 3
+
+
+def build(folder: Path) -> tuple[Path, Path, list[tuple[str, str]]]:
+    rng = random.Random(7)
+    audit = sample_audit(streams=50, months=120, findings=300, options=500, photos=0)
+    for i, finding in enumerate(audit.findings):
+        jpeg = b"\xff\xd8" + rng.randbytes(150_000) + b"\xff\xd9"
+        audit.photos.append(
+            model.Photo(finding.id, f"Ảnh {i}", 640, 480, jpeg, jpeg[:2000] + b"\xff\xd9")
+        )
+    mine = folder / "mine.recp"
+    AuditFile.create(mine, audit).close()
+    copy = folder / "copy.recp"
+    with AuditFile.open(mine, backup=False) as af:
+        hand_out(af, copy)
+    changed: list[tuple[str, str]] = []
+    for path, offset in ((mine, 0), (copy, 1)):
+        with AuditFile.open(path, backup=False) as af:
+            a = af.load()
+            puts: list = []
+            # Picked in id order: the copy's row order may differ (VACUUM renumbers rowids).
+            by_id = {
+                t: sorted(items, key=lambda o: o.id)
+                for t, items in (
+                    ("options", a.options),
+                    ("records", a.records),
+                    ("photos", a.photos),
+                )
+            }
+            for items, table in ((by_id["options"], "options"), (by_id["records"], "records")):
+                picked = items[offset * len(items) // 2 :][: len(items) // 10]
+                for item in picked:
+                    if table == "options":
+                        item.title_vi += " (sửa)"
+                    else:
+                        item.quantity = (item.quantity or 0) + 1
+                puts += picked
+                if path == copy:
+                    changed += [(table, item.id) for item in picked]
+            photos = by_id["photos"][offset * 150 :][:30]
+            for photo in photos:
+                photo.caption += " (sửa)"
+                photo.jpeg = None  # keep the stored JPEG
+            puts += photos
+            if path == copy:
+                changed += [("photos", p.id) for p in photos]
+            af.apply(put=puts)
+    return mine, copy, changed
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        mine, copy, changed = build(folder)
+        print(f"audit: {mine.stat().st_size / 1e6:.1f} MB; teammate changed {len(changed)} rows")
+        merge_t, plain_t, work_t, backup_t = [], [], [], []
+        for run in range(RUNS):
+            a = folder / f"a{run}.recp"
+            b = folder / f"b{run}.recp"
+            shutil.copyfile(mine, a)
+            shutil.copyfile(mine, b)
+            t0 = time.perf_counter()
+            with AuditFile.open(a, backup=False) as af:
+                plan = plan_merge(af, copy)
+                t1 = time.perf_counter()
+                backups.make_backup(af._conn, af.path, af.meta()["modified"], force=True)
+                t2 = time.perf_counter()
+                apply_merge(af, plan)  # finds the backup of this state made: no second copy
+            t3 = time.perf_counter()
+            merge_t.append(t3 - t0)
+            work_t.append((t1 - t0) + (t3 - t2))
+            backup_t.append(t2 - t1)
+            got = sorted((c.table, c.id) for c in plan.changes)
+            missing = sorted(set(changed) - set(got))[:3]
+            assert got == sorted(changed) and not plan.conflicts, (
+                len(got),
+                missing,
+                plan.skipped[:2],
+            )
+            t0 = time.perf_counter()
+            conn = sqlite3.connect(b, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            copy_rows_plain(conn, copy, changed)
+            conn.close()
+            plain_t.append(time.perf_counter() - t0)
+        m, p = statistics.median(merge_t), statistics.median(plain_t)
+        w, b = statistics.median(work_t), statistics.median(backup_t)
+        print(f"plain SQL copy of the changed rows (reference): median {p * 1000:.0f} ms")
+        print(f"merge, plan + apply without the backup: median {w * 1000:.0f} ms  {w / p:.2f}x")
+        print(f"the backup before the merge (whole file):  median {b * 1000:.0f} ms  {b / p:.2f}x")
+        verdict = "OK" if m / p <= 3 else "OVER TARGET"
+        print(
+            f"merge with its backup: median {m * 1000:.0f} ms  {m / p:.2f}x (target <= 3x): {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()
