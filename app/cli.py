@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "indicators",
     "export",
     "findings",
+    "calc",
 )
 
 
