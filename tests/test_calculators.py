@@ -308,3 +308,71 @@ def test_cli_bad_input_is_one_translated_line():
     assert "Present motor efficiency" in done.stderr and "Traceback" not in done.stderr
     done = _cli("calc", "motor_replacement", "-i", "power", "--lang", "en")
     assert done.returncode == 1 and "key=value" in done.stderr
+
+
+def test_boiler_combustion_siegert():
+    # Siegert: natural gas, flue − air = 180 K, O2 3 %: q_A = 180 × (0.66/18 + 0.009) = 8.22 %.
+    out = run(
+        "boiler_combustion",
+        fuel=1,
+        t_flue=210,
+        t_air=30,
+        o2_now=3,
+        o2_new=3,
+        t_flue_new=210,
+        fuel_use=100,
+    )
+    assert out["eff_now"] == pytest.approx(100 - 8.22, abs=0.01)
+    assert out["excess_air"] == pytest.approx(3 / 18 * 100)
+    assert out["fuel"] == pytest.approx(0)
+    # O2 from 8 % to 3 %: fuel saved = 1 − η_now/η_new
+    out = run(
+        "boiler_combustion",
+        fuel=3,
+        t_flue=230,
+        t_air=30,
+        o2_now=8,
+        o2_new=3,
+        t_flue_new=230,
+        fuel_use=1000,
+    )
+    eff_now = 100 - 200 * (0.68 / 13 + 0.007)
+    eff_new = 100 - 200 * (0.68 / 18 + 0.007)
+    assert out["fuel"] == pytest.approx(1000 * (1 - eff_now / eff_new))
+    with pytest.raises(UserError) as info:
+        REGISTRY["boiler_combustion"].run(
+            {"t_flue": 20, "o2_now": 5, "t_flue_new": 200, "fuel_use": 1}
+        )
+    assert "Flue-gas temperature" in render(info.value.problem, "en")
+
+
+def test_counter_current_rinse_classic_example():
+    # EPA plating guide example: drag-out 1 L/h, ratio 1,000: 1,000 / 31.6 / 10 L/h for 1/2/3 stages.
+    out = run(
+        "counter_current_rinse", dragout=1, ratio=1000, stages_now=1, stages_new=2, hours=1000
+    )
+    assert out["flow_now"] == pytest.approx(1000)
+    assert out["flow_new"] == pytest.approx(31.6, rel=0.002)
+    out = run(
+        "counter_current_rinse", dragout="1 L/h", ratio=1000, stages_now=1, stages_new=3, hours=1000
+    )
+    assert out["flow_new"] == pytest.approx(10.0)
+    assert out["water"] == pytest.approx(990)
+
+
+def test_liquor_ratio():
+    # 1,000 t fabric, LR 10 → 6, 2 baths: 8,000 m³ water; steam for 28 → 80 °C at 2,100 kJ/kg.
+    out = run(
+        "liquor_ratio",
+        fabric=1000,
+        lr_now=10,
+        lr_new=6,
+        baths=2,
+        t_dye=80,
+        t_water=28,
+        latent=2100,
+        dose=2,
+    )
+    assert out["water"] == pytest.approx(8000)
+    assert out["steam"] == pytest.approx(8_000_000 * 4.186 * 52 / 2100 / 1000)
+    assert out["chemicals"] == pytest.approx(16000)

@@ -23,6 +23,9 @@ MODULES = (
     "cooling_tower",
     "solar_pv",
     "material_recovery",
+    "boiler_combustion",
+    "counter_current_rinse",
+    "liquor_ratio",
 )
 
 
