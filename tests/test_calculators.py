@@ -376,3 +376,42 @@ def test_liquor_ratio():
     assert out["water"] == pytest.approx(8000)
     assert out["steam"] == pytest.approx(8_000_000 * 4.186 * 52 / 2100 / 1000)
     assert out["chemicals"] == pytest.approx(16000)
+
+
+def test_blowdown_spirax_sarco_example():
+    # Spirax Sarco, Steam and Condensate Loop Block 3: 10,000 kg/h, F 250 ppm, B 2,500 ppm → 1,111 kg/h.
+    out = run("blowdown", steam=10000, tds_feed=250, tds_boiler=2500)
+    assert out["rate"] == pytest.approx(1111, rel=0.001)
+    # imperial steam rate round-trips
+    out_lb = run("blowdown", steam="22046.23 lb/h", tds_feed=250, tds_boiler=2500)
+    assert out_lb["rate"] == pytest.approx(out["rate"], rel=1e-5)
+    with pytest.raises(UserError) as info:
+        REGISTRY["blowdown"].run({"steam": 1, "tds_feed": 300, "tds_boiler": 200})
+    assert "Boiler TDS limit" in render(info.value.problem, "en")
+
+
+def test_condensate_return():
+    # 1,000 t at 90 °C replacing 28 °C make-up, η 85 %, DO 43 GJ/t:
+    out = run(
+        "condensate_return",
+        condensate=1000,
+        t_condensate=90,
+        t_makeup=28,
+        efficiency=85,
+        ncv=43,
+        dose=50,
+    )
+    energy = 1000 * 1000 * 4.186 * 62 / 0.85 / 1e6
+    assert out["energy"] == pytest.approx(energy)
+    assert out["fuel"] == pytest.approx(energy / 43)
+    assert out["water"] == pytest.approx(1000) and out["chemicals"] == pytest.approx(50)
+
+
+def test_air_intake_temperature_bee_rule():
+    # BEE: about 1 % per 4 °C cooler intake; the absolute-temperature formula gives 1.3 % at 30 °C.
+    out = run("air_intake_temperature", power=100, t_now=30, t_new=26, hours=1000)
+    assert out["share"] == pytest.approx(1.0, abs=0.35)
+    assert out["share"] == pytest.approx(4 / 303.15 * 100, rel=1e-6)
+    # Fahrenheit inputs round-trip
+    out_f = run("air_intake_temperature", power=100, t_now="86 degF", t_new="78.8 degF", hours=1000)
+    assert out_f["share"] == pytest.approx(out["share"], rel=1e-6)

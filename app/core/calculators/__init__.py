@@ -26,6 +26,9 @@ MODULES = (
     "boiler_combustion",
     "counter_current_rinse",
     "liquor_ratio",
+    "condensate_return",
+    "blowdown",
+    "air_intake_temperature",
 )
 
 
