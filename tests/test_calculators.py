@@ -5,6 +5,7 @@ input."""
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 
@@ -415,3 +416,37 @@ def test_air_intake_temperature_bee_rule():
     # Fahrenheit inputs round-trip
     out_f = run("air_intake_temperature", power=100, t_now="86 degF", t_new="78.8 degF", hours=1000)
     assert out_f["share"] == pytest.approx(out["share"], rel=1e-6)
+
+
+def test_insulation_bare_loss_by_hand_and_insulation_cuts_it():
+    # No published worked example checked here: bare 60 mm pipe at 150 °C in 25 °C, ε 0.9, by the
+    # ASHRAE simplified formulas by hand: h_c = 1.32 (125/0.06)^0.25; q = π D (h_c ΔT + εσΔT⁴).
+    out = run(
+        "insulation", diameter=60, length=1, t_pipe=150, t_ambient=25, emissivity=0.9, hours=1
+    )
+    d, ts, ta = 0.06, 423.15, 298.15
+    hand = math.pi * d * (1.32 * (125 / d) ** 0.25 * 125 + 0.9 * 5.670374e-8 * (ts**4 - ta**4))
+    assert out["bare"] == pytest.approx(hand, rel=1e-9)
+    assert out["bare"] == pytest.approx(443, rel=0.01)
+    # 50 mm of k = 0.045 insulation: the loss falls by about 90 % (the DOE tip sheet's
+    # "insulation can reduce energy losses by 90 %").
+    assert 0.85 < 1 - out["insulated"] / out["bare"] < 0.95
+    # inch inputs round-trip
+    out_in = run(
+        "insulation",
+        diameter="2.3622 inch",
+        length="3.2808 ft",
+        t_pipe="302 degF",
+        t_ambient="77 degF",
+        hours=1,
+    )
+    assert out_in["bare"] == pytest.approx(out["bare"], rel=1e-4)
+
+
+def test_water_leak():
+    # orifice equation: 2 mm at 3 bar, Cd 0.6: Q = 0.6 × π/4 × 0.002² × √(2×3e5/998) × 60,000 L/min
+    out = run("water_leak", diameter=2, pressure=3, hours=8760)
+    hand = 0.6 * math.pi / 4 * 0.002**2 * math.sqrt(2 * 3e5 / 998) * 60000
+    assert out["flow"] == pytest.approx(hand)
+    out = run("water_leak", measured=1, hours=1000)
+    assert out["water"] == pytest.approx(60)

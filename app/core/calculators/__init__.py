@@ -29,6 +29,8 @@ MODULES = (
     "condensate_return",
     "blowdown",
     "air_intake_temperature",
+    "insulation",
+    "water_leak",
 )
 
 
