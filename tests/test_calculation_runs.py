@@ -49,3 +49,37 @@ def test_runs_round_trip_through_the_audit_file(tmp_path):
     assert [c.title for c in option_calculations(back, "en")][
         0
     ] == "Steam lost through failed traps and leaks"
+
+
+def test_pdf_option_detail_shows_the_calculation_in_the_report_language():
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from app.reports.pdf import write_pdf
+    from app.reports.sample import build_audit
+    from app.reports.snapshot import build_snapshot
+
+    audit = build_audit()
+    audit.options[0].calculations = [STEAM]
+
+    def pdf(lang, variant="full"):
+        buf = io.BytesIO()
+        write_pdf(build_snapshot(audit, variant), lang, buf)
+        text = " ".join(
+            (page.extract_text() or "") for page in PdfReader(io.BytesIO(buf.getvalue())).pages
+        )
+        return re.sub(r"\s+", " ", text)
+
+    en = pdf("en")
+    assert "How the savings were calculated" in en
+    assert "Steam lost: 33.9 kg/h" in en and "Steam Tip Sheet #1" in en
+    vi = pdf("vi")
+    assert "Cách tính khoản tiết kiệm" in vi and "Lưu lượng hơi thất thoát: 33,9 kg/h" in vi
+    assert "Tiền tiết kiệm" in vi
+    confidential = pdf("vi", "confidential")
+    assert (
+        "Lưu lượng hơi thất thoát" in confidential
+        and "Tiền tiết kiệm (VND/năm)" not in confidential
+    )

@@ -164,6 +164,7 @@ class OptionRow:
     implemented_date: date | None
     verified_saving: int | None
     rejected: bool = False  # left out of the totals (options.is_rejected)
+    calculations: tuple = ()  # the option's CalculationRun's (app/reports/calculations.py)
 
 
 @dataclass(frozen=True)
@@ -493,6 +494,7 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
         implemented_date=o.implemented_date,
         verified_saving=o.verified_saving_vnd,
         rejected=is_rejected(o),
+        calculations=tuple(getattr(o, "calculations", ())),
     )
 
 
