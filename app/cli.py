@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "findings",
     "handout",
     "merge",
+    "calc",
 )
 
 

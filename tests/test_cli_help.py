@@ -23,6 +23,7 @@ COMMANDS = (
     "findings",
     "handout",
     "merge",
+    "calc",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

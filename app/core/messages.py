@@ -54,6 +54,13 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
     if entry is None:
         return key
     template = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
+    # A parameter given in both languages ({"vi": ..., "en": ...}, e.g. a calculator input's
+    # name) is shown in the message's language.
+    if any(isinstance(v, dict) for v in params.values()):
+        params = {
+            k: (v.get(lang) or v.get(DEFAULT_LANGUAGE, "")) if isinstance(v, dict) else v
+            for k, v in params.items()
+        }
     if any(isinstance(v, str) and v.startswith(OS_PREFIX) for v in params.values()):
         params = {k: _os_text(v, lang) for k, v in params.items()}
     try:

@@ -329,6 +329,17 @@ class StatusChange:
 
 
 @dataclass
+class CalculationRun:
+    """A savings calculator run kept with its option (app/core/calculators), so the figure can
+    be reproduced and re-run: the calculator's id and the inputs as entered (text, unit allowed).
+    """
+
+    calculator: str
+    inputs: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass
 class Option:
     """A cleaner-production option (cơ hội SXSH)."""
 
@@ -360,6 +371,7 @@ class Option:
     scores: dict[str, float] = field(default_factory=dict)  # criterion -> 0..5
     position: int = 0
     id: str = field(default_factory=new_id)
+    calculations: list[CalculationRun] = field(default_factory=list)  # lands in the JSON data
 
 
 @dataclass

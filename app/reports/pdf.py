@@ -901,7 +901,9 @@ class PdfReport:
         pairs.append(
             (self.t("col.co2e"), f"{fmt.tco2e(o.co2e_t, self.lang)} tCO2e/{self.t('unit.year')}")
         )
-        return block + [self.kv(pairs, (5, 11)), Spacer(1, 0.25 * cm)]
+        from app.reports.calculations import pdf_flowables  # the calculators behind the savings
+
+        return block + [self.kv(pairs, (5, 11))] + pdf_flowables(self, o) + [Spacer(1, 0.25 * cm)]
 
     def finance(self) -> list:
         s = self.snap

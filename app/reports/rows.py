@@ -148,6 +148,7 @@ class OptionRow:
     implemented_date: date | None
     verified_saving: int | None
     rejected: bool = False  # left out of the totals (options.is_rejected)
+    calculations: tuple = ()  # the option's CalculationRun's (app/reports/calculations.py)
 
 
 @dataclass(frozen=True)

@@ -341,6 +341,7 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
         implemented_date=o.implemented_date,
         verified_saving=o.verified_saving_vnd,
         rejected=is_rejected(o),
+        calculations=tuple(getattr(o, "calculations", ())),
     )
 
 

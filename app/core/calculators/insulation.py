@@ -1,0 +1,178 @@
+"""Insulating bare pipes, valves and flanges: surface heat loss before and after.
+
+Formulas (per metre of pipe, steady state)::
+
+    bare: q = π·D·[h_c·(T_s − T_a) + ε·σ·(T_s⁴ − T_a⁴)],  h_c = 1.32·(ΔT/D)^0.25 W/(m²·K)
+          (ASHRAE Handbook Fundamentals, simplified natural convection, horizontal cylinder)
+    insulated: 2π·k·(T_s − T_j)/ln(D_2/D) = π·D_2·[h_c(T_j − T_a) + ε_j·σ·(T_j⁴ − T_a⁴)]
+          solved for the jacket temperature T_j (bisection), D_2 = D + 2·thickness
+    heat saved = (q_bare − q_insulated) · equivalent length · hours;  fuel = heat / (η · NCV)
+
+Valves and flanges count as an equivalent length of pipe (help text: about 1 m per valve and
+0.5 m per flange pair, a common rule of thumb (verify)). Assumptions: still air, pipe wall at
+the fluid temperature. Valid range: 30–600 °C, D 10–1,000 mm.
+Source: ASHRAE Handbook Fundamentals ch. 4 and 23; US DOE Steam Tip Sheet #2 (Insulate steam
+distribution and condensate return lines) for the method (3E Plus).
+"""
+
+from __future__ import annotations
+
+import math
+
+from app.core.calculators._common import HOURS
+from app.core.calculators.base import Calculator, Input, Output
+
+SIGMA = 5.670374e-8
+
+
+def surface_loss(t_s: float, t_a: float, d: float, emissivity: float) -> float:
+    """W/m of a cylinder of diameter d (m) at t_s (K) in still air at t_a (K)."""
+    dt = t_s - t_a
+    if dt <= 0:
+        return 0.0
+    h_c = 1.32 * (dt / d) ** 0.25
+    return math.pi * d * (h_c * dt + emissivity * SIGMA * (t_s**4 - t_a**4))
+
+
+def insulated_loss(
+    t_s: float, t_a: float, d: float, thickness: float, k: float, emissivity: float
+) -> float:
+    d2 = d + 2 * thickness
+    lo, hi = t_a, t_s
+    for _ in range(80):
+        t_j = (lo + hi) / 2
+        through = 2 * math.pi * k * (t_s - t_j) / math.log(d2 / d)
+        if through > surface_loss(t_j, t_a, d2, emissivity):
+            lo = t_j
+        else:
+            hi = t_j
+    return surface_loss((lo + hi) / 2, t_a, d2, emissivity)
+
+
+def _calc(q: dict) -> dict:
+    t_s = q["t_pipe"].to("kelvin").magnitude
+    t_a = q["t_ambient"].to("kelvin").magnitude
+    d = q["diameter"].to("meter").magnitude
+    bare = surface_loss(t_s, t_a, d, q["emissivity"].magnitude)
+    ins = insulated_loss(
+        t_s,
+        t_a,
+        d,
+        q["thickness"].to("meter").magnitude,
+        q["k"].magnitude,
+        q["jacket_emissivity"].magnitude,
+    )
+    heat_gj = (
+        (bare - ins)
+        * q["length"].to("meter").magnitude
+        * q["hours"].to("hour").magnitude
+        * 3600
+        / 1e9
+    )
+    fuel_t = (
+        heat_gj / (q["efficiency"].magnitude / 100) / q["ncv"].to("gigajoule / tonne").magnitude
+    )
+    return {
+        "bare": bare,
+        "insulated": ins,
+        "heat": heat_gj,
+        "fuel": fuel_t,
+        "cost": fuel_t * 1000 * q["fuel_price"].magnitude,
+    }
+
+
+def _check(q: dict) -> tuple[str, str] | None:
+    return (
+        ("calc.pipe_temp", "t_pipe")
+        if q["t_pipe"].to("kelvin") <= q["t_ambient"].to("kelvin")
+        else None
+    )
+
+
+CALCULATOR = Calculator(
+    id="insulation",
+    name_vi="Bảo ôn đường ống, van, mặt bích trần",
+    name_en="Insulating bare pipes, valves and flanges",
+    inputs=(
+        Input(
+            "diameter",
+            "Đường kính ngoài ống",
+            "Pipe outside diameter",
+            "millimeter",
+            None,
+            10,
+            1000,
+        ),
+        Input(
+            "length",
+            "Chiều dài tương đương",
+            "Equivalent length",
+            "meter",
+            None,
+            0,
+            1e5,
+            min_exclusive=True,
+            help_vi="Ống + khoảng 1 m cho mỗi van, 0,5 m cho mỗi cặp mặt bích.",
+            help_en="Pipe plus about 1 m per valve and 0.5 m per flange pair.",
+        ),
+        Input(
+            "t_pipe", "Nhiệt độ ống (lưu chất)", "Pipe (fluid) temperature", "degC", 170, 30, 600
+        ),
+        Input("t_ambient", "Nhiệt độ môi trường", "Ambient temperature", "degC", 30, -20, 60),
+        Input("emissivity", "Độ phát xạ bề mặt trần", "Bare surface emissivity", "", 0.9, 0.02, 1),
+        Input("thickness", "Chiều dày bảo ôn", "Insulation thickness", "millimeter", 50, 5, 500),
+        Input(
+            "k",
+            "Hệ số dẫn nhiệt bảo ôn (W/m·K)",
+            "Insulation conductivity (W/m·K)",
+            "",
+            0.045,
+            0.01,
+            0.5,
+        ),
+        Input(
+            "jacket_emissivity",
+            "Độ phát xạ vỏ bọc",
+            "Jacket emissivity",
+            "",
+            0.1,
+            0.02,
+            1,
+            help_vi="Tôn nhôm ≈ 0,1.",
+            help_en="Aluminium jacket ≈ 0.1.",
+        ),
+        HOURS,
+        Input(
+            "efficiency",
+            "Hiệu suất nồi hơi",
+            "Boiler efficiency",
+            "",
+            85,
+            0,
+            100,
+            min_exclusive=True,
+            help_vi="%",
+            help_en="%",
+        ),
+        Input(
+            "ncv",
+            "Nhiệt trị thấp của nhiên liệu",
+            "Fuel net calorific value",
+            "megajoule / kilogram",
+            43.0,
+            1,
+            60,
+        ),
+        Input("fuel_price", "Giá nhiên liệu (VND/kg)", "Fuel price (VND/kg)", "", 0, 0, None),
+    ),
+    outputs=(
+        Output("bare", "Tổn thất khi trần (W/m)", "Loss when bare (W/m)", ""),
+        Output("insulated", "Tổn thất khi bảo ôn (W/m)", "Loss when insulated (W/m)", ""),
+        Output("heat", "Nhiệt tiết kiệm (GJ/năm)", "Heat saved (GJ/yr)", ""),
+        Output("fuel", "Nhiên liệu tiết kiệm (t/năm)", "Fuel saved (t/yr)", "", "fuel"),
+        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+    ),
+    func=_calc,
+    checks=(_check,),
+    source="ASHRAE Handbook Fundamentals (natural convection, radiation); US DOE Steam Tip Sheet #2",
+)

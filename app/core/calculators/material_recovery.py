@@ -1,0 +1,76 @@
+"""Material or chemical substitution / recovery.
+
+Formula::
+
+    recovered = quantity per year · recovery rate
+    money = recovered · (price + treatment cost avoided) − added operating cost
+
+Valid range: recovery rate 0–100 %, prices ≥ 0.
+Source: UNIDO/UNEP RECP toolkit, cost of a waste stream (value of lost material + cost of its
+treatment/disposal), as in DOMAIN.md §3.
+"""
+
+from __future__ import annotations
+
+from app.core.calculators.base import Calculator, Input, Output
+
+
+def _calc(q: dict) -> dict:
+    recovered = q["quantity"].magnitude * q["rate"].magnitude / 100
+    money = recovered * (q["price"].magnitude + q["treatment"].magnitude) - q["operating"].magnitude
+    return {"material": recovered, "cost": money}
+
+
+CALCULATOR = Calculator(
+    id="material_recovery",
+    name_vi="Thu hồi / thay thế nguyên liệu, hóa chất",
+    name_en="Material or chemical recovery / substitution",
+    inputs=(
+        Input(
+            "quantity",
+            "Lượng sử dụng mỗi năm (theo đơn vị dòng)",
+            "Quantity used per year (stream unit)",
+            "",
+            None,
+            0,
+            None,
+            min_exclusive=True,
+        ),
+        Input(
+            "rate",
+            "Tỷ lệ thu hồi / giảm",
+            "Recovery or reduction rate",
+            "",
+            None,
+            0,
+            100,
+            help_vi="%",
+            help_en="%",
+        ),
+        Input("price", "Đơn giá (VND/đơn vị)", "Price (VND/unit)", "", None, 0, None),
+        Input(
+            "treatment",
+            "Chi phí xử lý chất thải tránh được (VND/đơn vị)",
+            "Waste treatment cost avoided (VND/unit)",
+            "",
+            0,
+            0,
+            None,
+        ),
+        Input(
+            "operating",
+            "Chi phí vận hành tăng thêm (VND/năm)",
+            "Added operating cost (VND/yr)",
+            "",
+            0,
+            0,
+            None,
+        ),
+    ),
+    outputs=(
+        Output("material", "Lượng tiết kiệm mỗi năm", "Quantity saved per year", "", "material"),
+        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+    ),
+    func=_calc,
+    source="UNIDO/UNEP RECP methodology: cost of waste streams",
+)

@@ -1,0 +1,1 @@
+"""Savings-calculator dialog (app/core/calculators)."""
