@@ -337,6 +337,9 @@ class CalculationRun:
     calculator: str
     inputs: dict[str, str] = field(default_factory=dict)
     note: str = ""
+    # What the run added to each stream's saving (stream id -> per year, stream unit), so a
+    # re-run or removal changes the option's savings by exactly this part.
+    savings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -47,6 +47,7 @@ from app.core.model import (
     Screening,
     clean_text,
 )
+from app.ui.calculators.option_runs import CalculationsPanel
 from app.ui.forms import TextField
 
 NO_DATE = QDate(2000, 1, 1)  # QDateEdit minimum shown as "—": no date
@@ -190,6 +191,13 @@ class OptionEditor(QScrollArea):
         row.addWidget(self.btn_remove_saving)
         row.addStretch(1)
         sv.addLayout(row)
+        self.calculations = CalculationsPanel(
+            lambda: self.context.lang,
+            lambda: self.context.audit,
+            self._commit_calculation,
+            lambda v: self.context.format_number(v, 2),
+        )
+        sv.addWidget(self.calculations)
 
         # --- money
         self.box_money = QGroupBox()
@@ -371,6 +379,7 @@ class OptionEditor(QScrollArea):
     def retranslate(self) -> None:
         self.box_what.setTitle(self.tr("Option"))
         self.box_savings.setTitle(self.tr("Physical savings per year"))
+        self.calculations.retranslate()
         self.box_money.setTitle(self.tr("Costs and money saving"))
         self.box_figures.setTitle(self.tr("Figures (update as you type)"))
         self.box_status.setTitle(self.tr("Screening and status"))
@@ -475,6 +484,7 @@ class OptionEditor(QScrollArea):
             for w in (self.f_code, self.f_title_vi, self.f_title_en, *self.money_fields.values()):
                 w.show_value("")
             self.savings.setRowCount(0)
+            self.calculations.show_option(None)
             self._show_figures(None)
             self.problems.setText("")
             return
@@ -505,6 +515,7 @@ class OptionEditor(QScrollArea):
             self.f_findings.addItem(item)
         self.f_findings.blockSignals(False)
         self._show_savings()
+        self.calculations.show_option(o)
         num = ctx.format_number
         m = self.money_fields
         m["investment_vnd"].show_value(num(o.investment_vnd))
@@ -775,6 +786,10 @@ class OptionEditor(QScrollArea):
         savings = copy.deepcopy(self.option.savings)
         savings[item.row()].quantity_per_year = value
         self._commit(self.tr("Edit saving"), self._with(savings=savings))
+
+    def _commit_calculation(self, label: str, changed: Option) -> None:
+        self._commit(label, changed)
+        self.show_option(self.option)
 
     def _commit_saving_stream(self, row: int, combo: QComboBox) -> None:
         if self.option is None or row >= len(self.option.savings):

@@ -119,9 +119,9 @@ CALCULATOR = Calculator(
         Input("fuel_price", "Giá nhiên liệu (VND/kg)", "Fuel price (VND/kg)", "", 0, 0, None),
     ),
     outputs=(
-        Output("rate", "Lưu lượng xả đáy (kg/h)", "Blowdown rate (kg/h)", ""),
-        Output("heat", "Nhiệt thu hồi (GJ/năm)", "Heat recovered (GJ/yr)", ""),
-        Output("fuel", "Nhiên liệu tiết kiệm (t/năm)", "Fuel saved (t/yr)", "", "fuel"),
+        Output("rate", "Lưu lượng xả đáy", "Blowdown rate", "kilogram / hour"),
+        Output("heat", "Nhiệt thu hồi mỗi năm", "Heat recovered per year", "gigajoule"),
+        Output("fuel", "Nhiên liệu tiết kiệm mỗi năm", "Fuel saved per year", "tonne", "fuel"),
         Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
     ),
     func=_calc,

@@ -104,12 +104,19 @@ CALCULATOR = Calculator(
     ),
     outputs=(
         Output(
-            "energy", "Năng lượng nhiên liệu tiết kiệm (GJ/năm)", "Fuel energy saved (GJ/yr)", ""
+            "energy",
+            "Năng lượng nhiên liệu tiết kiệm mỗi năm",
+            "Fuel energy saved per year",
+            "gigajoule",
         ),
-        Output("fuel", "Nhiên liệu tiết kiệm (t/năm)", "Fuel saved (t/yr)", "", "fuel"),
-        Output("water", "Nước tiết kiệm (m³/năm)", "Water saved (m³/yr)", "", "water"),
+        Output("fuel", "Nhiên liệu tiết kiệm mỗi năm", "Fuel saved per year", "tonne", "fuel"),
+        Output("water", "Nước tiết kiệm mỗi năm", "Water saved per year", "meter ** 3", "water"),
         Output(
-            "chemicals", "Hóa chất tiết kiệm (kg/năm)", "Chemicals saved (kg/yr)", "", "chemical"
+            "chemicals",
+            "Hóa chất tiết kiệm mỗi năm",
+            "Chemicals saved per year",
+            "kilogram",
+            "chemical",
         ),
         Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
     ),

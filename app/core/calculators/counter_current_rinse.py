@@ -73,9 +73,9 @@ CALCULATOR = Calculator(
         ),
     ),
     outputs=(
-        Output("flow_now", "Nước rửa hiện tại (L/h)", "Present rinse water (L/h)", ""),
-        Output("flow_new", "Nước rửa mới (L/h)", "New rinse water (L/h)", ""),
-        Output("water", "Nước tiết kiệm (m³/năm)", "Water saved (m³/yr)", "", "water"),
+        Output("flow_now", "Nước rửa hiện tại", "Present rinse water", "liter / hour"),
+        Output("flow_new", "Nước rửa mới", "New rinse water", "liter / hour"),
+        Output("water", "Nước tiết kiệm mỗi năm", "Water saved per year", "meter ** 3", "water"),
         Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
     ),
     func=_calc,

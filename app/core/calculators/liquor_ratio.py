@@ -78,10 +78,14 @@ CALCULATOR = Calculator(
         Input("dose", "Liều hóa chất (g/L)", "Chemical dose (g/L)", "", 0, 0, 1000),
     ),
     outputs=(
-        Output("water", "Nước tiết kiệm (m³/năm)", "Water saved (m³/yr)", "", "water"),
-        Output("steam", "Hơi tiết kiệm (t/năm)", "Steam saved (t/yr)", "", "steam"),
+        Output("water", "Nước tiết kiệm mỗi năm", "Water saved per year", "meter ** 3", "water"),
+        Output("steam", "Hơi tiết kiệm mỗi năm", "Steam saved per year", "tonne", "steam"),
         Output(
-            "chemicals", "Hóa chất tiết kiệm (kg/năm)", "Chemicals saved (kg/yr)", "", "chemical"
+            "chemicals",
+            "Hóa chất tiết kiệm mỗi năm",
+            "Chemicals saved per year",
+            "kilogram",
+            "chemical",
         ),
     ),
     func=_calc,

@@ -83,13 +83,13 @@ CALCULATOR = Calculator(
     outputs=(
         Output(
             "electricity",
-            "Điện sản xuất (kWh/năm)",
-            "Electricity generated (kWh/yr)",
-            "",
+            "Điện sản xuất mỗi năm",
+            "Electricity generated per year",
+            "kilowatt_hour",
             "electricity",
         ),
         Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
-        Output("co2", "CO2e giảm (t/năm)", "CO2e avoided (t/yr)", ""),
+        Output("co2", "CO2e giảm mỗi năm", "CO2e avoided per year", "tonne"),
     ),
     func=_calc,
     source="World Bank/ESMAP Global Solar Atlas (PVOUT); Cục Biến đổi khí hậu grid emission factor",

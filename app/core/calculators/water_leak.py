@@ -56,8 +56,8 @@ CALCULATOR = Calculator(
         Input("water_price", "Giá nước (VND/m³)", "Water price (VND/m³)", "", 0, 0, None),
     ),
     outputs=(
-        Output("flow", "Lưu lượng rò (L/phút)", "Leak flow (L/min)", ""),
-        Output("water", "Nước tiết kiệm (m³/năm)", "Water saved (m³/yr)", "", "water"),
+        Output("flow", "Lưu lượng rò", "Leak flow", "liter / minute"),
+        Output("water", "Nước tiết kiệm mỗi năm", "Water saved per year", "meter ** 3", "water"),
         Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
     ),
     func=_calc,
