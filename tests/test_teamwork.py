@@ -327,3 +327,38 @@ def test_a_photo_added_to_a_finding_deleted_here_is_set_aside_not_an_error(mine,
         apply_merge(af, plan)
         assert af.check() == [] or all(p.level.name != "ERROR" for p in af.check())
         assert finding.id not in {f.id for f in af.load().findings}
+
+
+def test_the_backup_started_with_the_plan_holds_the_state_before_the_merge(mine, tmp_path):
+    copy = tmp_path / "copy.recp"
+    _handout(mine, copy, to="Hoa")
+    _edit(copy, "Hoa", lambda af, a: af.put(model.Product("Vải của Hoa")))
+    _edit(mine, "Lan", lambda af, a: af.put(model.Product("Vải của Lan")))
+    for old in backups.list_backups(mine):
+        old.unlink()
+    with AuditFile.open(mine, backup=False) as af:
+        plan_merge(af, copy)  # for review only: writes nothing, not even a backup
+        assert backups.list_backups(mine) == []
+        plan = plan_merge(af, copy, backup=True)
+        # The file changes between plan and apply: the backup of the planned state is kept,
+        # and apply makes one of the state it actually merges into.
+        af.put(model.Product("Vải thêm sau"))
+        apply_merge(af, plan)
+    made = backups.list_backups(mine)
+    assert len(made) == 2
+    names = []
+    for path in made:
+        with AuditFile.open(path, read_only=True, backup=False) as b:
+            names.append({p.name_vi for p in b.load().products})
+    assert all("Vải của Lan" in n and "Vải của Hoa" not in n for n in names)
+    assert "Vải thêm sau" not in names[0] and "Vải thêm sau" in names[1]
+
+
+def test_a_plan_that_fails_leaves_no_backup_running(mine, tmp_path):
+    other = tmp_path / "other.recp"
+    AuditFile.create(other, sample_audit(streams=1, findings=1, options=1, photos=0)).close()
+    with AuditFile.open(mine, backup=False) as af, pytest.raises(UserError):
+        plan_merge(af, other, backup=True)  # unrelated audit: refused
+    import threading
+
+    assert not [t for t in threading.enumerate() if t.name == "recp-backup"]

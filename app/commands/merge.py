@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             print(text("store.read_only", lang, reason=reason), file=sys.stderr)
             return 1
         af.author = author_of(args)
-        plan = plan_merge(af, args.other)
+        plan = plan_merge(af, args.other, backup=args.apply)
         if args.apply:
             apply_merge(af, plan, prefer=args.prefer)
     if args.json:

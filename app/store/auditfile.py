@@ -74,7 +74,7 @@ class AuditFile:
         self.read_only_reason = read_only_reason
         self.schema_version = version
         self._sidecars_before: set[Path] | None = None  # read-only: SQLite side files found
-        self._pending_backup: _PendingBackup | None = None  # background on-open backup
+        self._pending_backup: PendingBackup | None = None  # background on-open backup
         # Who makes the edits of this handle: written with each change in the change log
         # (the GUI sets it from the laptop's settings, the CLI from --author / RECP_AUTHOR).
         self.author: str = os.environ.get("RECP_AUTHOR", "")
@@ -186,7 +186,7 @@ class AuditFile:
         sidecars_before = _sidecars(path)
         wal = Path(f"{path}-wal")
         conn: sqlite3.Connection | None = None
-        pending: _PendingBackup | None = None
+        pending: PendingBackup | None = None
         try:
             # For writing, ONE connection: read-write but query_only until verified, so a
             # damaged or foreign file is never written to (the read-only connection used before
@@ -219,7 +219,7 @@ class AuditFile:
                 conn = _connect_rw(path)
             if backup or version < supported:
                 if background_backup and version == supported:
-                    pending = _PendingBackup(path, modified, keep_backups)
+                    pending = PendingBackup(path, modified, keep_backups)
                 else:  # a migration needs its backup first
                     backups.make_backup(conn, path, modified, keep=keep_backups)
             if version < supported:
@@ -497,7 +497,7 @@ class AuditFile:
 # helpers
 
 
-class _PendingBackup:
+class PendingBackup:
     """The on-open backup, made in a thread on its own read-only connection.
 
     SQLite's backup API reads a consistent snapshot while the GUI reads on its connection (WAL).

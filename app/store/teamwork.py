@@ -32,7 +32,7 @@ from typing import Any
 
 from app.core.errors import Location, UserError
 from app.store import backups, schema
-from app.store.auditfile import AuditFile, _now
+from app.store.auditfile import AuditFile, PendingBackup, _now
 
 INFO = "audit_info"  # the audit's header: one row, id "1"
 # A child table and the column naming its owner: a child whose owner is gone cannot come in.
@@ -306,6 +306,8 @@ class MergePlan:
     _mine_rows: dict[tuple[str, str], tuple | None] = field(default_factory=dict, repr=False)
     _new_base: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
     _authors: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    # The backup apply_merge needs, started while the plan is made (plan_merge(backup=True)).
+    _backup: Any = field(default=None, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -393,8 +395,20 @@ def open_copy(path: str | os.PathLike, scratch: Path) -> AuditFile:
     return AuditFile.open(target, read_only=True, backup=False)
 
 
-def plan_merge(mine: AuditFile, theirs_path: str | os.PathLike) -> MergePlan:
-    """What merging the copy at ``theirs_path`` into ``mine`` would do; changes nothing."""
+def plan_merge(
+    mine: AuditFile,
+    theirs_path: str | os.PathLike,
+    *,
+    backup: bool = False,
+    keep_backups: int = backups.KEEP,
+) -> MergePlan:
+    """What merging the copy at ``theirs_path`` into ``mine`` would do; changes nothing.
+
+    ``backup=True`` (when the merge is meant to be applied) starts the backup ``apply_merge``
+    makes first, in a thread on its own read-only connection, so that the copy of the whole
+    file and the planning overlap; ``apply_merge`` waits for it (and makes it again if it failed
+    or the file changed meanwhile). A plan for review only writes nothing, not even a backup.
+    """
     theirs_path = Path(theirs_path)
     loc = Location(file=str(theirs_path))
     try:
@@ -402,12 +416,23 @@ def plan_merge(mine: AuditFile, theirs_path: str | os.PathLike) -> MergePlan:
             raise UserError.of("team.same_file", loc)
     except OSError:
         pass
-    with tempfile.TemporaryDirectory(prefix="recp-merge-") as scratch:
-        theirs = open_copy(theirs_path, Path(scratch))
-        try:
-            return _plan(mine, theirs, theirs_path)
-        finally:
-            theirs.close()
+    pending = None
+    if backup and not mine.read_only:
+        mine.wait_for_backup()
+        pending = PendingBackup(mine.path, mine.meta().get("modified", ""), keep_backups)
+    try:
+        with tempfile.TemporaryDirectory(prefix="recp-merge-") as scratch:
+            theirs = open_copy(theirs_path, Path(scratch))
+            try:
+                plan = _plan(mine, theirs, theirs_path)
+            finally:
+                theirs.close()
+    except BaseException:
+        if pending is not None:
+            pending.join()  # never leave a thread copying the file
+        raise
+    plan._backup = pending
+    return plan
 
 
 def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
@@ -610,7 +635,11 @@ def apply_merge(
     af.wait_for_backup()
     modified = af.meta().get("modified", "")
     try:
-        # Skipped when the newest backup already holds this state (the one made on open).
+        if plan._backup is not None:  # started with the plan: wait for it (retried if it failed)
+            plan._backup.ensure(af._conn)
+            plan._backup = None
+        # Skipped when the newest backup already holds this state (the one made on open, or
+        # with the plan); made here when the file changed since.
         backups.make_backup(af._conn, af.path, modified, keep=keep_backups)
     except (sqlite3.Error, OSError) as exc:
         loc = Location(file=str(af.path))

@@ -281,7 +281,7 @@ class TeamMenu(QObject):
             if not path:
                 return False
         try:
-            plan = _tw().plan_merge(ctx.file, path)
+            plan = _tw().plan_merge(ctx.file, path, backup=True)
         except UserError as exc:
             self._fail(exc, ctx)
             return False
