@@ -362,3 +362,27 @@ def test_a_plan_that_fails_leaves_no_backup_running(mine, tmp_path):
     import threading
 
     assert not [t for t in threading.enumerate() if t.name == "recp-backup"]
+
+
+def test_cli_plan_names_objects_and_numbers_in_the_language(mine, tmp_path, capsys):
+    copy = tmp_path / "copy.recp"
+    _handout(mine, copy)
+
+    def mine_edit(af, audit):
+        audit.options[0].investment_vnd = 12_500_000
+        af.put(audit.options[0])
+
+    def their_edit(af, audit):
+        audit.options[0].investment_vnd = 22_100_000
+        af.put(audit.options[0])
+
+    _edit(mine, "Lan", mine_edit)
+    _edit(copy, "Hoa", their_edit)
+    capsys.readouterr()
+    assert cli.main(["--lang", "vi", "merge", str(mine), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "Cơ hội" in out and " options " not in out
+    assert "12.500.000 | 22.100.000" in out  # the conflicting field, as Vietnamese writes it
+    assert cli.main(["--lang", "en", "merge", str(mine), str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "Option" in out and "12,500,000 | 22,100,000" in out

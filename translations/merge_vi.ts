@@ -27,52 +27,8 @@
 <context>
     <name>MergeReviewDialog</name>
     <message>
-        <source>Audit header</source>
-        <translation>Thông tin chung</translation>
-    </message>
-    <message>
-        <source>Team member</source>
-        <translation>Thành viên nhóm</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Sản phẩm</translation>
-    </message>
-    <message>
-        <source>Production record</source>
-        <translation>Số liệu sản xuất</translation>
-    </message>
-    <message>
-        <source>Process step</source>
-        <translation>Công đoạn</translation>
-    </message>
-    <message>
-        <source>Step flow</source>
-        <translation>Dòng vào/ra công đoạn</translation>
-    </message>
-    <message>
-        <source>Stream</source>
-        <translation>Dòng tài nguyên</translation>
-    </message>
-    <message>
-        <source>Monthly record</source>
-        <translation>Số liệu tháng</translation>
-    </message>
-    <message>
-        <source>Finding</source>
-        <translation>Phát hiện</translation>
-    </message>
-    <message>
         <source>Photo</source>
         <translation>Ảnh</translation>
-    </message>
-    <message>
-        <source>Option</source>
-        <translation>Cơ hội</translation>
-    </message>
-    <message>
-        <source>Reference value</source>
-        <translation>Giá trị tham chiếu</translation>
     </message>
     <message>
         <source>Title</source>

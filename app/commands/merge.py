@@ -61,22 +61,34 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_plan(plan, lang: str) -> list[str]:
+    from app.store.teamwork import table_label
+
     lines = [text("team.plan_title", lang, n=len(plan.changes), c=len(plan.conflicts))]
     if plan.empty and not plan.skipped:
         lines.append("  " + text("team.nothing", lang))
     for c in plan.changes:
-        lines.append(f"  {text('team.action.' + c.action, lang)}: {c.table} {c.label or c.id[:8]}")
+        lines.append(
+            f"  {text('team.action.' + c.action, lang)}: {table_label(c.table, lang)} {c.label or c.id[:8]}"
+        )
     for c in plan.conflicts:
-        lines.append(f"  {text('team.kind.' + c.kind, lang)}: {c.table} {c.label or c.id[:8]}")
+        lines.append(
+            f"  {text('team.kind.' + c.kind, lang)}: {table_label(c.table, lang)} {c.label or c.id[:8]}"
+        )
         for f in c.fields:
-            lines.append(f"      {f.name}: {_short(f.mine)} | {_short(f.theirs)}")
+            lines.append(f"      {f.name}: {_short(f.mine, lang)} | {_short(f.theirs, lang)}")
     for c in plan.skipped:
-        lines.append(f"  {text('team.skipped.' + c.reason, lang)}: {c.table} {c.label or c.id[:8]}")
+        lines.append(
+            f"  {text('team.skipped.' + c.reason, lang)}: {table_label(c.table, lang)} {c.label or c.id[:8]}"
+        )
     return lines
 
 
-def _short(value) -> str:
+def _short(value, lang: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(value, (bytes, memoryview)):
         return f"<{len(value)} B>"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from app.reports.fmt import smart
+
+        return smart(value, lang)  # 22.100 in Vietnamese, 22,100 in English
     s = "—" if value is None else str(value)
     return s if len(s) <= 40 else s[:39] + "…"

@@ -47,6 +47,15 @@ _SPEC = {s.table: s for s in schema.TABLES}
 _LABEL_FIELDS = ("title", "title_vi", "name_vi", "name", "area", "period", "caption", "key", "kind")
 
 
+def table_label(table: str, lang: str) -> str:
+    """The kind of object a merge line is about, as a user calls it (CLI and review dialog)."""
+    from app.core.messages import text
+
+    key = f"team.table.{table}"
+    label = text(key, lang)
+    return table if label == key else label  # a table of a newer version of the app
+
+
 def _columns(table: str) -> tuple[str, ...]:
     if table == INFO:
         return ("data",)

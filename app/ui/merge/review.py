@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.teamwork import MergePlan
+from app.store.teamwork import MergePlan, table_label
 
 
 def _show(value: Any, locale: Any = None) -> str:
@@ -50,6 +50,7 @@ class MergeReviewDialog(QDialog):
         from PySide6.QtCore import QLocale
 
         self.plan = plan
+        self.lang = lang
         # Numbers as the UI language writes them (1.234.567 in Vietnamese), not the system's.
         self.locale = QLocale(QLocale.Vietnamese if lang == "vi" else QLocale.English)
         self.setMinimumSize(900, 560)
@@ -92,21 +93,7 @@ class MergeReviewDialog(QDialog):
 
     # -- text ---------------------------------------------------------------------------------
     def _table_name(self, table: str) -> str:
-        names = {
-            "audit_info": self.tr("Audit header"),
-            "team": self.tr("Team member"),
-            "products": self.tr("Product"),
-            "production": self.tr("Production record"),
-            "steps": self.tr("Process step"),
-            "flows": self.tr("Step flow"),
-            "streams": self.tr("Stream"),
-            "records": self.tr("Monthly record"),
-            "findings": self.tr("Finding"),
-            "photos": self.tr("Photo"),
-            "options": self.tr("Option"),
-            "overrides": self.tr("Reference value"),
-        }
-        return names.get(table, table)
+        return table_label(table, self.lang)
 
     def _field_name(self, name: str) -> str:
         """The field's name as a user knows it (the stored name for the rarer ones)."""
