@@ -17,8 +17,8 @@ HOURS = Input(
 )
 TARIFF = Input(
     "tariff",
-    "Giá điện",
-    "Electricity price",
+    "Giá điện (VND/kWh)",
+    "Electricity price (VND/kWh)",
     "",
     2204.07,
     0,

@@ -47,8 +47,8 @@ CALCULATOR = Calculator(
         Input("p_after", "Áp suất mới (dư)", "New pressure (gauge)", "bar", 7, 0.5, 40),
         Input(
             "rate",
-            "Tiết kiệm cho mỗi bar",
-            "Saving per bar",
+            "Tiết kiệm cho mỗi bar (%)",
+            "Saving per bar (%)",
             "",
             7.25,
             0,

@@ -85,8 +85,8 @@ CALCULATOR = Calculator(
         Input("t_out", "Nhiệt độ sau thu hồi", "Temperature after recovery", "degC", 40, 0, 200),
         Input(
             "share",
-            "Tỷ lệ nhiệt thu hồi được",
-            "Share of heat recovered",
+            "Tỷ lệ nhiệt thu hồi được (%)",
+            "Share of heat recovered (%)",
             "",
             80,
             0,
@@ -97,8 +97,8 @@ CALCULATOR = Calculator(
         HOURS,
         Input(
             "efficiency",
-            "Hiệu suất nồi hơi",
-            "Boiler efficiency",
+            "Hiệu suất nồi hơi (%)",
+            "Boiler efficiency (%)",
             "",
             85,
             0,

@@ -74,8 +74,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "o2_now",
-            "O2 khói thải hiện tại",
-            "Present flue O2",
+            "O2 khói thải hiện tại (%)",
+            "Present flue O2 (%)",
             "",
             None,
             0,
@@ -85,8 +85,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "o2_new",
-            "O2 khói thải sau cải tiến",
-            "Flue O2 after tuning",
+            "O2 khói thải sau cải tiến (%)",
+            "Flue O2 after tuning (%)",
             "",
             3,
             0,

@@ -62,8 +62,8 @@ CALCULATOR = Calculator(
         Input("t_makeup", "Nhiệt độ nước bổ sung", "Make-up water temperature", "degC", 28, 0, 100),
         Input(
             "efficiency",
-            "Hiệu suất nồi hơi",
-            "Boiler efficiency",
+            "Hiệu suất nồi hơi (%)",
+            "Boiler efficiency (%)",
             "",
             85,
             0,

@@ -144,8 +144,8 @@ CALCULATOR = Calculator(
         HOURS,
         Input(
             "efficiency",
-            "Hiệu suất nồi hơi",
-            "Boiler efficiency",
+            "Hiệu suất nồi hơi (%)",
+            "Boiler efficiency (%)",
             "",
             85,
             0,

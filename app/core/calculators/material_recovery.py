@@ -38,8 +38,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "rate",
-            "Tỷ lệ thu hồi / giảm",
-            "Recovery or reduction rate",
+            "Tỷ lệ thu hồi / giảm (%)",
+            "Recovery or reduction rate (%)",
             "",
             None,
             0,

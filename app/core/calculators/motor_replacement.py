@@ -49,8 +49,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "load",
-            "Hệ số tải",
-            "Load",
+            "Hệ số tải (%)",
+            "Load (%)",
             "",
             75,
             0,
@@ -61,8 +61,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "eff_old",
-            "Hiệu suất động cơ cũ",
-            "Present motor efficiency",
+            "Hiệu suất động cơ cũ (%)",
+            "Present motor efficiency (%)",
             "",
             None,
             0,
@@ -73,8 +73,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "eff_new",
-            "Hiệu suất động cơ mới",
-            "New motor efficiency",
+            "Hiệu suất động cơ mới (%)",
+            "New motor efficiency (%)",
             "",
             None,
             0,

@@ -57,8 +57,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "self_share",
-            "Tỷ lệ tự dùng",
-            "Self-consumption share",
+            "Tỷ lệ tự dùng (%)",
+            "Self-consumption share (%)",
             "",
             100,
             0,

@@ -77,8 +77,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "efficiency",
-            "Hiệu suất nồi hơi",
-            "Boiler efficiency",
+            "Hiệu suất nồi hơi (%)",
+            "Boiler efficiency (%)",
             "",
             85,
             0,

@@ -59,8 +59,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "flow_ratio",
-            "Lưu lượng cần / định mức",
-            "Required flow / full flow",
+            "Lưu lượng cần / định mức (%)",
+            "Required flow / full flow (%)",
             "",
             70,
             0,
@@ -71,8 +71,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "static_share",
-            "Cột áp tĩnh / cột áp toàn phần",
-            "Static head / total head",
+            "Cột áp tĩnh / cột áp toàn phần (%)",
+            "Static head / total head (%)",
             "",
             0,
             0,
@@ -82,8 +82,8 @@ CALCULATOR = Calculator(
         ),
         Input(
             "drive_eff",
-            "Hiệu suất biến tần",
-            "Drive efficiency",
+            "Hiệu suất biến tần (%)",
+            "Drive efficiency (%)",
             "",
             97,
             0,
