@@ -83,3 +83,43 @@ def test_pdf_option_detail_shows_the_calculation_in_the_report_language():
         "Lưu lượng hơi thất thoát" in confidential
         and "Tiền tiết kiệm (VND/năm)" not in confidential
     )
+
+
+def test_xlsx_lists_each_calculation_with_inputs_results_and_source_in_the_language():
+    import io
+
+    from openpyxl import load_workbook
+
+    from app.reports.snapshot import build_snapshot
+    from app.reports.xlsx import write_xlsx
+    from tests.sample_report import build_audit
+
+    audit = build_audit()
+    priced = CalculationRun(STEAM.calculator, {**STEAM.inputs, "fuel_price": "3250.5"})
+    audit.options[0].calculations = [priced]
+
+    def sheet(lang, variant="full"):
+        buf = io.BytesIO()
+        write_xlsx(build_snapshot(audit, variant), lang, buf)
+        wb = load_workbook(io.BytesIO(buf.getvalue()))
+        names = [n for n in wb.sheetnames if n in ("Savings calculations", "Tính toán tiết kiệm")]
+        return [[c.value for c in row] for row in wb[names[0]].iter_rows()] if names else None
+
+    en = sheet("en")
+    assert en[0][:2] == ["Code", "Calculator"] or en[0][1] == "Calculator"
+    code, name, inputs, results, source = en[1][:5]
+    assert code == (audit.options[0].code or audit.options[0].id[:8])
+    assert name == "Steam lost through failed traps and leaks"
+    assert "Steam lost: 33.9 kg/h" in results and "Steam Tip Sheet #1" in source
+    assert "Operating hours per year = 8,760 h" in inputs and "0.125 inch" in inputs
+    vi = sheet("vi")
+    assert "Lưu lượng hơi thất thoát: 33,9 kg/h" in vi[1][3]
+    assert "Số giờ vận hành mỗi năm = 8.760 h" in vi[1][2]  # Vietnamese number marks
+    assert "Giá nhiên liệu (VND/kg) = 3.250" in vi[1][2]
+    assert "Tiền tiết kiệm" in vi[1][3]
+    confidential = sheet("vi", "confidential")
+    assert "Tiền tiết kiệm" not in confidential[1][3]  # no money in the confidential variant
+    assert "Giá nhiên liệu" not in confidential[1][2] and "Số giờ" in confidential[1][2]
+    assert sheet("vi", "summary") is None  # management's summary workbook has no such sheet
+    audit.options[0].calculations = []
+    assert sheet("en") is None  # no runs, no empty sheet

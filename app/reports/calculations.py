@@ -1,8 +1,8 @@
 """The calculations behind an option's savings, as text lines in the report language: each
 calculator run's name, its inputs (label = value unit), its results and its published source.
 
-Called from the option detail of the PDF report; kept apart from pdf.py so the wording has one
-home that the XLSX export or the UI can reuse.
+Called from the option detail of the PDF report and the XLSX export's calculations sheet; kept
+apart from pdf.py so the wording has one home.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def describe(run: CalculationRun, lang: str, money: bool = True) -> CalculationT
     except UserError as exc:
         return CalculationText(run.calculator, [], [], "", render(exc.problem, lang))
     inputs = [
-        f"{calc.input(k).name(lang)} = {v}"
+        f"{calc.input(k).name(lang)} = {_input_value(calc.input(k), v, lang)}"
         for k, v in run.inputs.items()
         if k in {i.key for i in calc.inputs} and (money or k not in MONEY_KEYS)
     ]
@@ -72,6 +72,23 @@ def describe(run: CalculationRun, lang: str, money: bool = True) -> CalculationT
         if money or spec.key not in MONEY_KEYS
     ]
     return CalculationText(calc.name(lang), inputs, outputs, calc.source)
+
+
+def _input_value(spec: Any, stored: str, lang: str) -> str:
+    """A stored input ('.' decimal mark, maybe a unit typed after it) as the report's language
+    writes numbers, with the input's unit when none was typed."""
+    try:
+        value = float(stored)
+    except ValueError:
+        return stored  # "116 psi": as the auditor typed it
+    unit = f" {calculators_unit(spec.unit)}" if spec.unit else ""
+    return f"{_value(value, lang)}{unit}"
+
+
+def calculators_unit(unit: str) -> str:
+    from app.core.units import registry
+
+    return f"{registry().Unit(unit):~P}"
 
 
 def option_calculations(option: Option, lang: str) -> list[CalculationText]:

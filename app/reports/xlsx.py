@@ -30,6 +30,7 @@ HEADER_FILL = PatternFill("solid", fgColor="E8F1EE")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14, color="1F6F5C")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 SUMMARY_HIDDEN = ("records", "option_savings")  # hidden in the summary workbook
 
@@ -209,6 +210,36 @@ class XlsxReport:
                 r += 1
         self.savings_last_row = max(2, r - 1)
         self.widths(ws, {2: 34})
+
+    def calculations(self) -> None:
+        """Every calculator run behind the options' savings: inputs, results, source."""
+        from app.reports.calculations import describe
+
+        runs = [(o, run) for o in self.snap.options for run in o.calculations]
+        if not runs:
+            return
+        ws = self.sheet("calculations")
+        self.header(
+            ws,
+            1,
+            [
+                self.t("col.code"),
+                self.t("calc.calculator"),
+                self.t("calc.inputs"),
+                self.t("calc.results"),
+                self.t("calc.source"),
+            ],
+        )
+        for r, (o, run) in enumerate(runs, 2):
+            d = describe(run, self.lang, money=self.money)
+            _text(ws.cell(r, 1), o.code or o.id[:8])
+            _text(ws.cell(r, 2), d.title)
+            _text(ws.cell(r, 3), "\n".join(d.inputs))
+            _text(ws.cell(r, 4), "\n".join(d.outputs + ([d.error] if d.error else [])))
+            _text(ws.cell(r, 5), d.source)
+            for c in range(1, 6):
+                ws.cell(r, c).alignment = WRAP_TOP
+        self.widths(ws, {2: 34, 3: 48, 4: 40, 5: 40})
 
     def options(self) -> None:
         s = self.snap
@@ -445,6 +476,8 @@ class XlsxReport:
             self.indicators()
         self.option_savings()
         self.options()
+        if not self.short:
+            self.calculations()
         self.plan()
         self.summary(summary)
         if self.short:
