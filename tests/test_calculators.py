@@ -450,3 +450,12 @@ def test_water_leak():
     assert out["flow"] == pytest.approx(hand)
     out = run("water_leak", measured=1, hours=1000)
     assert out["water"] == pytest.approx(60)
+
+
+def test_cli_text_output_speaks_the_language():
+    args = ("calc", "steam_trap", "-i", "diameter=6", "-i", "pressure=116 psi")
+    vi = _cli(*args, "--lang", "vi")
+    assert vi.returncode == 0, vi.stderr
+    assert "Lưu lượng hơi thất thoát: 96,2 kg/h" in vi.stdout  # Vietnamese decimal mark
+    en = _cli(*args, "--lang", "en")
+    assert "Steam lost: 96.2 kg/h" in en.stdout and "Source: US DOE" in en.stdout

@@ -72,10 +72,13 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
-    print(calc.name(lang))
-    for spec in calc.outputs:
-        q = result[spec.key]
-        unit = f"{q.units:~}"
-        print(f"  {spec.name(lang)}: {float(q.magnitude):,.4g} {unit}".rstrip())
-    print(f"{text('cli.calc.source', lang)}: {calc.source}", file=sys.stdout)
+    from app.core.model import CalculationRun
+    from app.reports.calculations import describe
+
+    # The same wording and number marks as the report's option detail (one home).
+    shown = describe(CalculationRun(calc.id, values), lang)
+    print(shown.title)
+    for line in shown.outputs:
+        print(f"  {line}")
+    print(f"{text('cli.calc.source', lang)}: {shown.source}", file=sys.stdout)
     return 0
