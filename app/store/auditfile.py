@@ -9,7 +9,11 @@ Guarantees, and how:
   is refused with a catalogue message and left byte-for-byte as it was.
 - One writer: a lock beside the file (``app.store.lock``). A second opener, a file without
   write permission, or a file from a newer app version opens read-only, with the reason as a
-  ``Problem`` in ``read_only_reason``; read-only mode opens SQLite with ``mode=ro``.
+  ``Problem`` in ``read_only_reason``.
+- Reading never writes: a read-only session leaves the file, its -wal/-shm/-journal and its
+  folder byte-for-byte as they were (``immutable=1`` when nobody can be writing; a private copy
+  when a crash left a -wal or hot -journal to recover; ``mode=ro`` beside a live writer: see
+  ``_Reader``). No backup, checkpoint or journal-mode change happens unless the session writes.
 - Before a migration and on every open for writing, a rotating backup (``app.store.backups``).
   ``open(..., background_backup=True)`` (the GUI) makes the on-open backup in a thread with its
   own connection, so the window need not wait for it; every write (this handle's and its
@@ -75,6 +79,7 @@ class AuditFile:
         self.schema_version = version
         self._sidecars_before: set[Path] | None = None  # read-only: SQLite side files found
         self._pending_backup: _PendingBackup | None = None  # background on-open backup
+        self._reader: _Reader | None = None  # read-only: how the file is read without writing
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -182,6 +187,7 @@ class AuditFile:
         wal = Path(f"{path}-wal")
         conn: sqlite3.Connection | None = None
         pending: _PendingBackup | None = None
+        reader: _Reader | None = None
         try:
             # For writing, ONE connection: read-write but query_only until verified, so a
             # damaged or foreign file is never written to (the read-only connection used before
@@ -189,7 +195,13 @@ class AuditFile:
             # verified read-only first: closing a read-write connection would checkpoint those
             # frames into a file we may then refuse.
             single = reason is None and not (wal in sidecars_before and wal.stat().st_size > 0)
-            conn = _connect_rw_query_only(path) if single else _connect_ro(path)
+            if single:
+                conn = _connect_rw_query_only(path)
+            elif reason is None:  # to write: a crash's WAL verified before it is checkpointed
+                conn = _connect_ro(path)
+            else:
+                reader = _Reader.of(path, live_writer=_live_writer(lock, reason))
+                conn = reader.connect()
             version, modified = _verify(conn, path)
             if version > supported:
                 reason = Problem(
@@ -198,13 +210,15 @@ class AuditFile:
                     {"found": version, "supported": supported},
                     Level.WARNING,
                 )
-                if single:  # read-only means a mode=ro connection
+                if single:  # read-only means a reading connection that cannot write
                     conn.close()
                     conn = None
-                    conn = _connect_ro(path)
+                    reader = _Reader.of(path, live_writer=False)  # we hold the lock
+                    conn = reader.connect()
             if reason is not None:
                 af = cls(path, conn, lock=lock, read_only_reason=reason, version=version)
                 af._sidecars_before = sidecars_before
+                af._reader = reader
                 return af
             if single:
                 _make_writable(conn, path)
@@ -228,6 +242,8 @@ class AuditFile:
                 pending.join()
             if conn is not None:
                 conn.close()
+            if reader is not None:
+                reader.discard()
             if lock is not None:
                 _remove_new_sidecars(path, sidecars_before)
                 lock.release()
@@ -329,10 +345,13 @@ class AuditFile:
         process; closing it leaves the lock alone); WAL keeps this handle's reads going
         meanwhile and concurrent writers queue on ``busy_timeout``. Read-only stays read-only.
         """
-        connect = _connect_ro if self.read_only else _connect_rw
+        if self.read_only:
+            conn = self._reader.connect() if self._reader else _connect_ro(self.path)
+        else:
+            conn = _connect_rw(self.path)
         handle = AuditFile(
             self.path,
-            connect(self.path),
+            conn,
             lock=None,
             read_only_reason=self.read_only_reason,
             version=self.schema_version,
@@ -427,6 +446,9 @@ class AuditFile:
         conn, self._conn = self._conn, None
         if conn is not None:
             conn.close()
+        if self._reader is not None:
+            self._reader.discard()
+            self._reader = None
         if self._lock is not None:
             if self._sidecars_before is not None:
                 _remove_new_sidecars(self.path, self._sidecars_before)
@@ -494,6 +516,76 @@ class _PendingBackup:
                 backups.make_backup(conn, self.path, self.modified, keep=self.keep)
                 self.error = None
             self._done = True
+
+
+def _live_writer(lock: FileLock | None, reason: Problem | None) -> bool:
+    """True when another instance of the app may be writing the file as we read it."""
+    return lock is None and reason is not None and reason.key == "store.readonly.locked"
+
+
+class _Reader:
+    """How a read-only session reads the file without changing a byte of it or its side files.
+
+    - Nobody can be writing (we hold the lock, or the folder cannot hold one) and no side file
+      holds content: ``immutable=1``. SQLite then takes no locks, makes no -wal/-shm and never
+      looks at them: the file is read as the bytes it is.
+    - Nobody can be writing but a -wal or -journal holds content (a crash left it; or someone
+      else's): reading it through SQLite would rebuild the -shm index, and a hot journal can
+      only be read by rolling it back. The file and that side file are copied into a private
+      temporary folder and the copy is read (SQLite recovers the copy, never the original).
+    - Another instance holds the lock and may be writing: ``mode=ro`` through the live -wal/-shm
+      (the writer owns them; the file changes under us anyway).
+    """
+
+    def __init__(self, origin: Path, mode: str, folder: Path | None = None):
+        self.origin, self.mode, self.folder = origin, mode, folder
+        self.path = folder / origin.name if folder is not None else origin  # what SQLite reads
+
+    @classmethod
+    def of(cls, path: Path, *, live_writer: bool) -> _Reader:
+        if live_writer:
+            return cls(path, "ro")
+        held = [
+            Path(f"{path}{suffix}")
+            for suffix in ("-wal", "-journal")
+            if _size(Path(f"{path}{suffix}")) > 0
+        ]
+        if not held:
+            return cls(path, "immutable")
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="recp-read-"))
+        try:
+            copy = folder / path.name
+            shutil.copyfile(path, copy)
+            for side in held:
+                shutil.copyfile(side, folder / side.name)
+        except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise UserError.of(
+                "store.read_failed", _file_location(path), detail=os_reason(exc)
+            ) from exc
+        return cls(path, "copy", folder)
+
+    def connect(self) -> sqlite3.Connection:
+        if self.mode == "copy":  # our own copy: SQLite may recover it (roll back, rebuild)
+            return _connect_rw_query_only(self.path, origin=self.origin)
+        return _connect_ro(self.path, immutable=self.mode == "immutable")
+
+    def discard(self) -> None:
+        if self.folder is not None:
+            import shutil
+
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 @functools.cache
@@ -650,34 +742,42 @@ def _check_header(path: Path) -> os.stat_result:
     return st
 
 
-def _uri(path: Path, mode: str) -> str:
-    return f"file:{urllib.parse.quote(str(path.resolve()))}?mode={mode}"
+def _uri(path: Path, mode: str, immutable: bool = False) -> str:
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode={mode}"
+    return uri + "&immutable=1" if immutable else uri
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
+def _connect(path: Path, mode: str, immutable: bool = False) -> sqlite3.Connection:
     # ``timeout`` sets SQLite's busy timeout directly: no PRAGMA round trip.
     return sqlite3.connect(
-        _uri(path, mode), uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        _uri(path, mode, immutable),
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
     )
 
 
-def _connect_ro(path: Path) -> sqlite3.Connection:
+def _connect_ro(path: Path, immutable: bool = False) -> sqlite3.Connection:
     try:
-        conn = _connect(path, "ro")
+        conn = _connect(path, "ro", immutable)
         conn.execute("PRAGMA query_only=ON")
         return conn
     except sqlite3.Error as exc:
         raise UserError.of("store.damaged", _file_location(path), detail=str(exc)) from exc
 
 
-def _connect_rw_query_only(path: Path) -> sqlite3.Connection:
-    """A read-write connection that cannot write until ``_make_writable`` (after verifying)."""
+def _connect_rw_query_only(path: Path, origin: Path | None = None) -> sqlite3.Connection:
+    """A read-write connection that cannot write until ``_make_writable`` (after verifying).
+
+    ``origin``: the audit file ``path`` is a private copy of (named in messages)."""
     try:
         conn = _connect(path, "rw")
         conn.execute("PRAGMA query_only=ON")
         return conn
     except sqlite3.Error as exc:
-        raise UserError.of("store.damaged", _file_location(path), detail=str(exc)) from exc
+        raise UserError.of(
+            "store.damaged", _file_location(origin or path), detail=str(exc)
+        ) from exc
 
 
 def _make_writable(conn: sqlite3.Connection, path: Path) -> None:
