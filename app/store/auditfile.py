@@ -280,9 +280,29 @@ class AuditFile:
             setattr(audit, schema.AUDIT_ATTR[cls], items)
 
     def _read(self, read: Callable[[], Any]) -> Any:
+        """``read()``, its failure on a damaged value turned into a message naming the row."""
         try:
             return read()
-        except (sqlite3.Error, ValueError) as exc:  # ValueError: a row's JSON is damaged
+        except UserError:
+            raise
+        # ValueError: a row's JSON or text is damaged (UnicodeDecodeError is one); RecursionError:
+        # JSON nested too deeply; TypeError etc.: a value of the wrong shape.
+        except (
+            sqlite3.Error,
+            ValueError,
+            RecursionError,
+            TypeError,
+            KeyError,
+            AttributeError,
+        ) as exc:
+            from app.store.rowcheck import damaged_rows
+
+            try:
+                damaged = damaged_rows(self._conn, self.path, limit=1)
+            except sqlite3.Error:
+                damaged = []
+            if damaged:
+                raise UserError(damaged[0]) from exc
             raise self._error("store.read_failed", exc) from exc
 
     def load_info(self) -> model.AuditInfo:
@@ -290,6 +310,12 @@ class AuditFile:
         return codec.decode(model.AuditInfo, json.loads(row[0])) if row else model.AuditInfo()
 
     def _load_table(self, spec: schema.TableSpec) -> list[Any]:
+        from app.store.rowcheck import column_problems
+
+        # A column holding the wrong type (text for a quantity) would reach core unnoticed.
+        damaged = column_problems(self._conn, spec, self.path)
+        if damaged:
+            raise UserError(damaged[0])
         sql, names, key = _select_of(spec)
         # All rows at once, decoded by one generated function (one json.loads per table).
         rows = self._conn.execute(sql).fetchall()
@@ -315,12 +341,16 @@ class AuditFile:
         return bytes(row[0])
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+        def read() -> Any:
+            sql = "SELECT value FROM settings WHERE key = ?"
+            row = self._conn.execute(sql, (key,)).fetchone()
+            return default if row is None else json.loads(row[0])
+
+        return self._read(read)
 
     def meta(self) -> dict[str, str]:
         """The file's own facts: app versions that created and last wrote it, times."""
-        return _meta(self._conn)
+        return self._read(lambda: _meta(self._conn))
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -432,10 +462,14 @@ class AuditFile:
     def check(self) -> list[Problem]:
         """Integrity (full ``integrity_check``), foreign keys, then the audit's consistency."""
         from app.store.consistency import check_audit, check_database
+        from app.store.rowcheck import damaged_rows
 
         problems = check_database(self._conn, self.path)
         if any(p.key == "store.damaged" for p in problems):
             return problems
+        damaged = damaged_rows(self._conn, self.path)
+        if damaged:  # the rows that cannot be read: the audit cannot be checked further
+            return problems + damaged
         return problems + check_audit(self.load(), self.path)
 
     # -- closing ------------------------------------------------------------------------------
@@ -468,8 +502,8 @@ class AuditFile:
         except Exception:
             pass
 
-    def _error(self, key: str, exc: Exception) -> UserError:
-        return UserError.of(key, Location(file=str(self.path)), detail=str(exc))
+    def _error(self, key: str, exc: BaseException) -> UserError:
+        return UserError.of(key, Location(file=str(self.path)), detail=one_line([exc]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -812,21 +846,30 @@ def _verify(conn: sqlite3.Connection, path: Path) -> tuple[int, str]:
     try:
         result = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         if result != ["ok"]:
-            raise UserError.of("store.damaged", loc, detail="; ".join(map(str, result)))
+            raise UserError.of("store.damaged", loc, detail=one_line(result))
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
+        raise UserError.of("store.damaged", loc, detail=one_line([exc])) from exc
     if app_id != schema.APPLICATION_ID:
         raise UserError.of("store.not_audit", loc)
     if version < 1 or not {"meta", "audit_info"} <= tables:
         raise UserError.of("store.damaged", loc, detail=f"schema version {version}")
+    if version == schema.SCHEMA_VERSION and not schema.EXPECTED_TABLES <= tables:
+        missing = sorted(schema.EXPECTED_TABLES - tables)
+        raise UserError.of("store.missing_table", loc, table=", ".join(missing))
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'modified'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
     return version, (row[0] if row else "")
+
+
+def one_line(parts: Iterable[Any], limit: int = 300) -> str:
+    """SQLite's report (several lines, sometimes hundreds) as one short line for a message."""
+    text = " ".join("; ".join(str(p) for p in parts).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: list) -> None:
