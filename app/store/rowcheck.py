@@ -35,6 +35,8 @@ def _columns(spec: schema.TableSpec) -> list[tuple[str, tuple[str, ...], bool]]:
         kind = c.sql.split()[0].upper()
         nullable = "NOT NULL" not in c.sql.upper()
         allowed = _NUMERIC.get(kind, ("blob",) if kind == "BLOB" else ("text",))
+        if c.field == "position":  # only orders rows: load lets SQLite order a text position
+            allowed = (*allowed, "real", "text")
         out.append((c.field, allowed, nullable))
     out.append(("data", ("text",), False))
     return out
