@@ -97,6 +97,17 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(render(exc.problem, lang), file=sys.stderr)
         return 1
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
+        # A value no check foresaw (damaged data reaching a calculation): one line naming the
+        # file, never a traceback. RECP_TRACEBACK=1 shows it for a developer.
+        if os.environ.get("RECP_TRACEBACK"):
+            raise
+        from app.core.errors import Location, Problem
+
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        where = Location(file=str(getattr(args, "path", "") or ""))
+        print(render(Problem("cli.unexpected", where, {"detail": detail}), lang), file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # Output piped into e.g. `head` that stopped reading: not an error of ours.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit

@@ -84,7 +84,11 @@ def test_damaged_json_in_a_row_is_a_read_error_not_a_crash(af, audit):
     )
     with pytest.raises(UserError) as exc:
         af.load()
-    assert exc.value.problem.key == "store.read_failed"
+    # the damaged row is named: its table and id, not just "cannot read"
+    problem = exc.value.problem
+    assert problem.key == "store.damaged_row.json"
+    assert problem.location.entity == "options"
+    assert problem.location.entity_id == audit.options[2].id
 
 
 def test_a_row_whose_json_is_not_an_object_keeps_its_column_values(af, audit):

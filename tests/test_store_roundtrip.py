@@ -225,4 +225,5 @@ def test_row_texts_that_split_into_two_values_do_not_shift_later_rows(stored):
         af._conn.execute("UPDATE team SET data = '{},{}' WHERE id = ?", (audit.team[0].id,))
         with pytest.raises(UserError) as exc:
             af.load()
-    assert exc.value.problem.key == "store.read_failed"
+    assert exc.value.problem.key == "store.damaged_row.json"
+    assert exc.value.problem.location.entity_id == audit.team[0].id

@@ -1,4 +1,7 @@
-"""``python -m app info PATH [--json]``: what an audit file holds, at a glance.
+"""``python -m app info PATH [--json [--specific]]``: what an audit file holds, at a glance.
+
+The JSON grows linearly with the audit: the specific consumption (one figure per stream, product
+and period) is in it only with ``--specific``.
 
 ``info_dict`` is the one place that decides the JSON: other areas add sections through
 ``SECTIONS`` (name -> function of the loaded ``Audit`` returning something JSON-able).
@@ -26,14 +29,15 @@ def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAG
     )
     add_path_argument(p, lang)
     p.add_argument("--json", action="store_true", help=text("cli.json.help", lang))
+    p.add_argument("--specific", action="store_true", help=text("cli.info.specific_help", lang))
     add_lang_option(p, lang)
     p.set_defaults(run=run)
 
 
-def _indicators_section(audit: model.Audit) -> Any:
+def _indicators_section(audit: model.Audit, specific: bool = False) -> Any:
     from app.core import indicators  # the domain-core engineer's module
 
-    return indicators.indicators_as_dict(audit)
+    return indicators.indicators_as_dict(audit, specific=specific)
 
 
 # Extra JSON sections: name -> function(audit). Indicators join when their module exists.
@@ -50,9 +54,14 @@ def stream_totals(audit: model.Audit) -> list[dict[str, Any]]:
     from app.core.costs import stream_cost
 
     periods = set(audit.baseline_periods())
+    # grouped in one pass (audit.records_of per stream would read every record per stream)
+    by_stream: dict[str, list[model.PeriodRecord]] = {s.id: [] for s in audit.streams}
+    for r in sorted(audit.records, key=lambda r: r.period):
+        if r.stream_id in by_stream and (not periods or r.period in periods):
+            by_stream[r.stream_id].append(r)
     out = []
     for stream in audit.streams:
-        records = [r for r in audit.records_of(stream.id) if not periods or r.period in periods]
+        records = by_stream[stream.id]
         quantity = sum(r.quantity or 0.0 for r in records)
         cost = stream_cost(stream, records)
         out.append(
@@ -71,8 +80,9 @@ def stream_totals(audit: model.Audit) -> list[dict[str, Any]]:
     return out
 
 
-def info_dict(af, audit: model.Audit) -> dict[str, Any]:
-    """Everything ``info`` shows, JSON-able. ``af`` is the open ``AuditFile``."""
+def info_dict(af, audit: model.Audit, *, specific: bool = False) -> dict[str, Any]:
+    """Everything ``info`` shows, JSON-able. ``af`` is the open ``AuditFile``; ``specific``: with
+    the indicators' specific consumption (streams x products x periods figures)."""
     from app.store import codec, schema
 
     meta = af.meta()
@@ -97,7 +107,10 @@ def info_dict(af, audit: model.Audit) -> dict[str, Any]:
         "streams": stream_totals(audit),
     }
     for name, section in SECTIONS.items():
-        data[name] = section(audit)
+        if section is _indicators_section:
+            data[name] = _indicators_section(audit, specific)
+        else:
+            data[name] = section(audit)
     return data
 
 
@@ -108,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     with AuditFile.open(args.path, read_only=True, backup=False) as af:
         audit = af.load()
-        data = info_dict(af, audit)
+        data = info_dict(af, audit, specific=args.specific)
         reason = af.read_only_reason
     if reason is not None and reason.key != "store.readonly.requested":
         print(text("info.read_only", lang, reason=render(reason, lang)), file=sys.stderr)

@@ -286,8 +286,13 @@ def specific_consumption(
     periods: list[str],
     outputs: dict[str, dict[str, float]],
     problems: list[Problem],
+    *,
+    matrix: bool = True,
 ) -> list[SpecificConsumption]:
     """Stream per unit of product, per period and over the baseline.
+
+    The result has streams x products x periods figures; ``matrix=False`` gives only the
+    allocation warnings (linear in the products), for callers that do not show the matrix.
 
     One product takes all of each stream. With several, each stream is shared by output mass
     (products in mass units, converted to t) and the result says so; a product not measured by
@@ -321,6 +326,8 @@ def specific_consumption(
                 mass_total[per] += q * f
     annual_mass = sum(mass_total.values())
     out: list[SpecificConsumption] = []
+    if not matrix:
+        return out
     for stream in audit.streams:
         by_period = per_period_qty.get(stream.id, {})
         stream_total = sum(by_period.values())
@@ -412,8 +419,14 @@ def step_balances(audit: Audit, threshold: float = 0.05) -> list[StepBalance]:
 # Everything
 
 
-def compute_indicators(audit: Audit, *, balance_threshold: float | None = None) -> Indicators:
-    """All indicators of ``audit`` over its baseline, with the reference values they used."""
+def compute_indicators(
+    audit: Audit, *, balance_threshold: float | None = None, specific: bool = True
+) -> Indicators:
+    """All indicators of ``audit`` over its baseline, with the reference values they used.
+
+    ``specific=False`` leaves out the specific consumption (``Indicators.specific`` is empty):
+    it is the one part whose size is streams x products x periods.
+    """
     ref = Resolver(audit)
     periods, problems = _periods(audit)
     period_set = set(periods)
@@ -525,7 +538,9 @@ def compute_indicators(audit: Audit, *, balance_threshold: float | None = None) 
     )
 
     outputs = _product_outputs(audit, period_set)
-    specific = specific_consumption(audit, per_period, periods, outputs, problems)
+    specific_rows = specific_consumption(
+        audit, per_period, periods, outputs, problems, matrix=specific
+    )
     for p in audit.products:
         if not sum(outputs[p.id].values()):
             problems.append(
@@ -550,7 +565,7 @@ def compute_indicators(audit: Audit, *, balance_threshold: float | None = None) 
         total_cost_vnd=sum(c.vnd or 0 for c in costs.values()),
         energy=energy,
         emissions=emissions,
-        specific=tuple(specific),
+        specific=tuple(specific_rows),
         recp=recp,
         balances=tuple(balances),
         reference_used=tuple(ref.used[k] for k in sorted(ref.used)),
@@ -607,13 +622,20 @@ def _problem_dict(p: Problem) -> dict:
     return {"key": p.key, "level": str(p.level), "params": dict(p.params), "location": loc}
 
 
-def indicators_as_dict(audit: Audit) -> dict:
-    """The indicators as plain JSON-able data (for ``info --json`` and ``indicators --json``)."""
-    ind = compute_indicators(audit)
+def indicators_as_dict(audit: Audit, *, specific: bool = True) -> dict:
+    """The indicators as plain JSON-able data (for ``info --json`` and ``indicators --json``).
+
+    ``specific=False``: without the key ``specific`` (streams x products x periods figures), so
+    the size and the time are linear in the audit's content.
+    """
+    ind = compute_indicators(audit, specific=specific)
     data = asdict(ind)
     data["problems"] = [_problem_dict(p) for p in ind.problems]
     data["reference_used"] = [{**asdict(v), "overridden": v.overridden} for v in ind.reference_used]
-    for sc in data["specific"]:
-        sc["per_period"] = [{"period": per, "value": v} for per, v in sc["per_period"]]
+    if specific:
+        for sc in data["specific"]:
+            sc["per_period"] = [{"period": per, "value": v} for per, v in sc["per_period"]]
+    else:
+        del data["specific"]
     data["periods"] = list(ind.periods)
     return data

@@ -9,7 +9,11 @@ Guarantees, and how:
   is refused with a catalogue message and left byte-for-byte as it was.
 - One writer: a lock beside the file (``app.store.lock``). A second opener, a file without
   write permission, or a file from a newer app version opens read-only, with the reason as a
-  ``Problem`` in ``read_only_reason``; read-only mode opens SQLite with ``mode=ro``.
+  ``Problem`` in ``read_only_reason``.
+- Reading never writes: a read-only session leaves the file, its -wal/-shm/-journal and its
+  folder byte-for-byte as they were (``immutable=1`` when nobody can be writing; a private copy
+  when a crash left a -wal or hot -journal to recover; ``mode=ro`` beside a live writer: see
+  ``_Reader``). No backup, checkpoint or journal-mode change happens unless the session writes.
 - Before a migration and on every open for writing, a rotating backup (``app.store.backups``).
   ``open(..., background_backup=True)`` (the GUI) makes the on-open backup in a thread with its
   own connection, so the window need not wait for it; every write (this handle's and its
@@ -75,6 +79,7 @@ class AuditFile:
         self.schema_version = version
         self._sidecars_before: set[Path] | None = None  # read-only: SQLite side files found
         self._pending_backup: PendingBackup | None = None  # background on-open backup
+        self._reader: _Reader | None = None  # read-only: how the file is read without writing
         # Who makes the edits of this handle: written with each change in the change log
         # (the GUI sets it from the laptop's settings, the CLI from --author / RECP_AUTHOR).
         self.author: str = os.environ.get("RECP_AUTHOR", "")
@@ -187,6 +192,7 @@ class AuditFile:
         wal = Path(f"{path}-wal")
         conn: sqlite3.Connection | None = None
         pending: PendingBackup | None = None
+        reader: _Reader | None = None
         try:
             # For writing, ONE connection: read-write but query_only until verified, so a
             # damaged or foreign file is never written to (the read-only connection used before
@@ -194,7 +200,13 @@ class AuditFile:
             # verified read-only first: closing a read-write connection would checkpoint those
             # frames into a file we may then refuse.
             single = reason is None and not (wal in sidecars_before and wal.stat().st_size > 0)
-            conn = _connect_rw_query_only(path) if single else _connect_ro(path)
+            if single:
+                conn = _connect_rw_query_only(path)
+            elif reason is None:  # to write: a crash's WAL verified before it is checkpointed
+                conn = _connect_ro(path)
+            else:
+                reader = _Reader.of(path, live_writer=_live_writer(lock, reason))
+                conn = reader.connect()
             version, modified = _verify(conn, path)
             if version > supported:
                 reason = Problem(
@@ -203,13 +215,15 @@ class AuditFile:
                     {"found": version, "supported": supported},
                     Level.WARNING,
                 )
-                if single:  # read-only means a mode=ro connection
+                if single:  # read-only means a reading connection that cannot write
                     conn.close()
                     conn = None
-                    conn = _connect_ro(path)
+                    reader = _Reader.of(path, live_writer=False)  # we hold the lock
+                    conn = reader.connect()
             if reason is not None:
                 af = cls(path, conn, lock=lock, read_only_reason=reason, version=version)
                 af._sidecars_before = sidecars_before
+                af._reader = reader
                 return af
             if single:
                 _make_writable(conn, path)
@@ -233,6 +247,8 @@ class AuditFile:
                 pending.join()
             if conn is not None:
                 conn.close()
+            if reader is not None:
+                reader.discard()
             if lock is not None:
                 _remove_new_sidecars(path, sidecars_before)
                 lock.release()
@@ -263,9 +279,29 @@ class AuditFile:
         return audit
 
     def _read(self, read: Callable[[], Any]) -> Any:
+        """``read()``, its failure on a damaged value turned into a message naming the row."""
         try:
             return read()
-        except (sqlite3.Error, ValueError) as exc:  # ValueError: a row's JSON is damaged
+        except UserError:
+            raise
+        # ValueError: a row's JSON or text is damaged (UnicodeDecodeError is one); RecursionError:
+        # JSON nested too deeply; TypeError etc.: a value of the wrong shape.
+        except (
+            sqlite3.Error,
+            ValueError,
+            RecursionError,
+            TypeError,
+            KeyError,
+            AttributeError,
+        ) as exc:
+            from app.store.rowcheck import damaged_rows
+
+            try:
+                damaged = damaged_rows(self._conn, self.path, limit=1)
+            except sqlite3.Error:
+                damaged = []
+            if damaged:
+                raise UserError(damaged[0]) from exc
             raise self._error("store.read_failed", exc) from exc
 
     def load_info(self) -> model.AuditInfo:
@@ -273,6 +309,12 @@ class AuditFile:
         return codec.decode(model.AuditInfo, json.loads(row[0])) if row else model.AuditInfo()
 
     def _load_table(self, spec: schema.TableSpec) -> list[Any]:
+        from app.store.rowcheck import column_problems
+
+        # A column holding the wrong type (text for a quantity) would reach core unnoticed.
+        damaged = column_problems(self._conn, spec, self.path)
+        if damaged:
+            raise UserError(damaged[0])
         sql, names, key = _select_of(spec)
         # All rows at once, decoded by one generated function (one json.loads per table).
         rows = self._conn.execute(sql).fetchall()
@@ -298,12 +340,16 @@ class AuditFile:
         return bytes(row[0])
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+        def read() -> Any:
+            sql = "SELECT value FROM settings WHERE key = ?"
+            row = self._conn.execute(sql, (key,)).fetchone()
+            return default if row is None else json.loads(row[0])
+
+        return self._read(read)
 
     def meta(self) -> dict[str, str]:
         """The file's own facts: app versions that created and last wrote it, times."""
-        return _meta(self._conn)
+        return self._read(lambda: _meta(self._conn))
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -346,10 +392,13 @@ class AuditFile:
         process; closing it leaves the lock alone); WAL keeps this handle's reads going
         meanwhile and concurrent writers queue on ``busy_timeout``. Read-only stays read-only.
         """
-        connect = _connect_ro if self.read_only else _connect_rw
+        if self.read_only:
+            conn = self._reader.connect() if self._reader else _connect_ro(self.path)
+        else:
+            conn = _connect_rw(self.path)
         handle = AuditFile(
             self.path,
-            connect(self.path),
+            conn,
             lock=None,
             read_only_reason=self.read_only_reason,
             version=self.schema_version,
@@ -452,10 +501,14 @@ class AuditFile:
 
         from app.core.validation import check_consistency
         from app.store.consistency import check_database
+        from app.store.rowcheck import damaged_rows
 
         problems = check_database(self._conn, self.path)
         if any(p.key == "store.damaged" for p in problems):
             return problems
+        damaged = damaged_rows(self._conn, self.path)
+        if damaged:  # the rows that cannot be read: the audit cannot be checked further
+            return problems + damaged
         return problems + [
             replace(p, location=replace(p.location, file=str(self.path)))
             for p in check_consistency(self.load())
@@ -470,6 +523,9 @@ class AuditFile:
         self._conn = None  # type: ignore[assignment]  # closed: any later use fails loudly
         if conn is not None:
             conn.close()
+        if self._reader is not None:
+            self._reader.discard()
+            self._reader = None
         if self._lock is not None:
             if self._sidecars_before is not None:
                 _remove_new_sidecars(self.path, self._sidecars_before)
@@ -489,8 +545,8 @@ class AuditFile:
         except Exception:
             pass
 
-    def _error(self, key: str, exc: Exception) -> UserError:
-        return UserError.of(key, Location(file=str(self.path)), detail=str(exc))
+    def _error(self, key: str, exc: BaseException) -> UserError:
+        return UserError.of(key, Location(file=str(self.path)), detail=one_line([exc]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -537,6 +593,76 @@ class PendingBackup:
                 backups.make_backup(conn, self.path, self.modified, keep=self.keep)
                 self.error = None
             self._done = True
+
+
+def _live_writer(lock: FileLock | None, reason: Problem | None) -> bool:
+    """True when another instance of the app may be writing the file as we read it."""
+    return lock is None and reason is not None and reason.key == "store.readonly.locked"
+
+
+class _Reader:
+    """How a read-only session reads the file without changing a byte of it or its side files.
+
+    - Nobody can be writing (we hold the lock, or the folder cannot hold one) and no side file
+      holds content: ``immutable=1``. SQLite then takes no locks, makes no -wal/-shm and never
+      looks at them: the file is read as the bytes it is.
+    - Nobody can be writing but a -wal or -journal holds content (a crash left it; or someone
+      else's): reading it through SQLite would rebuild the -shm index, and a hot journal can
+      only be read by rolling it back. The file and that side file are copied into a private
+      temporary folder and the copy is read (SQLite recovers the copy, never the original).
+    - Another instance holds the lock and may be writing: ``mode=ro`` through the live -wal/-shm
+      (the writer owns them; the file changes under us anyway).
+    """
+
+    def __init__(self, origin: Path, mode: str, folder: Path | None = None):
+        self.origin, self.mode, self.folder = origin, mode, folder
+        self.path = folder / origin.name if folder is not None else origin  # what SQLite reads
+
+    @classmethod
+    def of(cls, path: Path, *, live_writer: bool) -> _Reader:
+        if live_writer:
+            return cls(path, "ro")
+        held = [
+            Path(f"{path}{suffix}")
+            for suffix in ("-wal", "-journal")
+            if _size(Path(f"{path}{suffix}")) > 0
+        ]
+        if not held:
+            return cls(path, "immutable")
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="recp-read-"))
+        try:
+            copy = folder / path.name
+            shutil.copyfile(path, copy)
+            for side in held:
+                shutil.copyfile(side, folder / side.name)
+        except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise UserError.of(
+                "store.read_failed", _file_location(path), detail=os_reason(exc)
+            ) from exc
+        return cls(path, "copy", folder)
+
+    def connect(self) -> sqlite3.Connection:
+        if self.mode == "copy":  # our own copy: SQLite may recover it (roll back, rebuild)
+            return _connect_rw_query_only(self.path, origin=self.origin)
+        return _connect_ro(self.path, immutable=self.mode == "immutable")
+
+    def discard(self) -> None:
+        if self.folder is not None:
+            import shutil
+
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 @functools.cache
@@ -701,34 +827,42 @@ def _check_header(path: Path) -> os.stat_result:
     return st
 
 
-def _uri(path: Path, mode: str) -> str:
-    return f"file:{urllib.parse.quote(str(path.resolve()))}?mode={mode}"
+def _uri(path: Path, mode: str, immutable: bool = False) -> str:
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode={mode}"
+    return uri + "&immutable=1" if immutable else uri
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
+def _connect(path: Path, mode: str, immutable: bool = False) -> sqlite3.Connection:
     # ``timeout`` sets SQLite's busy timeout directly: no PRAGMA round trip.
     return sqlite3.connect(
-        _uri(path, mode), uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        _uri(path, mode, immutable),
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
     )
 
 
-def _connect_ro(path: Path) -> sqlite3.Connection:
+def _connect_ro(path: Path, immutable: bool = False) -> sqlite3.Connection:
     try:
-        conn = _connect(path, "ro")
+        conn = _connect(path, "ro", immutable)
         conn.execute("PRAGMA query_only=ON")
         return conn
     except sqlite3.Error as exc:
         raise UserError.of("store.damaged", _file_location(path), detail=str(exc)) from exc
 
 
-def _connect_rw_query_only(path: Path) -> sqlite3.Connection:
-    """A read-write connection that cannot write until ``_make_writable`` (after verifying)."""
+def _connect_rw_query_only(path: Path, origin: Path | None = None) -> sqlite3.Connection:
+    """A read-write connection that cannot write until ``_make_writable`` (after verifying).
+
+    ``origin``: the audit file ``path`` is a private copy of (named in messages)."""
     try:
         conn = _connect(path, "rw")
         conn.execute("PRAGMA query_only=ON")
         return conn
     except sqlite3.Error as exc:
-        raise UserError.of("store.damaged", _file_location(path), detail=str(exc)) from exc
+        raise UserError.of(
+            "store.damaged", _file_location(origin or path), detail=str(exc)
+        ) from exc
 
 
 def _make_writable(conn: sqlite3.Connection, path: Path) -> None:
@@ -763,21 +897,30 @@ def _verify(conn: sqlite3.Connection, path: Path) -> tuple[int, str]:
     try:
         result = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         if result != ["ok"]:
-            raise UserError.of("store.damaged", loc, detail="; ".join(map(str, result)))
+            raise UserError.of("store.damaged", loc, detail=one_line(result))
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
+        raise UserError.of("store.damaged", loc, detail=one_line([exc])) from exc
     if app_id != schema.APPLICATION_ID:
         raise UserError.of("store.not_audit", loc)
     if version < 1 or not {"meta", "audit_info"} <= tables:
         raise UserError.of("store.damaged", loc, detail=f"schema version {version}")
+    if version == schema.SCHEMA_VERSION and not schema.EXPECTED_TABLES <= tables:
+        missing = sorted(schema.EXPECTED_TABLES - tables)
+        raise UserError.of("store.missing_table", loc, table=", ".join(missing))
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'modified'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
     return version, (row[0] if row else "")
+
+
+def one_line(parts: Iterable[Any], limit: int = 300) -> str:
+    """SQLite's report (several lines, sometimes hundreds) as one short line for a message."""
+    text = " ".join("; ".join(str(p) for p in parts).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, version: int, migrations: list) -> None:

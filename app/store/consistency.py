@@ -17,9 +17,10 @@ def check_database(conn: sqlite3.Connection, path: Path) -> list[Problem]:
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as exc:
-        return [Problem("store.damaged", loc, {"detail": str(exc)})]
+        return [Problem("store.damaged", loc, {"detail": " ".join(str(exc).split())})]
     if result != ["ok"]:
-        return [Problem("store.damaged", loc, {"detail": "; ".join(map(str, result))})]
+        detail = " ".join("; ".join(map(str, result)).split())  # one line, as messages are
+        return [Problem("store.damaged", loc, {"detail": detail[:300]})]
     problems = []
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
         child_id = conn.execute(f"SELECT id FROM {table} WHERE rowid = ?", (rowid,)).fetchone()
