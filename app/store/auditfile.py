@@ -271,7 +271,14 @@ class AuditFile:
 
     def load_info(self) -> model.AuditInfo:
         row = self._conn.execute("SELECT data FROM audit_info WHERE one = 1").fetchone()
-        return codec.decode(model.AuditInfo, json.loads(row[0])) if row else model.AuditInfo()
+        data = json.loads(row[0]) if row else {}
+        info = codec.decode(model.AuditInfo, data)
+        if not data.get("id"):  # written before the id was stored: the same id every time
+            from app.store.portfolio_folder import derived_audit_id
+
+            created = self._conn.execute("SELECT value FROM meta WHERE key = 'created'").fetchone()
+            info.id = derived_audit_id(created[0] if created else "", data)
+        return info
 
     def _load_table(self, spec: schema.TableSpec) -> list[Any]:
         sql, names, key = _select_of(spec)
