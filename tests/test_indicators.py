@@ -239,7 +239,10 @@ def test_fuel_by_volume_uses_density_and_official_volume_toe():
     audit = Audit(
         info=AuditInfo(baseline_start="2024-01"),
         streams=[do, gas],
-        records=[PeriodRecord(do.id, "2024-01", 10_000.0), PeriodRecord(gas.id, "2024-01", 5_000.0)],
+        records=[
+            PeriodRecord(do.id, "2024-01", 10_000.0),
+            PeriodRecord(gas.id, "2024-01", 5_000.0),
+        ],
     )
     ind = compute_indicators(audit)
     # DO: 10,000 L x 0.84 kg/L = 8.4 t x 43.0 GJ/t; official 0.88 TOE per 1,000 L

@@ -28,11 +28,21 @@ def bundle(tmp_path_factory) -> Path:
     )
     result = subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-            "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
             str(ROOT / "build_installer.spec"),
         ],
-        cwd=work, capture_output=True, text=True,
+        cwd=work,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-4000:]
     folder = work / "dist" / "recp-audit"
@@ -81,8 +91,18 @@ def test_built_program_writes_demo_and_exports_reports(bundle, tmp_path):
 
     pdf = tmp_path / "report-vi.pdf"
     result = run_bundled(
-        bundle, "export", str(audit), "--lang", "vi", "--format", "pdf", "--variant", "full",
-        "--out", str(pdf), cwd=tmp_path,
+        bundle,
+        "export",
+        str(audit),
+        "--lang",
+        "vi",
+        "--format",
+        "pdf",
+        "--variant",
+        "full",
+        "--out",
+        str(pdf),
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     from pypdf import PdfReader
@@ -96,7 +116,15 @@ def test_built_program_writes_demo_and_exports_reports(bundle, tmp_path):
 
     xlsx = tmp_path / "report-en.xlsx"
     result = run_bundled(
-        bundle, "export", str(audit), "--lang", "en", "--format", "xlsx", "--out", str(xlsx),
+        bundle,
+        "export",
+        str(audit),
+        "--lang",
+        "en",
+        "--format",
+        "xlsx",
+        "--out",
+        str(xlsx),
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -104,7 +132,9 @@ def test_built_program_writes_demo_and_exports_reports(bundle, tmp_path):
 
 
 def test_built_program_reports_bad_input_without_traceback(bundle, tmp_path):
-    result = run_bundled(bundle, "--lang", "en", "info", str(tmp_path / "missing.recp"), cwd=tmp_path)
+    result = run_bundled(
+        bundle, "--lang", "en", "info", str(tmp_path / "missing.recp"), cwd=tmp_path
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "missing.recp" in result.stderr

@@ -8,8 +8,19 @@ import pytest
 APP = Path(__file__).resolve().parent.parent / "app"
 
 FORBIDDEN = {
-    "core": ("PySide6", "sqlite3", "sqlite_utils", "reportlab", "openpyxl", "matplotlib", "app.store",
-             "app.reports", "app.ui", "app.cli", "app.commands"),
+    "core": (
+        "PySide6",
+        "sqlite3",
+        "sqlite_utils",
+        "reportlab",
+        "openpyxl",
+        "matplotlib",
+        "app.store",
+        "app.reports",
+        "app.ui",
+        "app.cli",
+        "app.commands",
+    ),
     "store": ("PySide6", "reportlab", "app.reports", "app.ui"),
     "reports": ("PySide6.QtWidgets", "PySide6.QtGui", "app.ui"),
     "commands": ("PySide6.QtWidgets", "PySide6.QtGui"),

@@ -55,10 +55,19 @@ def test_every_key_used_in_code_exists():
 
 
 def test_render_puts_location_first_in_each_language():
-    problem = Problem("error.unexpected", Location(file="a.xlsx", sheet="Điện", row=12, column="B"),
-                      {"detail": "x"})
-    assert messages.render(problem, "vi") == "tệp a.xlsx, trang tính Điện, dòng 12, cột B: Lỗi không mong đợi: x"
-    assert messages.render(problem, "en") == "file a.xlsx, sheet Điện, row 12, column B: Unexpected error: x"
+    problem = Problem(
+        "error.unexpected",
+        Location(file="a.xlsx", sheet="Điện", row=12, column="B"),
+        {"detail": "x"},
+    )
+    assert (
+        messages.render(problem, "vi")
+        == "tệp a.xlsx, trang tính Điện, dòng 12, cột B: Lỗi không mong đợi: x"
+    )
+    assert (
+        messages.render(problem, "en")
+        == "file a.xlsx, sheet Điện, row 12, column B: Unexpected error: x"
+    )
 
 
 def test_unknown_key_is_shown_not_raised():

@@ -18,16 +18,25 @@ def test_message_box_buttons_follow_the_ui_language(qtbot):
     try:
         loaded = translations.set_language("vi")
         assert "qt_vi.qm" in loaded
-        box = QMessageBox(QMessageBox.Icon.Question, "t", "x",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                          | QMessageBox.StandardButton.Cancel)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "t",
+            "x",
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+        )
         qtbot.addWidget(box)
         assert button_texts(box) == {"Có", "Không", "Hủy"}
         assert QApplication.translate("QLineEdit", "Select All") == "Chọn tất cả"
 
         translations.set_language("en")
-        box_en = QMessageBox(QMessageBox.Icon.Question, "t", "x",
-                             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box_en = QMessageBox(
+            QMessageBox.Icon.Question,
+            "t",
+            "x",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
         qtbot.addWidget(box_en)
         assert button_texts(box_en) == {"Yes", "No"}
     finally:

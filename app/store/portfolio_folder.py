@@ -146,7 +146,7 @@ def read_audit(
                     "portfolio.older_version",
                     loc,
                     {"found": version, "supported": supported},
-                    Level.INFO,
+                    Level.WARNING,
                 )
             )
         af = AuditFile(
@@ -158,7 +158,7 @@ def read_audit(
         )
         meta = af._read(af.meta)
         audit = af.load(only=SUMMARY_TYPES)
-        conn = None  # af owns it now
+        conn = None  # type: ignore[assignment]  # af owns it now
         af.close()
     finally:
         if conn is not None:
@@ -171,7 +171,7 @@ def read_audit(
                 "portfolio.open_elsewhere",
                 loc,
                 {"user": owner.get("user", ""), "host": owner.get("host", "")},
-                Level.INFO,
+                Level.WARNING,
             )
         )
     return audit, meta, notes
@@ -196,7 +196,7 @@ def read_entry(
 
 def audit_files(folder: str | os.PathLike) -> list[Path]:
     """Every ``.recp`` file under ``folder`` (recursively), in path order, backups left out."""
-    out = []
+    out: list[Path] = []
     for root, dirs, files in os.walk(str(folder)):
         dirs[:] = sorted(d for d in dirs if not d.endswith(AUDIT_SUFFIX + "-backups"))
         out.extend(Path(root, f) for f in sorted(files) if f.endswith(AUDIT_SUFFIX))

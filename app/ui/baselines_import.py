@@ -361,7 +361,13 @@ class ImportDialog(QDialog):
         for r, row in enumerate(result.preview):
             self.preview.setItem(r, 0, QTableWidgetItem(str(row.row)))
             for c, (raw, parsed) in enumerate(zip(row.raw, row.parsed, strict=False)):
-                shown = raw if not parsed else parsed if parsed == raw or not raw else f"{raw} → {parsed}"
+                shown = (
+                    raw
+                    if not parsed
+                    else parsed
+                    if parsed == raw or not raw
+                    else f"{raw} → {parsed}"
+                )
                 item = QTableWidgetItem(shown)
                 if row.level:
                     item.setBackground(QBrush(ROW_COLOURS[row.level]))
