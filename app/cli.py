@@ -11,7 +11,6 @@ bad input.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -74,7 +73,6 @@ def main(argv: list[str] | None = None) -> int:
     launch = _gui_launch(argv)
     if launch is not None:  # the auditor's double-click: no parser, no help texts to build
         return _run_gui(launch)
-    gc.enable()  # paused by app/__main__.py for the start-up; a command runs with it on
     from app.cli_i18n import argparse_language
 
     # The language is known before parsing so --help and argparse's errors speak it too.
@@ -161,13 +159,6 @@ def _lang_in(argv: list[str]) -> str | None:
 
 
 def _run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
-    # Start-up allocates a few hundred thousand objects and next to no garbage, so the cyclic
-    # collector would run dozens of times for nothing (~6 ms): it is paused until the window
-    # is painted (run_gui turns it back on then), and at the latest until run_gui returns.
-    gc.disable()
-    try:
-        from app.ui.main import run_gui  # Qt is imported only when a window is wanted
+    from app.ui.main import run_gui  # Qt is imported only when a window is wanted
 
-        return run_gui(file=args.file, smoke=args.smoke, lang=args.lang)
-    finally:
-        gc.enable()
+    return run_gui(file=args.file, smoke=args.smoke, lang=args.lang)

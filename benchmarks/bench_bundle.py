@@ -26,10 +26,21 @@ def folder_size(path: Path) -> int:
 
 def build(work: Path) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
-         str(ROOT / "build_installer.spec")],
-        check=True, cwd=work,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "build_installer.spec"),
+        ],
+        check=True,
+        cwd=work,
     )
     return work / "dist" / "recp-audit"
 
@@ -46,8 +57,13 @@ def main() -> int:
         tmp = Path(tmp)
         dist = Path(sys.argv[1]) if len(sys.argv) > 1 else build(tmp)
         exe = dist / ("recp-audit-cli.exe" if os.name == "nt" else "recp-audit-cli")
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RECP_DATA_DIR=str(tmp / "data"),
-                   XDG_CONFIG_HOME=str(tmp / "config"), MPLCONFIGDIR=str(tmp / "mpl"))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            RECP_DATA_DIR=str(tmp / "data"),
+            XDG_CONFIG_HOME=str(tmp / "config"),
+            MPLCONFIGDIR=str(tmp / "mpl"),
+        )
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         source = [sys.executable, "-m", "app", "--smoke"]
         # Warm-up: creates the demo audit and compiles bytecode for both.

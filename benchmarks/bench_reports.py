@@ -151,7 +151,7 @@ def main() -> int:
     import tempfile
 
     from app.core.demo import build_demo_audit
-    from app.reports.sample import build_audit
+    from tests.sample_report import build_audit
 
     quick = "--quick" in sys.argv
     with tempfile.TemporaryDirectory() as d:

@@ -1,7 +1,8 @@
 """Cold start to the first painted main window with the demo audit, vs a bare PySide6 start.
 
-The target (issue #6): the real launch, ``python -m app AUDIT`` as an auditor starts it, up to
-its first paint, <= 1.5x a bare QMainWindow shown and painted, both measured in this run.
+The target (issue #17): the cold first paint of ``python -m app AUDIT`` as an auditor starts
+it, within 2x a bare PySide6 QMainWindow shown and painted, both measured in this run, with no
+private API of PySide6/Qt/CPython, no patched standard library and no cache of generated code.
 Each run is a fresh subprocess (interpreter, imports and all).
 
 Runs are interleaved (bare, app, bare, app, ...) so a busy machine slows both alike; beside
@@ -9,7 +10,7 @@ the wall-clock medians the CPU time of each child (user + sys, from getrusage) i
 a busy machine disturbs less. For information, not the target:
 - the same widgets as the first screen in plain PySide6 (no app code, no audit): what Qt
   itself needs to draw such a screen, apart from the app's own Python;
-- the window built in-process from ``AppState`` (no command line, collector left on), and
+- the window built in-process from ``AppState`` (no command line), and
   the same run on until the side navigation shows every phase's figure (measured just after
   the first paint).
 
@@ -29,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
+TARGET = 2.0  # the launch's first paint, as a multiple of the bare window's
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -147,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")  # settings of a first start
-        env["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")
+        env["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")  # no cache from an earlier run
         path = Path(tmp) / "demo.recp"
         AuditFile.create(path, build_demo_audit()).close()
         ini = str(Path(tmp) / "s.ini")
@@ -178,8 +180,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{label:40s} {wall:.3f} | {cpu:.3f}   ratio {wall / b_wall:.2f}x | {cpu / b_cpu:.2f}x"
         )
     ratio = med("launch", 0) / b_wall
-    verdict = "met" if ratio <= 1.5 else "MISSED"
-    print(f"real launch: {ratio:.2f}x the bare window, wall (target <= 1.5x: {verdict})")
+    verdict = "met" if ratio <= TARGET else "MISSED"
+    print(f"real launch: {ratio:.2f}x the bare window, wall (target <= {TARGET}x: {verdict})")
     return 0
 
 

@@ -30,7 +30,7 @@ def demo_audit() -> tuple[model.Audit, str]:
 
         return build_demo_audit(), "demo audit (app.core.demo)"
     except ImportError:
-        from app.store.sample import sample_audit
+        from tests.sample_store import sample_audit
 
         return sample_audit(streams=15, findings=15, options=20, photos=4), "sample audit"
 

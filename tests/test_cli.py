@@ -2,8 +2,6 @@
 
 import sys
 
-import pytest
-
 from app import cli
 
 
@@ -102,53 +100,3 @@ def test_gui_launch_builds_no_parser(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split("\n")
     assert out[0] == "audit.recp" and out[1] == "[]"
-
-
-def test_gui_start_pauses_the_garbage_collector_until_run_gui_is_done(monkeypatch):
-    """Start-up makes objects, not garbage: no collections while the window is being built;
-    the collector is on again whatever run_gui did (it turns it on itself after the paint)."""
-    import gc
-
-    import app.ui.main as gui
-
-    seen = []
-
-    def fake_run_gui(file=None, smoke=False, lang=None):
-        seen.append(gc.isenabled())
-        raise RuntimeError("the window failed")
-
-    monkeypatch.setattr(gui, "run_gui", fake_run_gui)
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError):
-        cli.main(["audit.recp"])
-    assert seen == [False]
-    assert gc.isenabled()
-
-
-def test_a_command_runs_with_the_garbage_collector_on(monkeypatch, tmp_path):
-    """``python -m app`` pauses the collector while modules load; commands turn it back on."""
-    import gc
-
-    import app.commands.info as info
-
-    seen = []
-    monkeypatch.setattr(info, "run", lambda args: seen.append(gc.isenabled()) or 0)
-    gc.disable()
-    try:
-        assert cli.main(["info", str(tmp_path / "a.recp")]) == 0
-    finally:
-        gc.enable()
-    assert seen == [True]
-
-
-def test_python_m_app_pauses_the_collector_while_it_starts(tmp_path):
-    import subprocess
-
-    code = (
-        "import gc, runpy, sys\n"
-        "import app.cli as c\n"
-        "c.main = lambda: print(gc.isenabled()) or 0\n"
-        "runpy.run_module('app', run_name='__main__')\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.returncode == 0 and out.stdout.strip() == "False", out.stderr

@@ -13,7 +13,7 @@ import pytest
 from app import cli
 from app.core import model
 from app.store.auditfile import AuditFile
-from app.store.sample import sample_audit
+from tests.sample_store import sample_audit
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from app import cli
 from app.core.errors import UserError
 from app.reports.export import export_report
-from app.reports.sample import build_audit
 from app.store.auditfile import AuditFile
+from tests.sample_report import build_audit
 
 
 @pytest.fixture(scope="module")

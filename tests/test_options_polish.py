@@ -177,7 +177,7 @@ def test_invalid_or_refused_weights_change_nothing(opened, qtbot):
     def refuse(*_a, **_k):
         raise OSError("disk full")
 
-    ctx.file.set_setting = refuse
+    ctx.file.apply = refuse  # the one write of an edit, settings included
     screen.weight_spins["economic"].setValue(2)
     with qtbot.waitSignal(ctx.failed) as failed:
         screen._weights_edited()

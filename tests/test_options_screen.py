@@ -179,6 +179,31 @@ def test_weights_are_saved_and_reorder_the_ranking(screen):
     assert top.scores["environmental"] == best.scores["environmental"]
 
 
+def test_weights_go_through_the_one_edit_path_undo_redo_and_announce_it(screen):
+    """A settings change: one undo step, announced to every screen with who asked for it."""
+    import weakref
+
+    ctx = screen.context
+    before = ctx.file.get_setting("option_weights")
+    heard = []
+    ctx.changed.connect(lambda c: heard.append((c.settings, c.origin)))
+    screen.weight_spins["economic"].setValue(0)
+    screen._weights_edited()
+    saved = ctx.file.get_setting("option_weights")
+    assert saved["economic"] == 0.0
+    assert heard == [(frozenset({"option_weights"}), screen)]
+    assert ctx.undo_stack.undoText() == "Change weights"
+    ctx.undo_stack.undo()
+    assert ctx.file.get_setting("option_weights") == before
+    assert screen.weight_spins["economic"].value() == screen.model.weights["economic"] != 0
+    assert heard[-1] == (frozenset({"option_weights"}), None)  # undo: everyone refreshes
+    ctx.undo_stack.redo()
+    assert ctx.file.get_setting("option_weights") == saved
+    assert screen.weight_spins["economic"].value() == 0
+    command = ctx.undo_stack.command(ctx.undo_stack.index() - 1)
+    assert isinstance(command._ctx, weakref.ref)  # the command holds the context weakly
+
+
 def test_charts_and_totals_render_in_both_languages(screen, qtbot):
     qtbot.waitUntil(lambda: "40 options" in screen.summary.text())  # filled after first paint
     screen.tabs.setCurrentIndex(2)

@@ -96,7 +96,9 @@ def test_values_used_lists_grid_factor_for_an_audit_with_electricity():
         streams=[s],
         records=[PeriodRecord(s.id, "2024-01", 100.0)],
     )
-    used = {v.key: v for v in reference.reference_values_used(audit)}
+    from app.core.indicators import compute_indicators
+
+    used = {v.key: v for v in compute_indicators(audit).reference_used}
     assert used["grid_ef"].year == 2023
     assert "toe_vn.electricity" in used
     assert pytest.approx(used["grid_ef"].value) == 0.6592

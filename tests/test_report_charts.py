@@ -19,8 +19,8 @@ from app.core.options import option_finances
 from app.reports import chart_data, charts, fmt, option_charts
 from app.reports import report_charts as rc
 from app.reports.pdf import PdfReport, write_pdf
-from app.reports.sample import build_audit
 from app.reports.snapshot import build_snapshot
+from tests.sample_report import build_audit
 
 SECTIONS = ("enterprise", "baseline", "specific", "findings", "options", "finance", "plan")
 

@@ -13,8 +13,8 @@ from app.core.indicators import compute_indicators
 from app.core.options import option_totals
 from app.reports import fmt
 from app.reports.pdf import write_pdf
-from app.reports.sample import build_audit
 from app.reports.snapshot import build_snapshot
+from tests.sample_report import build_audit
 
 
 def pdf_text(audit, lang, variant="full", photo_loader=None) -> tuple[str, PdfReader]:

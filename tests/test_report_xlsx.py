@@ -12,9 +12,9 @@ import pytest
 
 from app.core.finance import option_finance
 from app.core.indicators import compute_indicators
-from app.reports.sample import build_audit
 from app.reports.snapshot import build_snapshot
 from app.reports.xlsx import write_xlsx
+from tests.sample_report import build_audit
 
 
 def workbook(audit, lang="vi", variant="full") -> tuple[openpyxl.Workbook, bytes]:

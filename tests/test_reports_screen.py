@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from app.reports.sample import build_audit
 from app.ui.context import AuditContext
 from app.ui.jobs import JobRunner
+from tests.sample_report import build_audit
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from app.core import model
 from app.core.errors import UserError
 from app.store import backups, codec, schema
 from app.store.auditfile import AuditFile
-from app.store.sample import sample_audit, without_jpeg
+from tests.sample_store import sample_audit, without_jpeg
 
 
 @pytest.fixture
@@ -270,9 +270,14 @@ def test_check_reports_dangling_references_and_duplicate_months(af, audit):
     af.put(finding, dup, bad)
     problems = af.check()
     keys = sorted(p.key for p in problems)
-    assert keys == ["store.bad_period", "store.dangling_ref", "store.duplicate_record"]
-    dangling = next(p for p in problems if p.key == "store.dangling_ref")
+    assert keys == [
+        "validation.bad_period",
+        "validation.dangling_ref",
+        "validation.duplicate_period",
+    ]
+    dangling = next(p for p in problems if p.key == "validation.dangling_ref")
     assert dangling.location.entity_id == finding.id and dangling.location.field == "stream_id"
+    assert all(p.location.file == str(af.path) for p in problems)
     assert not any(p.is_error for p in problems)
 
 
@@ -306,14 +311,27 @@ def test_lock_names_the_user_when_the_environment_does_not(monkeypatch):
         lock._user.cache_clear()
 
 
-def test_load_only_some_lists_then_the_rest_gives_the_whole_audit(tmp_path):
-    path = tmp_path / "a.recp"
-    AuditFile.create(path, sample_audit()).close()
-    with AuditFile.open(path) as af:
-        whole = af.load()
-        part = af.load(only=(model.TeamMember,))
-        assert part.info == whole.info and part.team == whole.team
-        assert whole.streams and part.streams == [] and part.records == []
-        rest = [t for t in model.ENTITY_TYPES if t is not model.TeamMember]
-        af.load_lists(part, rest)
-    assert part == whole
+def test_the_children_deleted_with_a_parent_are_the_databases_cascades(tmp_path):
+    """schema.owned_children (what undo of a delete restores) is what SQLite cascades."""
+    from app.store import schema
+
+    path = tmp_path / "c.recp"
+    AuditFile.create(path, model.Audit()).close()
+    conn = sqlite3.connect(path)
+    try:
+        tables = {spec.table: spec.cls for spec in schema.TABLES}
+        cascades = {
+            (tables[table], row[3], tables[row[2]])
+            for table in tables
+            for row in conn.execute(f"PRAGMA foreign_key_list({table})")
+            if row[6] == "CASCADE"
+        }
+    finally:
+        conn.close()
+    assert cascades == set(schema.owned_children())
+    assert {child for child, _, _ in cascades} == {
+        model.ProductionRecord,
+        model.StepFlow,
+        model.PeriodRecord,
+        model.Photo,
+    }

@@ -12,7 +12,7 @@ from app.core import model
 from app.core.errors import UserError
 from app.store import auditfile, backups
 from app.store.auditfile import AuditFile
-from app.store.sample import sample_audit, without_jpeg
+from tests.sample_store import sample_audit, without_jpeg
 
 
 @pytest.fixture

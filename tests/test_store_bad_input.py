@@ -18,7 +18,7 @@ from app.core.errors import UserError
 from app.core.messages import render
 from app.store import schema
 from app.store.auditfile import AuditFile
-from app.store.sample import sample_audit
+from tests.sample_store import sample_audit
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,7 +14,7 @@ from app.core import model
 from app.core.errors import UserError
 from app.store import codec, schema
 from app.store.auditfile import AuditFile
-from app.store.sample import sample_audit
+from tests.sample_store import sample_audit
 
 
 @pytest.fixture

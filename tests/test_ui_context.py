@@ -7,7 +7,6 @@ import copy
 import pytest
 
 from app.core import model
-from app.store.sample import without_jpeg
 from app.ui.context import AuditContext, Change, ChangeSet
 from tests.ui_helpers import make_file, reload, sample_audit
 
@@ -175,45 +174,33 @@ def test_undo_history_does_not_keep_a_dropped_context_alive(tmp_path, qtbot):
     assert reload(path).team[0].role == "B"
 
 
-# ------------------------------------------------------- opened in two parts (issue 6, Speed)
-def _partial(tmp_path):
+def test_deleting_a_parent_removes_and_undo_restores_every_owned_child(tmp_path, qtbot):
+    """For each cascade of the schema: memory follows the file, and undo brings all back."""
+    from app.store import schema
     from app.store.auditfile import AuditFile
-    from app.store.sample import sample_audit as full_sample
+    from tests.sample_store import sample_audit as full_sample
+    from tests.sample_store import without_jpeg
 
     path = make_file(tmp_path, without_jpeg(full_sample()))
     af = AuditFile.open(path)
-    only = (model.TeamMember,)
-    audit = af.load(only=only)
-    unread = [t for t in model.ENTITY_TYPES if t not in only]
-    return af, AuditContext(af, audit, path=str(path), unread=unread)
-
-
-def test_a_partly_read_audit_reads_the_rest_on_first_need(tmp_path, qtbot):
-    af, ctx = _partial(tmp_path)
     try:
-        whole = reload(tmp_path / "audit.recp")
-        assert whole.streams and whole.records  # the sample has lists to leave unread
-        assert ctx.loaded.team == whole.team and ctx.loaded.info == whole.info
-        assert ctx.loaded.streams == [] and not ctx.complete  # "loaded" reads nothing more
-        assert ctx.audit == whole  # "audit" is the whole audit: the rest is read now
-        assert ctx.complete and ctx.loaded is ctx.audit
+        ctx = AuditContext(af, path=str(path))
+        for child_type, field_name, parent_type in schema.owned_children():
+            attr = model.AUDIT_LISTS
+            parent = next(
+                p
+                for p in getattr(ctx.audit, attr[parent_type])
+                if any(getattr(c, field_name) == p.id for c in getattr(ctx.audit, attr[child_type]))
+            )
+            before = sorted(c.id for c in getattr(ctx.audit, attr[child_type]))
+            assert ctx.edit("Delete", delete=[parent])
+            left = getattr(ctx.audit, attr[child_type])
+            assert not [c for c in left if getattr(c, field_name) == parent.id], child_type
+            assert sorted(c.id for c in left) == sorted(
+                c.id for c in getattr(reload(path), attr[child_type])
+            )
+            ctx.undo_stack.undo()
+            assert sorted(c.id for c in getattr(ctx.audit, attr[child_type])) == before
     finally:
-        af.close()
-
-
-def test_an_edit_before_the_rest_is_read_reads_it_first(tmp_path, qtbot):
-    """Undo must restore what was on disk, and the store cascade must see every child."""
-    af, ctx = _partial(tmp_path)
-    try:
-        stream = reload(tmp_path / "audit.recp").streams[0]
-        assert ctx.edit("Delete stream", delete=[stream])
-        assert ctx.complete
-        assert stream.id not in {s.id for s in ctx.audit.streams}
-        ctx.undo_stack.undo()
-        disk = reload(tmp_path / "audit.recp")
-        for name in ("streams", "records", "options"):  # the stream and its records are back
-            key = lambda o: o.id  # noqa: E731
-            assert sorted(getattr(ctx.audit, name), key=key) == sorted(getattr(disk, name), key=key)
-        assert stream.id in {s.id for s in disk.streams}
-    finally:
+        ctx.discard_history()
         af.close()

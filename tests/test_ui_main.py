@@ -249,50 +249,6 @@ def test_crash_hook_logs_and_keeps_running(state, tmp_path):
     assert crash.log_file().parent == tmp_path / "logs"
 
 
-def test_modules_loaded_before_pyside_are_marked_for_its_feature_hook(monkeypatch):
-    import types
-
-    import app.ui.main as gui
-
-    # The PySide6 in use has the table (else the start-up would quietly lose ~4 ms).
-    assert isinstance(sys.modules["shibokensupport.feature"].pyside_feature_dict, dict)
-    fake = types.SimpleNamespace(pyside_feature_dict={"app.ui.main": 0})
-    monkeypatch.setitem(sys.modules, "shibokensupport.feature", fake)
-    gui._skip_feature_scan()
-    assert fake.pyside_feature_dict["app.ui.main"] == 0  # a known module keeps its mark
-    assert fake.pyside_feature_dict["app.core.model"] == -1
-    assert fake.pyside_feature_dict["app.ui.main_window"] == -1  # the UI's own, loaded or not
-    assert fake.pyside_feature_dict["app.ui.screens.options"] == -1
-    monkeypatch.setitem(sys.modules, "shibokensupport.feature", types.SimpleNamespace())
-    gui._skip_feature_scan()  # a PySide without the table: nothing to do, no error
-
-
-def test_an_audit_opened_after_the_first_paint_is_read_whole(state, tmp_path, qtbot):
-    state.window.show()
-    qtbot.waitUntil(lambda: state.window.painted)
-    assert state.open_path(make_file(tmp_path))
-    assert state.window.context.complete
-
-
-def test_the_rest_unreadable_after_the_paint_closes_the_audit_with_a_message(
-    state, tmp_path, qtbot, monkeypatch
-):
-    from app.core.errors import UserError
-
-    monkeypatch.setenv("RECP_NO_DIALOGS", "1")
-    assert state.open_path(make_file(tmp_path))
-    ctx = state.window.context
-    assert not ctx.complete  # the window was not painted yet: only the first screen's lists
-
-    def fail(*_args):
-        raise UserError.of("store.read_failed", detail="disk gone")
-
-    monkeypatch.setattr(ctx.file, "load_lists", fail)
-    state.window.show()  # the paint starts reading the rest, which fails
-    qtbot.waitUntil(lambda: state.window.context is None)
-    assert state.window.central.currentWidget() is state.window.start_page
-
-
 def test_log_is_rotated_at_start_once_over_its_size(tmp_path):
     from app.ui import crash
 
@@ -413,8 +369,7 @@ def _nav_texts(ws) -> list[str]:
 
 def _expected_nav_line(phase, audit) -> str | None:
     """The figure line a phase should show once measured, from its registered screen class."""
-    cls = phase.screen_class()
-    share = cls.completeness_of(audit) if cls is not None else None
+    share = phase.screen_class().completeness_of(audit)
     return None if share is None else f"{round(share * 100)} %"
 
 
@@ -429,18 +384,17 @@ def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path)
         "from app.ui.settings import AppSettings\n"
         "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[2]), 'en')\n"
         "assert st.open_path(sys.argv[1]); w = st.window; w.show(); app.processEvents(); w.grab()\n"
-        "mods = lambda: [p.key for p in PHASES if p.screen and p.screen.split(':')[0] in sys.modules]\n"
+        "mods = lambda: [p.key for p in PHASES if p.screen.split(':')[0] in sys.modules]\n"
         "ws = w.workspace\n"
         "from PySide6 import QtCore, QtGui, QtWidgets\n"
         "events = sorted(n for m in (QtCore, QtGui, QtWidgets) for n, v in vars(m).items()\n"
         "                if isinstance(v, type) and n.endswith('Event'))\n"
         "out = {'loaded': mods(), 'built': sorted(ws.screens), 'nav': [ws.nav.item(i).text()\n"
         "       for i in range(ws.nav.count())], 'start_page': 'app.ui.start_page' in sys.modules,\n"
-        "       'events': events, 'complete': ws.context.complete}\n"
+        "       'events': events}\n"
         "while not ws.nav_measured():\n"
         "    app.processEvents()\n"
         "out['loaded_after'] = mods(); out['built_after'] = sorted(ws.screens)\n"
-        "out['complete_after'] = ws.context.complete\n"
         "out['nav_after'] = [ws.nav.item(i).text() for i in range(ws.nav.count())]\n"
         "print(json.dumps(out))\n"
     )
@@ -456,10 +410,8 @@ def test_first_paint_builds_only_the_first_screen_and_imports_no_other(tmp_path)
     # No Python event handler but the paint's ran: PySide made no other event classes (a
     # changeEvent or an event filter would make some fifty, ~10 ms of the start).
     assert out["events"] == ["QEvent", "QPaintEvent"]
-    # Only the header and the first screen's lists were read to draw it; the rest just after.
-    assert out["complete"] is False and out["complete_after"] is True
     assert out["nav"][1].endswith("…")  # not measured yet, same height as a figure
-    assert [p.key for p in PHASES if p.screen] == out["loaded_after"]  # all measured...
+    assert [p.key for p in PHASES] == out["loaded_after"]  # all measured...
     assert out["built_after"] == [first.key]  # ...but only the shown screen is built
     audit = reload(path)
     for i, (phase, text) in enumerate(zip(PHASES, out["nav_after"], strict=True)):
@@ -478,9 +430,7 @@ def test_every_registered_phase_is_built_on_first_show(state, tmp_path, qtbot):
     for phase in PHASES:
         screen = ws.show_phase(phase.key)
         assert isinstance(screen, PhaseScreen)
-        cls = phase.screen_class()
-        if cls is not None:
-            assert type(screen) is cls
+        assert type(screen) is phase.screen_class()
         assert ws.stack.currentWidget() is screen
         assert ws.screen_for(phase.key) is screen  # built once
     assert list(ws.screens) == [p.key for p in PHASES]

@@ -137,3 +137,22 @@ def test_messages_render_in_both_languages():
     (p,) = validate_stream(s)
     assert "m³ is not a unit" in render(p, "en") and "kWh, MWh, GJ" in render(p, "en")
     assert "không dùng được" in render(p, "vi")
+
+
+def test_check_and_validation_name_a_duplicate_month_and_a_dangling_id_the_same_way():
+    """One key for a duplicate month and for an id pointing at nothing, wherever found."""
+    from app.core.model import Finding
+    from app.core.validation import check_consistency
+
+    elec = ResourceStream(StreamKind.ELECTRICITY, "Điện", "kWh")
+    audit = Audit(
+        info=AuditInfo(baseline_start="2024-01"),
+        streams=[elec],
+        records=[PeriodRecord(elec.id, "2024-01", 10.0), PeriodRecord(elec.id, "2024-01", 12.0)],
+        findings=[Finding(area="Lò hơi", stream_id="gone")],
+    )
+    wanted = {"validation.duplicate_period", "validation.dangling_ref"}
+    for problems in (validate_audit(audit), check_consistency(audit)):
+        found = [p for p in problems if p.key in wanted]
+        assert sorted(p.key for p in found) == sorted(wanted)
+        assert all(not p.is_error for p in found)

@@ -16,8 +16,8 @@ from reportlab.graphics.shapes import Group, Line, Rect, String
 from app.core.messages import text
 from app.core.options import option_finances
 from app.reports import chart_data, fonts, vector_charts, vector_option_charts
-from app.reports.sample import build_audit
 from app.reports.vector_axes import fit, scale, width_of, wrap
+from tests.sample_report import build_audit
 
 W = 420.0
 

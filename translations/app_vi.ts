@@ -474,13 +474,6 @@ Chi tiết đã được ghi vào tệp nhật ký:
     </message>
 </context>
 <context>
-    <name>PlaceholderScreen</name>
-    <message>
-        <source>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;This part of the audit comes in a later version.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;Phần này của cuộc đánh giá sẽ có trong phiên bản sau.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
     <name>ProductsScreen</name>
     <message>
         <source>Product (Vietnamese)</source>

@@ -45,22 +45,16 @@ if importlib.util.find_spec("app.core.indicators") is not None:
 def stream_totals(audit: model.Audit) -> list[dict[str, Any]]:
     """Per stream: quantity and cost over the baseline year (all records when no baseline).
 
-    Cost is the invoice total where entered, else quantity x unit price, summed as integer VND.
+    Cost: ``app.core.costs.stream_cost`` (invoice total, else quantity x unit price).
     """
+    from app.core.costs import stream_cost
+
     periods = set(audit.baseline_periods())
     out = []
     for stream in audit.streams:
         records = [r for r in audit.records_of(stream.id) if not periods or r.period in periods]
         quantity = sum(r.quantity or 0.0 for r in records)
-        cost: int | None = 0
-        for r in records:
-            if r.cost_vnd is not None:
-                cost += r.cost_vnd
-            elif stream.unit_price_vnd is not None:
-                cost += round((r.quantity or 0.0) * stream.unit_price_vnd)
-            else:
-                cost = None
-                break
+        cost = stream_cost(stream, records)
         out.append(
             {
                 "id": stream.id,
@@ -70,7 +64,8 @@ def stream_totals(audit: model.Audit) -> list[dict[str, Any]]:
                 "unit": stream.unit,
                 "periods": len(records),
                 "quantity": quantity,
-                "cost_vnd": cost,
+                "cost_vnd": cost.vnd,
+                "cost_complete": cost.complete,
             }
         )
     return out

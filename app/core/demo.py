@@ -135,8 +135,8 @@ def _production(rng: random.Random, periods: list[str]) -> tuple[list[float], li
 def _products(
     periods: list[str], cotton: list[float], polyester: list[float]
 ) -> tuple[list[Product], list[ProductionRecord]]:
-    products = []
-    records = []
+    products: list[Product] = []
+    records: list[ProductionRecord] = []
     for i, (p, monthly) in enumerate(zip(content.PRODUCTS, (cotton, polyester), strict=True)):
         pid = demo_id("product", p["key"])
         products.append(

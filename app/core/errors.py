@@ -9,12 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.codecache import cached_dataclasses
-
-# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
-# this module is on the GUI's start-up path.
-_codegen = cached_dataclasses().start()
-
 
 class Level(StrEnum):
     ERROR = "error"
@@ -46,9 +40,6 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.level is Level.ERROR
-
-
-_codegen.finish()
 
 
 class UserError(Exception):

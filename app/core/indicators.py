@@ -15,8 +15,9 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from app.core import units
+from app.core.costs import StreamCost, stream_cost
 from app.core.errors import Level, Location, Problem, UserError
-from app.core.model import Audit, FlowDirection, ResourceStream, StreamKind
+from app.core.model import Audit, FlowDirection, PeriodRecord, ResourceStream, StreamKind
 from app.core.reference import RefValue, Resolver
 
 MATERIAL_KINDS = (StreamKind.RAW_MATERIAL, StreamKind.AUXILIARY_MATERIAL, StreamKind.PACKAGING)
@@ -219,6 +220,7 @@ def _fuel_toe(stream: ResourceStream, code: str, gj: float, ref: Resolver) -> tu
         return ref.value(f"toe_vn.{code}") * units.factor(stream.unit, "t"), True
     if dim == units.VOLUME and ref.has(f"toe_vn.{code}.volume"):
         per = ref.get(f"toe_vn.{code}.volume")
+        assert per is not None  # ref.has said so
         volume_unit = per.unit.split("/")[-1].replace("1000", "").strip()  # "TOE/1000 L"
         return per.value * units.factor(stream.unit, volume_unit) / 1000.0, True
     return gj / ref.value("toe_iea", 41.868), False
@@ -379,7 +381,7 @@ def step_balances(audit: Audit, threshold: float = 0.05) -> list[StepBalance]:
             skipped[flow.step_id] += 1
             continue
         acc = sums.setdefault((flow.step_id, dim), [0.0, 0.0, 0.0])
-        q = flow.quantity * units.factor(flow.unit, _BALANCE_BASE[dim])
+        q = (flow.quantity or 0.0) * units.factor(flow.unit, _BALANCE_BASE[dim])
         slot = {FlowDirection.INPUT: 0, FlowDirection.OUTPUT: 1, FlowDirection.LOSS: 2}
         acc[slot[FlowDirection(flow.direction)]] += q
     order = {s.id: (s.position, i) for i, s in enumerate(audit.steps)}
@@ -420,8 +422,7 @@ def compute_indicators(audit: Audit, *, balance_threshold: float | None = None) 
 
     # one pass over the records
     qty: dict[str, float] = defaultdict(float)
-    cost: dict[str, int] = defaultdict(int)
-    incomplete: set[str] = set()
+    records: dict[str, list[PeriodRecord]] = defaultdict(list)
     per_period: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     counted_periods: dict[str, set[str]] = defaultdict(set)
     for r in audit.records:
@@ -431,25 +432,20 @@ def compute_indicators(audit: Audit, *, balance_threshold: float | None = None) 
         qty[sid] += r.quantity
         per_period[sid][r.period] += r.quantity
         counted_periods[sid].add(r.period)
-        if r.cost_vnd is not None:
-            cost[sid] += r.cost_vnd
-        else:
-            price = streams[sid].unit_price_vnd
-            if price is None:
-                incomplete.add(sid)
-            else:
-                cost[sid] += round(r.quantity * price)
+        records[sid].append(r)
+    no_records = StreamCost(None, True)
+    costs = {sid: stream_cost(streams[sid], rs) for sid, rs in records.items()}
 
-    positive_cost = sum(c for c in cost.values() if c > 0)
+    positive_cost = sum(c.vnd for c in costs.values() if c.vnd is not None and c.vnd > 0)
     totals: list[StreamTotal] = []
     energy_gj = elec_gj = fuel_gj = toe = scope1 = scope2 = biogenic = 0.0
     water = materials = waste = wastewater = 0.0
     for s in audit.streams:
         f = stream_factors(s, ref, problems)
         q = qty.get(s.id, 0.0)
-        has_cost = s.id in cost and (s.id not in incomplete or cost[s.id] != 0)
-        c = cost.get(s.id) if has_cost else None
-        if s.id in incomplete and q:
+        sc = costs.get(s.id, no_records)
+        c = sc.vnd
+        if not sc.complete and q:
             problems.append(
                 Problem(
                     "indicators.cost_incomplete",
@@ -485,7 +481,7 @@ def compute_indicators(audit: Audit, *, balance_threshold: float | None = None) 
                 toe=q * f.toe,
                 co2e_t=q * f.co2e_t,
                 biogenic_co2_t=q * f.biogenic_co2_t,
-                cost_complete=s.id not in incomplete,
+                cost_complete=sc.complete,
             )
         )
         energy_gj += q * f.gj
@@ -551,7 +547,7 @@ def compute_indicators(audit: Audit, *, balance_threshold: float | None = None) 
         periods=tuple(periods),
         reference_year=ref.year,
         streams=tuple(totals),
-        total_cost_vnd=sum(cost.values()),
+        total_cost_vnd=sum(c.vnd or 0 for c in costs.values()),
         energy=energy,
         emissions=emissions,
         specific=tuple(specific),

@@ -19,12 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.codecache import cached_dataclasses
-
-# The dataclasses below compile their generated methods through a cache kept across runs
-# (app/codecache.py): about 5 ms of every start. Finished at the end of the module.
-_codegen = cached_dataclasses().start()
-
 
 def new_id() -> str:
     """A fresh entity id."""
@@ -445,5 +439,3 @@ AUDIT_LISTS: dict[type, str] = {
     ReferenceOverride: "overrides",
 }
 ENTITY_TYPES: tuple[type, ...] = tuple(AUDIT_LISTS)
-
-_codegen.finish()

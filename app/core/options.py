@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import Level, Location, Problem
 from app.core.model import (
@@ -41,6 +41,10 @@ from app.core.model import (
     clean_text,
     new_id,
 )
+
+if TYPE_CHECKING:  # imported where used: finance and indicators are not needed to list options
+    from app.core.finance import OptionFinance
+    from app.core.indicators import FinanceContext
 
 IMPLEMENTED_STATUSES = frozenset({OptionStatus.IMPLEMENTED, OptionStatus.VERIFIED})
 
@@ -356,14 +360,16 @@ def new_option_from_finding(finding: Finding, audit: Audit, title: str = "") -> 
 # Figures from app.core.finance
 
 
-def finance_context(audit: Audit) -> Any:
+def finance_context(audit: Audit) -> FinanceContext:
     """Prices and emission factors shared by the finance of many options of one audit."""
     from app.core.indicators import finance_context as build
 
     return build(audit)
 
 
-def option_finances(audit: Audit, context: Any = None) -> dict[str, Any]:
+def option_finances(
+    audit: Audit, context: FinanceContext | None = None
+) -> dict[str, OptionFinance]:
     """``finance.option_finance`` of every option, by option id (one shared context)."""
     from app.core.finance import option_finance
 
@@ -371,15 +377,15 @@ def option_finances(audit: Audit, context: Any = None) -> dict[str, Any]:
     return {o.id: option_finance(o, audit, context=ctx) for o in audit.options}
 
 
-def _saving(fin: Any) -> int:
+def _saving(fin: OptionFinance) -> int:
     return int(round(fin.annual_net_saving_vnd or 0))
 
 
-def _payback(fin: Any) -> float | None:
+def _payback(fin: OptionFinance) -> float | None:
     return fin.payback_years
 
 
-def _co2e(fin: Any) -> float:
+def _co2e(fin: OptionFinance) -> float:
     return float(fin.avoided_co2e_t or 0.0)
 
 
@@ -430,7 +436,9 @@ class OptionScore:
     missing: tuple[str, ...]  # criteria without a score (left out of the mean)
 
 
-def score_option(option: Option, fin: Any, weights: Mapping[str, float]) -> OptionScore:
+def score_option(
+    option: Option, fin: OptionFinance | None, weights: Mapping[str, float]
+) -> OptionScore:
     """The weighted score of one option.
 
     A criterion the auditor has not scored is left out and the weights of the others are
@@ -457,13 +465,13 @@ class RankedOption:
     rank: int
     option: Option
     score: OptionScore
-    finance: Any
+    finance: OptionFinance | None
 
 
 def rank_options(
     audit: Audit,
     weights: Mapping[str, float] | None = None,
-    finances: Mapping[str, Any] | None = None,
+    finances: Mapping[str, OptionFinance] | None = None,
     include_rejected: bool = False,
 ) -> list[RankedOption]:
     """Options best first by weighted score; ties by NPV (higher first), then code.
@@ -685,9 +693,9 @@ class OptionsAnalysis:
 
     def __init__(self, audit: Audit) -> None:
         self.audit = audit
-        self._finances: dict[str, Any] = {}
+        self._finances: dict[str, OptionFinance] = {}
         self._baselines: dict[str, float] | None = None
-        self._context: Any = None
+        self._context: FinanceContext | None = None
 
     def refresh(self) -> None:
         """Forget everything (after streams, records or the audit defaults changed)."""
@@ -696,7 +704,7 @@ class OptionsAnalysis:
         self._context = None
 
     @property
-    def context(self) -> Any:
+    def context(self) -> FinanceContext:
         """Prices and emission factors shared by every option (built on first use)."""
         if self._context is None:
             self._context = finance_context(self.audit)
@@ -709,7 +717,7 @@ class OptionsAnalysis:
         return self._baselines
 
     @property
-    def finances(self) -> dict[str, Any]:
+    def finances(self) -> dict[str, OptionFinance]:
         """Figures of every option of the audit, by option id (missing ones computed now)."""
         missing = [o for o in self.audit.options if o.id not in self._finances]
         if missing:
@@ -727,7 +735,7 @@ class OptionsAnalysis:
         """True when every option's figures are cached (``finances`` costs nothing)."""
         return all(o.id in self._finances for o in self.audit.options)
 
-    def update(self, option: Option) -> Any:
+    def update(self, option: Option) -> OptionFinance:
         """Recompute one option's figures (as edited, in or out of the audit); returns them."""
         from app.core.finance import option_finance
 
@@ -738,7 +746,7 @@ class OptionsAnalysis:
     def forget(self, option_id: str) -> None:
         self._finances.pop(option_id, None)
 
-    def finance(self, option: Option) -> Any:
+    def finance(self, option: Option) -> OptionFinance:
         fin = self._finances.get(option.id)
         return fin if fin is not None else self.update(option)
 

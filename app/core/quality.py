@@ -111,8 +111,8 @@ def check_audit(audit: Audit, *, factor: float = OUTLIER_FACTOR) -> QualityRepor
             factor=factor,
         )
     production = defaultdict(list)
-    for rec in audit.production:
-        production[rec.product_id].append(rec)
+    for made in audit.production:
+        production[made.product_id].append(made)
     for product in audit.products:
         check_series(
             product.id,

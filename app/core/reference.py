@@ -88,7 +88,7 @@ def lookup(
     exact = [r for r in dated if r.year == year]
     if exact:
         return exact[-1], None
-    earlier = [r for r in dated if r.year < year]
+    earlier = [r for r in dated if r.year is not None and r.year < year]
     if earlier:
         used = earlier[-1]
         return used, Problem(
@@ -167,13 +167,6 @@ class Resolver:
 
     def has(self, key: str) -> bool:
         return key in self._overrides or key in table()
-
-
-def reference_values_used(audit: Audit) -> list[RefValue]:
-    """The reference values behind an audit's indicators and option figures, for the annex."""
-    from app.core.indicators import compute_indicators
-
-    return list(compute_indicators(audit).reference_used)
 
 
 def as_dict(value: RefValue) -> dict:

@@ -199,7 +199,7 @@ def parse_template(data: dict, file: str) -> tuple[Template | None, list[Problem
             r.add("template.unknown_area", "area", item=owner, area=str(area_id or ""))
         category_raw = raw.get("category")
         try:
-            category = CPCategory(category_raw)
+            category = CPCategory(str(category_raw))  # None -> "None": unknown too
         except ValueError:
             r.add(
                 "template.unknown_category",
@@ -267,14 +267,14 @@ def load_templates(folder: Path | None = None) -> TemplateSet:
         result.problems.extend(problems)
         if template is None:
             continue
-        if result.get(template.id):
+        if (other := result.get(template.id)) is not None:
             result.problems.append(
                 _problem(
                     "template.duplicate_template",
                     path.name,
                     "id",
                     id=template.id,
-                    other=result.get(template.id).file,
+                    other=other.file,
                 )
             )
             continue

@@ -91,6 +91,18 @@ def _period_problems(entity: str, rec_id: str, period: str, baseline: list[str])
     return []
 
 
+def _negative_quantity(entity: str, record: PeriodRecord | ProductionRecord) -> list[Problem]:
+    if record.quantity >= 0:
+        return []
+    return [
+        Problem(
+            "validation.negative_quantity",
+            _loc(entity, record.id, "quantity"),
+            {"quantity": record.quantity},
+        )
+    ]
+
+
 def validate_record(
     record: PeriodRecord, stream: ResourceStream | None, baseline: list[str] | None = None
 ) -> list[Problem]:
@@ -105,14 +117,7 @@ def validate_record(
             )
         )
     out += _period_problems("record", record.id, record.period, baseline or [])
-    if record.quantity < 0:
-        out.append(
-            Problem(
-                "validation.negative_quantity",
-                _loc("record", record.id, "quantity"),
-                {"quantity": record.quantity},
-            )
-        )
+    out += _negative_quantity("record", record)
     revenue = stream is not None and stream.kind in REVENUE_KINDS
     if record.cost_vnd is not None and record.cost_vnd < 0 and not revenue:
         out.append(
@@ -138,14 +143,7 @@ def validate_production(
             )
         )
     out += _period_problems("production", record.id, record.period, baseline or [])
-    if record.quantity < 0:
-        out.append(
-            Problem(
-                "validation.negative_quantity",
-                _loc("production", record.id, "quantity"),
-                {"quantity": record.quantity},
-            )
-        )
+    out += _negative_quantity("production", record)
     return out
 
 
@@ -239,19 +237,9 @@ def validate_audit(audit: Audit) -> list[Problem]:
     streams = {s.id: s for s in audit.streams}
     for s in audit.streams:
         out += validate_stream(s)
-    seen: Counter = Counter()
     for r in audit.records:
         out += validate_record(r, streams.get(r.stream_id), baseline)
-        seen[(r.stream_id, r.period)] += 1
-        if seen[(r.stream_id, r.period)] == 2:
-            out.append(
-                Problem(
-                    "validation.duplicate_period",
-                    _loc("record", r.id, "period"),
-                    {"period": r.period},
-                    Level.WARNING,
-                )
-            )
+    out += duplicate_months(audit)
     products = {p.id: p for p in audit.products}
     for rec in audit.production:
         out += validate_production(rec, products.get(rec.product_id), baseline)
@@ -261,9 +249,85 @@ def validate_audit(audit: Audit) -> list[Problem]:
         out += validate_flow(f)
     for o in audit.overrides:
         out += validate_override(o)
+    out += dangling_references(audit)
     # reference values the figures will need, for the audit's year (fallbacks are warned about)
     if any(s.kind == StreamKind.ELECTRICITY for s in audit.streams):
         ref = Resolver(audit)
         ref.get("grid_ef", by_year=True)
         out += ref.problems
     return out
+
+
+def duplicate_months(audit: Audit) -> list[Problem]:
+    """A warning on every record after the first of its stream and month (the one key and
+    place for a duplicate month)."""
+    names = {s.id: s.name_vi for s in audit.streams}
+    seen: Counter = Counter()
+    out: list[Problem] = []
+    for r in audit.records:
+        seen[(r.stream_id, r.period)] += 1
+        if seen[(r.stream_id, r.period)] == 2:
+            out.append(
+                Problem(
+                    "validation.duplicate_period",
+                    _loc("record", r.id, "period"),
+                    {"stream": names.get(r.stream_id, r.stream_id), "period": r.period},
+                    Level.WARNING,
+                )
+            )
+    return out
+
+
+def dangling_references(audit: Audit) -> list[Problem]:
+    """Warnings for ids that point at nothing (a finding naming a deleted stream...)."""
+    out: list[Problem] = []
+    ids = {
+        "stream": {s.id for s in audit.streams},
+        "step": {s.id for s in audit.steps},
+        "finding": {f.id for f in audit.findings},
+    }
+
+    def ref(entity: str, entity_id: str, fld: str, target: str, value: str | None) -> None:
+        if value and value not in ids[target]:
+            out.append(
+                Problem(
+                    "validation.dangling_ref",
+                    _loc(entity, entity_id, fld),
+                    {"target": target, "ref": value},
+                    Level.WARNING,
+                )
+            )
+
+    for s in audit.streams:
+        ref("stream", s.id, "step_id", "step", s.step_id)
+    for f in audit.flows:
+        ref("flow", f.id, "stream_id", "stream", f.stream_id)
+    for finding in audit.findings:
+        ref("finding", finding.id, "step_id", "step", finding.step_id)
+        ref("finding", finding.id, "stream_id", "stream", finding.stream_id)
+    for o in audit.options:
+        ref("option", o.id, "step_id", "step", o.step_id)
+        for fid in o.finding_ids:
+            ref("option", o.id, "finding_ids", "finding", fid)
+        for saving in o.savings:
+            ref("option", o.id, "savings", "stream", saving.stream_id)
+    return out
+
+
+def check_consistency(audit: Audit) -> list[Problem]:
+    """What ``python -m app check`` reports beside the file's integrity: dangling references,
+    malformed periods, duplicate months and negative quantities, all as warnings the auditor
+    can fix in the app. The same rules as ``validate_audit``, which also says how the figures
+    will treat the data (periods outside the baseline, reference fallbacks)."""
+    out = dangling_references(audit)
+    for r in audit.records:
+        out += _as_warnings(_period_problems("record", r.id, r.period, []))
+        out += _as_warnings(_negative_quantity("record", r))
+    out += duplicate_months(audit)
+    for p in audit.production:
+        out += _as_warnings(_period_problems("production", p.id, p.period, []))
+    return out
+
+
+def _as_warnings(problems: list[Problem]) -> list[Problem]:
+    return [Problem(p.key, p.location, p.params, Level.WARNING) for p in problems]

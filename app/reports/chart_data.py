@@ -232,7 +232,7 @@ def sankey_layout(flows: Sequence[SankeyFlow], lang: str) -> SankeyLayout | None
     return SankeyLayout(height, tuple(nodes), tuple(bands))
 
 
-def _merge_nodes(links, total: float, other: str, keep: set[str] = frozenset()):
+def _merge_nodes(links, total: float, other: str, keep: frozenset[str] | set[str] = frozenset()):
     """Links (label, step, quantity, kind) grouped into nodes (label, size, kind, [(step, q)])
     by label; nodes under 2 % of ``total`` go into one "Other" node (``keep`` labels never)."""
     nodes: dict[str, list] = {}

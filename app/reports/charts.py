@@ -433,16 +433,12 @@ def audit_chart(
             return monthly_consumption("", "", [], [], None, lang)
         by_period = {r.period: r for r in audit.records_of(stream.id)}
         qty = [by_period[p].quantity if p in by_period else None for p in periods]
-        price = stream.unit_price_vnd
+        from app.core.costs import record_cost
+
         costs = []
         for p in periods:
-            rec = by_period.get(p)
-            if rec is None:
-                costs.append(None)
-            elif rec.cost_vnd is not None:
-                costs.append(float(rec.cost_vnd))
-            else:
-                costs.append(None if price is None else rec.quantity * price)
+            cost = record_cost(by_period[p], stream) if p in by_period else None
+            costs.append(None if cost is None else float(cost))
         from app.core.quality import Flag, check_audit
 
         report = check_audit(audit)

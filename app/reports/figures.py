@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from app.core.model import Audit, CPCategory, Option, OptionStatus, PeriodRecord, ResourceStream
+from app.core.model import Audit, CPCategory, Option, OptionStatus
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,6 @@ class Figures:
     grid_ef_year: int | None = None
     reference_year: int | None = None
 
-    @staticmethod
-    def record_cost(record: PeriodRecord, stream: ResourceStream) -> int | None:
-        """The invoice total when entered, else quantity x unit price (DOMAIN.md section 3)."""
-        if record.cost_vnd is not None:
-            return record.cost_vnd
-        if stream.unit_price_vnd is None:
-            return None
-        return round(record.quantity * stream.unit_price_vnd)
-
     finances: dict = field(default_factory=dict)  # option id -> finance.OptionFinance
     option_totals: object | None = None  # options.OptionTotals
 
@@ -70,7 +61,7 @@ class Figures:
     def totals(self, rows):
         """Counts by category and status, and sums over the options not rejected
         (``options.option_totals``); average payback = total investment / total saving."""
-        from app.reports.snapshot import Totals
+        from app.reports.rows import Totals
 
         t = self.option_totals
         if t is None:
@@ -107,7 +98,7 @@ def compute(audit: Audit) -> Figures:
     """All figures of ``audit`` for a report (indicators, option finance and totals)."""
     from app.core import options as core_options
     from app.core.indicators import compute_indicators
-    from app.reports.snapshot import IndicatorRow, ReferenceRow, SpecificRow, Text2
+    from app.reports.rows import IndicatorRow, ReferenceRow, SpecificRow, Text2
 
     fig = Figures(audit)
     ind = compute_indicators(audit)
@@ -128,13 +119,13 @@ def compute(audit: Audit) -> Figures:
     streams = {s.id: s for s in audit.streams}
     products = {p.id: p for p in audit.products}
     for sc in ind.specific:
-        s, p = streams.get(sc.stream_id), products.get(sc.product_id)
-        if s is None or p is None:
+        s, product = streams.get(sc.stream_id), products.get(sc.product_id)
+        if s is None or product is None:
             continue
         fig.specific.append(
             SpecificRow(
                 Text2(s.name_vi, s.name_en),
-                Text2(p.name_vi, p.name_en),
+                Text2(product.name_vi, product.name_en),
                 sc.annual,
                 sc.unit,
                 stream_id=s.id,

@@ -17,183 +17,31 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from app.core.costs import record_cost
 from app.core.model import STREAM_GROUP, Audit, Option
 from app.core.options import is_rejected
 from app.reports import figures
+from app.reports.rows import (  # noqa: F401 - re-exported for the writers
+    FindingRow,
+    FlowRow,
+    Gap,
+    IndicatorRow,
+    Member,
+    OptionRow,
+    PhotoRow,
+    ProductRow,
+    ReferenceRow,
+    SavingRow,
+    SpecificRow,
+    StepRow,
+    StreamRow,
+    Text2,
+    Totals,
+)
 
 PhotoLoader = Callable[[str], "bytes | None"]
 
 VARIANTS = ("full", "summary", "confidential")
-
-
-@dataclass(frozen=True)
-class Text2:
-    """User text in Vietnamese and (maybe) English."""
-
-    vi: str = ""
-    en: str = ""
-
-    def get(self, lang: str) -> tuple[str, bool]:
-        """(text, untranslated): the Vietnamese stands in when the English is missing."""
-        if lang == "en" and not self.en and self.vi:
-            return self.vi, True
-        return (self.en if lang == "en" else self.vi) or self.en, False
-
-
-@dataclass(frozen=True)
-class Member:
-    name: str
-    role: str
-    organisation: str
-    department: str
-
-
-@dataclass(frozen=True)
-class ProductRow:
-    name: Text2
-    unit: str
-    annual_output: float | None
-
-
-@dataclass(frozen=True)
-class FlowRow:
-    direction: str
-    name: Text2
-    quantity: float | None
-    unit: str
-
-
-@dataclass(frozen=True)
-class StepRow:
-    name: Text2
-    description: str
-    flows: tuple[FlowRow, ...]
-    balance_share: float | None = None  # unaccounted share of inputs, when computable
-    balance_flag: bool = False
-
-
-@dataclass(frozen=True)
-class StreamRow:
-    id: str
-    kind: str
-    group: str
-    name: Text2
-    unit: str
-    unit_price: int | None
-    months: tuple[tuple[str, float | None, int | None], ...]  # (period, qty, cost)
-    annual_quantity: float | None
-    annual_cost: int | None
-    energy_gj: float | None = None
-    co2e_t: float | None = None
-    confidential: bool = False
-    flagged: tuple[bool, ...] = ()  # per month: outlier or duplicate (drawn in the warning colour)
-
-
-@dataclass(frozen=True)
-class SpecificRow:
-    stream: Text2
-    product: Text2
-    value: float | None
-    unit: str
-    stream_id: str = ""
-    per_period: tuple[tuple[str, float | None], ...] = ()  # the trend chart's points
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    key: str  # catalogue key suffix, e.g. "energy_productivity"
-    value: float | None
-    unit: str
-    basis: str = ""  # "value_added" or "output"
-
-
-@dataclass(frozen=True)
-class PhotoRow:
-    caption: str
-    jpeg: bytes | None  # None: missing or undecodable
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
-class FindingRow:
-    area: Text2  # the template's area name in both languages when it has one
-    title: Text2
-    note: Text2
-    severity: str
-    category: str
-    step: Text2
-    photos: tuple[PhotoRow, ...]
-
-
-@dataclass(frozen=True)
-class SavingRow:
-    stream_id: str
-    stream: Text2
-    quantity: float
-    unit: str
-    unit_price: int | None
-
-
-@dataclass(frozen=True)
-class OptionRow:
-    id: str
-    code: str
-    title: Text2
-    description: Text2
-    category: str
-    symbiosis: bool
-    status: str
-    screening: str
-    rejection_reason: str
-    step: Text2
-    savings: tuple[SavingRow, ...]
-    override_saving: int | None
-    override_reason: str
-    investment: int | None
-    added_opex: int | None
-    lifetime: int
-    discount_rate: float
-    annual_saving: int | None
-    payback: float | None
-    npv: float | None
-    irr: float | None
-    co2e_t: float | None
-    responsible: str
-    target_date: date | None
-    implemented_date: date | None
-    verified_saving: int | None
-    rejected: bool = False  # left out of the totals (options.is_rejected)
-
-
-@dataclass(frozen=True)
-class ReferenceRow:
-    key: str
-    label: Text2
-    value: float
-    unit: str
-    source: str
-    year: str
-    override_reason: str = ""
-
-
-@dataclass(frozen=True)
-class Totals:
-    by_category: tuple[tuple[str, int], ...]
-    by_status: tuple[tuple[str, int], ...]
-    investment: int | None
-    annual_saving: int | None
-    payback: float | None
-    co2e_t: float | None
-    implemented: int
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something missing that the report must say: a catalogue key and its parameters."""
-
-    key: str
-    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -307,7 +155,7 @@ def build_snapshot(
             (
                 p,
                 recs[p].quantity if p in recs else None,
-                fig.record_cost(recs[p], s) if p in recs else None,
+                record_cost(recs[p], s) if p in recs else None,
             )
             for p in periods
         )
@@ -504,20 +352,20 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     auditors often write the company's name into notes.
     """
     ent = dict(snap.enterprise)
-    hidden = [str(ent[k]) for k in IDENTITY_FIELDS if ent.get(k)]
+    words = [str(ent[k]) for k in IDENTITY_FIELDS if ent.get(k)]
     ent_name = str(snap.enterprise.get("name") or "")
     team = []
     for m in snap.team:
         if not m.organisation or (
             ent_name and m.organisation.strip().casefold() == ent_name.casefold()
         ):
-            hidden.append(m.name)
+            words.append(m.name)
         else:
             team.append(m)
     for k in IDENTITY_FIELDS:
         ent[k] = ""
     ent["value_added_vnd"] = None
-    hidden = tuple(sorted({h for h in hidden if len(h) >= 3}, key=len, reverse=True))
+    hidden = tuple(sorted({h for h in words if len(h) >= 3}, key=len, reverse=True))
 
     def scrub(text: str) -> str:
         for h in hidden:

@@ -104,12 +104,13 @@ def monthly(
     c = Chart(width, width * ASPECT, title or text("chart.monthly_title", lang, name=name))
     if not periods or all(q is None for q in quantities):
         return c.no_data(text("chart.no_data", lang))
-    has_cost = bool(costs_vnd) and any(v is not None for v in costs_vnd)
+    costs = list(costs_vnd or ())
+    has_cost = any(v is not None for v in costs)
     ys = scale(0.0, max(q or 0 for q in quantities), _ticks(lang))
     qty_label = text("chart.quantity", lang, unit=unit)
     cost_label = text("chart.cost_million", lang)
     if has_cost:
-        millions = [None if v is None else v / 1e6 for v in costs_vnd]
+        millions = [None if v is None else v / 1e6 for v in costs]
         ys2 = scale(0.0, max(v for v in millions if v is not None), _ticks(lang))
         right = ys2.widest() + 10 + LABEL_SIZE + 6
     else:

@@ -37,7 +37,7 @@ import stat
 import struct
 import threading
 import urllib.parse
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -164,15 +164,16 @@ class AuditFile:
         loc = Location(file=str(path))
         # The lock is taken even for reading: while we hold it no other instance of the app
         # uses the file, so SQLite side files our read-only connection made can be removed.
-        lock: FileLock | None = FileLock(path)
+        taken = FileLock(path)
         reason: Problem | None = None
         try:
-            got = lock.acquire()
+            got = taken.acquire()
         except OSError:  # read-only folder or file system: no lock file possible
             got, reason = False, Problem("store.readonly.folder", loc, level=Level.WARNING)
+        lock: FileLock | None = taken
         if not got:
             if reason is None:
-                reason = _locked_reason(lock, loc)
+                reason = _locked_reason(taken, loc)
             lock = None
         if not _writable(path, st):
             reason = Problem("store.readonly.no_permission", loc, level=Level.WARNING)
@@ -235,33 +236,27 @@ class AuditFile:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def load(self, only: Collection[type] | None = None) -> model.Audit:
-        """The whole audit as core objects (photos without their full JPEG).
-
-        With ``only``: the header and the lists of those entity types, the others left empty
-        for ``load_lists`` (the GUI draws its first screen before reading the rest).
-        """
+    def load(self) -> model.Audit:
+        """The whole audit as core objects (photos without their full JPEG)."""
         audit = model.Audit(info=self._read(self.load_info))
-        self.load_lists(audit, [s.cls for s in schema.TABLES if only is None or s.cls in only])
-        return audit
-
-    def load_lists(self, audit: model.Audit, types: Collection[type]) -> None:
-        """Read the lists of the entity types ``types`` into ``audit``."""
-        # Thousands of objects are made here, none of them garbage: without this, the cyclic
-        # collector runs every 700 allocations, and in the GUI each run walks a large heap.
+        # The one pause of the cyclic garbage collector: thousands of objects are made here,
+        # none of them garbage, and without it the collector runs every 700 allocations, each
+        # run walking the whole heap. Safe with worker threads: the switch is process-wide but
+        # only postpones collections (reference counting still frees memory), and it is put
+        # back as found, so it never stays off (two loads at once end with it on).
         collecting = gc.isenabled()
         gc.disable()
         try:
             lists = {
-                spec.cls: self._read(lambda spec=spec: self._load_table(spec))
+                spec.cls: self._read(functools.partial(self._load_table, spec))
                 for spec in schema.TABLES
-                if spec.cls in types
             }
         finally:
             if collecting:
                 gc.enable()
-        for cls, items in lists.items():  # all read, or none set
+        for cls, items in lists.items():
             setattr(audit, schema.AUDIT_ATTR[cls], items)
+        return audit
 
     def _read(self, read: Callable[[], Any]) -> Any:
         try:
@@ -320,13 +315,21 @@ class AuditFile:
         put: Iterable[Any] = (),
         delete: Iterable[Any] = (),
         info: model.AuditInfo | None = None,
+        settings: dict[str, Any] | None = None,
     ) -> None:
-        """One committed transaction: delete by id, then insert-or-update by id, then ``info``."""
+        """One committed transaction: delete by id, then insert-or-update by id, then ``info``,
+        then the per-audit ``settings`` (key -> JSON-able value)."""
         put, delete = list(put), list(delete)
         for entity in put + delete:
             if type(entity) not in schema.SPEC_OF:
                 raise TypeError(f"not a stored entity: {type(entity).__name__}")
-        self._write(lambda conn: self._apply(conn, put, delete, info))
+
+        def work(conn: sqlite3.Connection) -> None:
+            self._apply(conn, put, delete, info)
+            for key, value in (settings or {}).items():
+                _write_setting(conn, key, value)
+
+        self._write(work)
 
     def writer(self) -> AuditFile:
         """A second handle on this file for ONE worker thread: open, use and close it there.
@@ -357,14 +360,7 @@ class AuditFile:
         self.apply(info=info)
 
     def set_setting(self, key: str, value: Any) -> None:
-        text = json.dumps(value, ensure_ascii=False)
-        self._write(
-            lambda conn: conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, text),
-            )
-        )
+        self._write(lambda conn: _write_setting(conn, key, value))
 
     @staticmethod
     def _apply(conn: sqlite3.Connection, put: list, delete: list, info) -> None:
@@ -418,20 +414,28 @@ class AuditFile:
     # -- checking -----------------------------------------------------------------------------
 
     def check(self) -> list[Problem]:
-        """Integrity (full ``integrity_check``), foreign keys, then the audit's consistency."""
-        from app.store.consistency import check_audit, check_database
+        """Integrity (full ``integrity_check``), foreign keys, then the audit's consistency
+        (``app.core.validation.check_consistency``), each located in this file."""
+        from dataclasses import replace
+
+        from app.core.validation import check_consistency
+        from app.store.consistency import check_database
 
         problems = check_database(self._conn, self.path)
         if any(p.key == "store.damaged" for p in problems):
             return problems
-        return problems + check_audit(self.load(), self.path)
+        return problems + [
+            replace(p, location=replace(p.location, file=str(self.path)))
+            for p in check_consistency(self.load())
+        ]
 
     # -- closing ------------------------------------------------------------------------------
 
     def close(self) -> None:
         if self._pending_backup is not None:
             self._pending_backup.join()  # never release the lock while it still copies
-        conn, self._conn = self._conn, None
+        conn = self._conn
+        self._conn = None  # type: ignore[assignment]  # closed: any later use fails loudly
         if conn is not None:
             conn.close()
         if self._lock is not None:
@@ -555,6 +559,14 @@ def _render_reason(reason: Problem | None) -> str:
     from app.core.messages import DEFAULT_LANGUAGE, text
 
     return text(reason.key, DEFAULT_LANGUAGE, **reason.params) if reason else ""
+
+
+def _write_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
 
 
 def _write_info(conn: sqlite3.Connection, info: model.AuditInfo) -> None:

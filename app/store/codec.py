@@ -21,16 +21,15 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from app.codecache import CodeCache
-
 Converter = Callable[[Any], Any]
-_CODE = CodeCache("codec")  # compiled decoders kept across runs: part of every audit's opening
 
 
 def _run(source: str, env: dict) -> None:
-    """Run generated source (built from dataclass field names only) in ``env``."""
-    _CODE.exec(source, env)
-    _CODE.save()  # writes only when the source was new
+    """Run generated source (built from dataclass field names only) in ``env``.
+
+    ``dont_inherit``: the generated code must not inherit this module's
+    ``from __future__ import annotations``."""
+    exec(compile(source, "<codec>", "exec", dont_inherit=True), env)  # noqa: S102
 
 
 def encode(value: Any) -> Any:
@@ -268,8 +267,9 @@ def _owned_expr(hint: Any, value: str, env: dict[str, Any], counter: list[int]) 
     counter[0] += 1
     j = counter[0]
     origin = typing.get_origin(hint)
+    args: tuple[Any, ...]
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        args = tuple(a for a in typing.get_args(hint) if a is not type(None))
         if len(args) != 1:
             return None
         inner = _owned_expr(args[0], f"x{j}", env, counter)
@@ -277,7 +277,7 @@ def _owned_expr(hint: Any, value: str, env: dict[str, Any], counter: list[int]) 
             return None
         return f"(None if (x{j} := {value}) is None else {inner})"
     if origin in (list, tuple, dict):
-        kind = dict if origin is dict else list
+        kind: type = dict if origin is dict else list
         args = typing.get_args(hint)
         item = (
             (args[1] if len(args) == 2 else None) if kind is dict else (args[0] if args else None)
@@ -346,8 +346,9 @@ def _identity(v: Any) -> Any:
 
 def _converter(hint: Any) -> Converter:
     origin = typing.get_origin(hint)
+    args: tuple[Any, ...]
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        args = tuple(a for a in typing.get_args(hint) if a is not type(None))
         inner = _converter(args[0]) if len(args) == 1 else _identity
         if inner is _identity:
             return _identity

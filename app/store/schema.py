@@ -13,11 +13,11 @@ dangling ones instead of blocking an edit.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.codecache import cached_dataclasses
 from app.core import model
 
 # "RECP" in ASCII: lets the app tell its files from any other SQLite database by their header.
@@ -34,11 +34,6 @@ def schema_version(migrations: list[Migration] | None = None) -> int:
 
 
 SCHEMA_VERSION = schema_version()
-
-
-# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
-# this module is on the GUI's start-up path.
-_codegen = cached_dataclasses().start()
 
 
 @dataclass(frozen=True)
@@ -64,9 +59,6 @@ class TableSpec:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.field for c in self.columns)
-
-
-_codegen.finish()
 
 
 def _fk(parent: str) -> str:
@@ -138,6 +130,23 @@ TABLES: tuple[TableSpec, ...] = (
 SPEC_OF: dict[type, TableSpec] = {spec.cls: spec for spec in TABLES}
 
 AUDIT_ATTR = model.AUDIT_LISTS  # entity type -> Audit list
+
+
+def owned_children() -> tuple[tuple[type, str, type], ...]:
+    """(child type, parent-id field, parent type) of every ``ON DELETE CASCADE`` column: the
+    children the database deletes with their parent, read from the schema above so the undo
+    of a delete (``app.ui.context``) restores exactly those."""
+    by_table = {spec.table: spec.cls for spec in TABLES}
+    out = []
+    for spec in TABLES:
+        for column in spec.columns:
+            found = _CASCADE.search(column.sql)
+            if found:
+                out.append((spec.cls, column.field, by_table[found.group(1)]))
+    return tuple(out)
+
+
+_CASCADE = re.compile(r"REFERENCES (\w+)\(id\) ON DELETE CASCADE")
 
 INDEXES = (
     "CREATE INDEX records_stream ON records(stream_id, period)",

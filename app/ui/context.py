@@ -25,28 +25,21 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTimer, Si
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from shiboken6 import isValid as shiboken_valid
 
-from app.codecache import cached_dataclasses
 from app.core import model
 from app.core.errors import UserError
 from app.core.messages import render
+from app.store import schema
 
 log = logging.getLogger(__name__)
 
 AUDIT_LIST = model.AUDIT_LISTS  # entity type -> Audit list
 
 
-# Children the store deletes together with their parent (child type, parent-id field).
-OWNED: tuple[tuple[type, str], ...] = (
-    (model.ProductionRecord, "product_id"),
-    (model.StepFlow, "step_id"),
-    (model.PeriodRecord, "stream_id"),
-    (model.Photo, "finding_id"),
+# Children the store deletes together with their parent (child type, parent-id field), as
+# the schema's ON DELETE CASCADE columns say.
+OWNED: tuple[tuple[type, str], ...] = tuple(
+    (child, field_name) for child, field_name, _parent in schema.owned_children()
 )
-
-
-# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
-# this module is on the GUI's start-up path.
-_codegen = cached_dataclasses().start()
 
 
 @dataclass(frozen=True)
@@ -57,10 +50,17 @@ class ChangeSet:
     ids: frozenset[str] = frozenset()
     info: bool = False
     reset: bool = False  # everything may have changed (e.g. a failed undo reloaded the audit)
+    settings: frozenset[str] = frozenset()  # keys of per-audit settings that changed
+    # Who asked for the change (``edit(..., origin=self)``) on its first apply; None on undo
+    # and redo. A screen that already shows what it just did can skip recomputing it.
+    origin: object | None = None
 
     def touches(self, *types: type) -> bool:
         """True when any of ``types`` changed (always true after a reset)."""
         return self.reset or any(t in self.types for t in types)
+
+    def touches_setting(self, key: str) -> bool:
+        return self.reset or key in self.settings
 
 
 @dataclass
@@ -70,9 +70,8 @@ class Change:
     put: list[Any] = field(default_factory=list)
     delete: list[Any] = field(default_factory=list)
     info: model.AuditInfo | None = None
+    settings: dict[str, Any] = field(default_factory=dict)  # per-audit settings: key -> value
 
-
-_codegen.finish()
 
 _LIVE: weakref.WeakSet[AuditContext] = weakref.WeakSet()
 
@@ -100,15 +99,11 @@ class AuditContext(QObject):
         lang: str = "vi",
         settings: Any = None,
         jobs: Any = None,
-        unread: Iterable[type] = (),
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         self.file = audit_file
         self._audit: model.Audit = audit if audit is not None else audit_file.load()
-        # Entity types whose lists ``audit`` lacks (opened with ``AuditFile.load(only=...)``):
-        # read on first need, by ``audit``; the GUI reads them just after its first paint.
-        self._unread: tuple[type, ...] = tuple(unread)
         self.path = path
         self.lang = lang
         self.settings = settings  # app.ui.settings.AppSettings
@@ -123,27 +118,8 @@ class AuditContext(QObject):
 
     @property
     def audit(self) -> model.Audit:
-        """The open audit, whole (lists not read at opening are read now, the first time)."""
-        if self._unread:
-            self.read_rest()
+        """The open audit (whole: read at opening)."""
         return self._audit
-
-    @property
-    def loaded(self) -> model.Audit:
-        """The audit as read so far, reading nothing more: for the first screen, which needs
-        only the header and its own lists (read at opening) to draw."""
-        return self._audit
-
-    @property
-    def complete(self) -> bool:
-        return not self._unread
-
-    def read_rest(self) -> None:
-        """Read the lists left unread at opening (nothing when there are none). Raises
-        ``UserError`` when the file cannot be read; the lists stay as they were then."""
-        if self._unread:
-            self.file.load_lists(self._audit, self._unread)
-            self._unread = ()
 
     def discard_history(self) -> None:
         """Delete the undo commands now, while their Python wrappers are certainly alive.
@@ -218,10 +194,16 @@ class AuditContext(QObject):
         delete: Iterable[Any] = (),
         info: model.AuditInfo | None = None,
         *,
+        settings: dict[str, Any] | None = None,
         merge_key: str | None = None,
         applied: bool = False,
+        origin: object | None = None,
     ) -> bool:
         """Apply a change as one undoable step; True when it was saved.
+
+        ``settings``: per-audit settings to set (``AuditFile.set_setting`` keys), in the same
+        transaction; undo puts the previous values back.
+        ``origin``: who asks (usually the screen): given back in the first ``ChangeSet``.
 
         ``merge_key``: consecutive edits with the same key merge into one undo step (e.g. moving
         a row several times with the keyboard).
@@ -229,7 +211,11 @@ class AuditContext(QObject):
         connection, see ``AuditFile.writer``): only memory is updated; undo/redo write as usual.
         """
         return self.edit_many(
-            label, [Change(list(put), list(delete), info)], merge_key=merge_key, applied=applied
+            label,
+            [Change(list(put), list(delete), info, dict(settings or {}))],
+            merge_key=merge_key,
+            applied=applied,
+            origin=origin,
         )
 
     def edit_many(
@@ -239,6 +225,7 @@ class AuditContext(QObject):
         *,
         merge_key: str | None = None,
         applied: bool = False,
+        origin: object | None = None,
     ) -> bool:
         """Several changes (e.g. an accepted import) as ONE transaction and ONE undo step."""
         merged = _merge_changes(list(changes))
@@ -248,10 +235,10 @@ class AuditContext(QObject):
                 QCoreApplication.translate("AuditContext", "This audit is open read-only.")
             )
             return False
-        if not merged.put and not merged.delete and merged.info is None:
+        if not merged.put and not merged.delete and merged.info is None and not merged.settings:
             return True
         command = EditCommand(self, label, merged, merge_key)
-        if not command.apply_forward(write=not applied):
+        if not self._apply(merged, write=not applied, origin=origin):
             return False
         command.already_done = True
         self.undo_stack.push(command)  # push calls redo(), which skips the first time
@@ -300,12 +287,17 @@ class AuditContext(QObject):
                 log.exception("could not read photo %s for undo", snap.id)
         return snap
 
-    def _apply(self, change: Change, write: bool = True) -> bool:
+    def _apply(self, change: Change, write: bool = True, origin: object | None = None) -> bool:
         """Store first, memory second: a refused write leaves memory untouched."""
         self._set_save_state("saving")
         try:
             if write:
-                self.file.apply(put=change.put, delete=change.delete, info=change.info)
+                self.file.apply(
+                    put=change.put,
+                    delete=change.delete,
+                    info=change.info,
+                    settings=change.settings or None,
+                )
         except Exception as exc:  # store errors of any kind: report, change nothing
             log.exception("apply failed")
             self._set_save_state("failed")
@@ -333,6 +325,8 @@ class AuditContext(QObject):
                 types=frozenset(type(o) for o in [*change.put, *change.delete]),
                 ids=frozenset(o.id for o in [*change.put, *change.delete]),
                 info=change.info is not None,
+                settings=frozenset(change.settings),
+                origin=origin,
             )
         )
         return True
@@ -361,7 +355,9 @@ def _merge_changes(changes: list[Change]) -> Change:
     put: dict[tuple[type, str], Any] = {}
     delete: dict[tuple[type, str], Any] = {}
     info = None
+    settings: dict[str, Any] = {}
     for ch in changes:
+        settings.update(copy.deepcopy(ch.settings))
         for obj in ch.delete:
             key = (type(obj), obj.id)
             put.pop(key, None)
@@ -372,7 +368,7 @@ def _merge_changes(changes: list[Change]) -> Change:
             put[key] = copy.deepcopy(obj)
         if ch.info is not None:
             info = copy.deepcopy(ch.info)
-    return Change(list(put.values()), list(delete.values()), info)
+    return Change(list(put.values()), list(delete.values()), info, settings)
 
 
 class EditCommand(QUndoCommand):
@@ -393,6 +389,7 @@ class EditCommand(QUndoCommand):
         before_ids = {(type(s), s.id) for s in self.before}
         self.created = [o for o in change.put if (type(o), o.id) not in before_ids]
         self.before_info = copy.deepcopy(ctx.audit.info) if change.info is not None else None
+        self.before_settings = {k: ctx.file.get_setting(k) for k in change.settings}
 
     @property
     def ctx(self) -> AuditContext:
@@ -413,7 +410,7 @@ class EditCommand(QUndoCommand):
             self.ctx._undo_failed()
 
     def undo(self) -> None:
-        back = Change(put=self.before, delete=self.created, info=self.before_info)
+        back = Change(self.before, self.created, self.before_info, dict(self.before_settings))
         if not self.ctx._apply(back):
             self.setObsolete(True)
             self.ctx._undo_failed()
@@ -435,4 +432,6 @@ class EditCommand(QUndoCommand):
         self.after = _merge_changes([self.after, other.after])
         if self.before_info is None:
             self.before_info = other.before_info
+        for key, value in other.before_settings.items():
+            self.before_settings.setdefault(key, value)
         return True

@@ -4,65 +4,25 @@ Only Qt, the core model and the store are imported on this path; pandas, matplot
 and openpyxl stay out (a test checks sys.modules) so the first window appears fast.
 
 Start-up cost notes (see benchmarks/bench_startup.py):
-- The modules without Qt (core model, store) are imported BEFORE PySide6: once PySide6 is in,
-  its import hook reads the source of every module an import statement names (looking for
-  ``__feature__`` use), ~0.3 ms a module; the modules already loaded are marked as not using
-  it (``_skip_feature_scan``), so only the UI's own are read.
 - PySide6 creates a class's Python enums when the class is first touched (the ``Qt`` namespace
   alone: 93 enums, ~40 ms; ``QEvent`` ~2 ms). Classes only needed on demand (message boxes,
   progress dialogs, the job runner, ``QEvent``) are imported where they are used, and the
   window's widgets keep Python event handlers to a minimum (see ``MainWindow.apply_language``).
-- The cyclic garbage collector is paused (``app/__main__.py``, ``app.cli``) until the window
-  is painted.
 """
 
-# The order of these imports is the point (see above).
-# isort: off
-import gc
 import logging
 import os
 import sys
 from pathlib import Path
 
-from app.core.model import ENTITY_TYPES
-import app.store.auditfile  # noqa: F401
-from app.core.errors import UserError
-from app.core.messages import render
-
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-
-def _skip_feature_scan() -> None:
-    """Mark every module loaded so far, and the UI's own modules still to come, as not using
-    PySide's ``__feature__`` switch (none of ours does): its import hook would otherwise read
-    each one's source when an import statement names it. Mark -1 is "ignore this module",
-    what PySide's own feature initialisation gives modules without PySide. A PySide without
-    this table: nothing done; a bundle without the source folders: only those loaded."""
-    known = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
-    if not isinstance(known, dict):
-        return
-    names = list(sys.modules)
-    ui = Path(__file__).parent
-    for package, folder in (("app.ui", ui), ("app.ui.screens", ui / "screens")):
-        try:
-            names += [
-                f"{package}.{p.name[:-3]}" for p in os.scandir(folder) if p.name.endswith(".py")
-            ]
-        except OSError:
-            pass
-    for name in names:
-        known.setdefault(name, -1)
-
-
-_skip_feature_scan()
-
-# After _skip_feature_scan, on purpose.
-from app.ui.context import AuditContext  # noqa: E402
-from app.ui.settings import APPLICATION, ORGANISATION, AppSettings  # noqa: E402
-from app.ui.translations import Translations  # noqa: E402
-
-# isort: on
+from app.core.errors import UserError
+from app.core.messages import render
+from app.ui.context import AuditContext
+from app.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from app.ui.translations import Translations
 
 log = logging.getLogger(__name__)
 
@@ -126,11 +86,8 @@ class AppState:
         except UserError as exc:
             self._error(render(exc.problem, self.translations.lang))
             return False
-        # Before the first paint (the auditor's start) only what the first screen shows is
-        # read; the rest just after the paint, or earlier if anything asks for it (ctx.audit).
-        first = None if self.window.painted else self._first_screen_reads()
         try:
-            audit = af.load(only=first)
+            audit = af.load()
         except Exception:
             af.close()
             raise
@@ -141,10 +98,7 @@ class AppState:
             lang=self.translations.lang,
             settings=self.settings,
             jobs=self.jobs,
-            unread=[] if first is None else [t for t in ENTITY_TYPES if t not in first],
         )
-        if not ctx.complete:
-            self.window.after_first_paint(lambda: self._read_rest(ctx), ctx)
         self.window.set_context(ctx)
         info = audit.info
         # Written after the first paint: QSettings saves its file on the next turn of the
@@ -157,24 +111,6 @@ class AppState:
     def _remember(self, path: Path, title: str, enterprise: str) -> None:
         self.settings.add_recent(path, title, enterprise)
         self.settings.set_last_folder(path.parent)
-
-    @staticmethod
-    def _first_screen_reads() -> tuple[type, ...] | None:
-        """The entity lists the first phase's screen draws from (its ``READS``), or None
-        (read everything) when it does not say."""
-        from app.ui.phases import PHASES
-
-        cls = PHASES[0].screen_class()
-        return getattr(cls, "READS", None)
-
-    def _read_rest(self, ctx: AuditContext) -> None:
-        if self.window.context is not ctx:  # closed meanwhile
-            return
-        try:
-            ctx.read_rest()
-        except UserError as exc:  # the file went bad since it was opened: do not show half
-            self.window.close_context()
-            self._error(render(exc.problem, self.translations.lang))
 
     def open_demo(self) -> bool:
         try:
@@ -243,7 +179,6 @@ def run_gui(file: str | None = None, smoke: bool = False, lang: str | None = Non
         _tear_down(state)
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
-    window.after_first_paint(gc.enable)  # paused for the start-up (app/__main__.py, app.cli)
     code = app.exec()
     _tear_down(state)
     return code

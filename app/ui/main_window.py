@@ -39,7 +39,6 @@ class Workspace(QWidget):
         self.context = context
         self.phases = phases
         self.screens: dict[str, PhaseScreen] = {}
-        self._placeholders: set[str] = set()  # keys of phases shown by a placeholder screen
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
@@ -71,14 +70,13 @@ class Workspace(QWidget):
         context.changed.connect(self._on_changed)
         context.languageChanged.connect(lambda _lang: self.retranslate())
         # Completeness per phase key. A phase's figure needs its screen module (and maybe data
-        # such as templates): only loaded ones are measured before the first paint, the others
-        # one per event-loop turn just after it (measure_rest, started by the main window once
-        # painted), or at once on an edit.
+        # such as templates): only imported ones are measured before the first paint, the
+        # others one per event-loop turn just after it (measure_rest, started by the main
+        # window once painted), or at once on an edit.
         self._shares: dict[str, float | None] = {}
         self._unmeasured: list[Phase] = list(phases)
         self.nav.setCurrentRow(0)  # builds the first screen, which imports its module
-        if context.complete:  # (else the figures wait for the rest of the audit: measure_rest)
-            self._measure(lambda phase: phase.is_loaded())
+        self._measure(lambda phase: phase.is_loaded())
         self.retranslate()
 
     def screen_for(self, key: str) -> PhaseScreen:
@@ -87,14 +85,7 @@ class Workspace(QWidget):
             return self.screens[key]
         index = next(i for i, p in enumerate(self.phases) if p.key == key)
         phase = self.phases[index]
-        cls = phase.screen_class()
-        if cls is not None:
-            screen = cls(self.context)
-        else:  # imported here: its module touches Qt's enum namespace (~40 ms to create)
-            from app.ui.screens.placeholder import PlaceholderScreen
-
-            screen = PlaceholderScreen(self.context, phase.title())
-            self._placeholders.add(key)
+        screen = phase.screen_class()(self.context)
         if self.context.read_only:
             screen.set_read_only(True)
         old = self.stack.widget(index)
@@ -124,8 +115,7 @@ class Workspace(QWidget):
         return self.screens[key]
 
     def completeness(self, phase: Phase) -> float | None:
-        cls = phase.screen_class()
-        return cls.completeness_of(self.context.audit) if cls is not None else None
+        return phase.screen_class().completeness_of(self.context.audit)
 
     def nav_measured(self) -> bool:
         """True once every phase's completeness is shown in the navigation."""
@@ -186,10 +176,6 @@ class Workspace(QWidget):
             )
         )
         self.update_nav()
-        for phase in self.phases:
-            screen = self.screens.get(phase.key)
-            if phase.key in self._placeholders:
-                screen.set_title(phase.title())
 
     def _on_changed(self, _changes: ChangeSet) -> None:
         self._unmeasured = list(self.phases)  # any figure may have changed
@@ -467,7 +453,7 @@ class MainWindow(QMainWindow):
         if self.context is None or self.central.currentWidget() is not self.workspace:
             self.setWindowTitle(self.tr("RECP Audit"))
             return
-        info = self.context.loaded.info  # the header: read at opening, before the first paint
+        info = self.context.audit.info
         name = info.title or info.enterprise.name or Path(self.context.path).stem
         self.setWindowTitle(self.tr("{name} — RECP Audit").format(name=name))
 

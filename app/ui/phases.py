@@ -1,7 +1,7 @@
 """The phases of the audit method, in order: the main window's side navigation.
 
-TO ADD YOUR SCREEN: replace ``None`` in your phase's line by "module:Class", e.g.
-``"app.ui.screens.walkthrough:WalkthroughScreen"``. Nothing else to edit. The module is imported
+Each line names its screen as "module:Class", e.g.
+``"app.ui.screens.walkthrough:WalkthroughScreen"``. The module is imported
 lazily: when its screen is first shown, or just after the main window's first paint (for the
 side navigation's completeness); keep heavy imports inside functions. The screen is built the
 first time it is shown.
@@ -15,12 +15,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.codecache import cached_dataclasses
-
-# Generated dataclass methods compiled through a cache kept across runs (app/codecache.py):
-# this module is on the GUI's start-up path.
-_codegen = cached_dataclasses().start()
-
 
 @dataclass(frozen=True)
 class Phase:
@@ -28,24 +22,19 @@ class Phase:
 
     key: str
     title_source: str  # English source text, translated in context "Phase"
-    screen: str | None  # "module:Class" of its PhaseScreen, None until built
+    screen: str  # "module:Class" of its PhaseScreen
 
     def title(self) -> str:
         return QCoreApplication.translate("Phase", self.title_source)
 
-    def screen_class(self) -> type | None:
-        """The screen class, importing its module on first use; None when not built yet."""
-        if not self.screen:
-            return None
+    def screen_class(self) -> type:
+        """The screen class, importing its module on first use."""
         module, _, cls = self.screen.partition(":")
         return getattr(importlib.import_module(module), cls)
 
     def is_loaded(self) -> bool:
-        """True when ``screen_class()`` costs nothing: no screen, or its module is imported."""
-        return not self.screen or self.screen.partition(":")[0] in sys.modules
-
-
-_codegen.finish()
+        """True when ``screen_class()`` costs nothing: its module is imported."""
+        return self.screen.partition(":")[0] in sys.modules
 
 
 PHASES: tuple[Phase, ...] = (

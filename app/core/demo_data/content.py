@@ -9,6 +9,7 @@ prices of 2024 in VND excluding VAT.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from app.core.model import ChecklistAnswer, CPCategory, Severity
 
@@ -22,7 +23,7 @@ AUDIT_NOTES = (
     "Trọng tâm đánh giá: công đoạn nhuộm và giặt (tiêu thụ hơi, nước lớn nhất)."
 )
 
-ENTERPRISE = {
+ENTERPRISE: dict[str, Any] = {
     "name": "Công ty TNHH Dệt nhuộm Lam Hải",
     "tax_code": "0201897345",
     "sector_vsic": "1313",
@@ -39,7 +40,7 @@ ENTERPRISE = {
     "value_added_vnd": 74_500_000_000,
 }
 
-TEAM = [
+TEAM: list[dict[str, Any]] = [
     {
         "name": "ThS. Nguyễn Thị Thu Hà",
         "role": "Trưởng nhóm đánh giá, chuyên gia năng lượng",
@@ -72,7 +73,7 @@ TEAM = [
     },
 ]
 
-PRODUCTS = [
+PRODUCTS: list[dict[str, Any]] = [
     {
         "key": "cotton",
         "name_vi": "Vải dệt kim cotton nhuộm hoạt tính",
@@ -89,7 +90,7 @@ PRODUCTS = [
 
 # fabric_loss: (loss name or "scrap" = share of the fabric-scrap stream, loss share, unexplained
 # share); fabric_out: name of the fabric passed to the next step.
-STEPS = [
+STEPS: list[dict[str, Any]] = [
     {
         "key": "inspection",
         "name_vi": "Kiểm tra vải mộc",
@@ -162,7 +163,7 @@ STEP_KEYS = tuple(s["key"] for s in STEPS)
 
 # Streams: basis = what the quantity follows ("total", "cotton", "polyester" output in t, or an
 # earlier stream's key); per_unit = quantity per unit of the basis; ratio = monthly variation.
-STREAMS = [
+STREAMS: list[dict[str, Any]] = [
     {
         "key": "electricity",
         "kind": "electricity",
@@ -397,7 +398,7 @@ STREAMS = [
     },
 ]
 
-FLOW_INPUT_NAMES = {
+FLOW_INPUT_NAMES: dict[str, Any] = {
     "electricity": "Điện năng",
     "coal": "Hơi và dầu tải nhiệt (quy đổi than)",
     "lpg": "Khí LPG",
@@ -422,7 +423,7 @@ _CHEM_WW = "Hóa chất theo nước thải"
 # linked stream)]). Electricity: 85 % to the steps (the rest: compressors, wastewater plant,
 # lighting, offices). Coal: 80 % reaches the steps as steam/thermal oil (the rest: boiler losses).
 # Water: 87 % (the rest: boiler make-up, domestic use). Washing water has 13 % unexplained.
-RESOURCE_FLOWS = [
+RESOURCE_FLOWS: list[tuple[Any, ...]] = [
     ("inspection", "electricity", 0.01, [_ELEC_USE]),
     ("singeing", "electricity", 0.03, [_ELEC_USE]),
     ("singeing", "lpg", 1.0, [("loss", "Khí thải đốt và nhiệt thải", 0.99, None)]),
@@ -541,7 +542,7 @@ RESOURCE_FLOWS = [
 
 _TEX, _GEN = "textile_dyeing", "general_utilities"
 
-FINDINGS = [
+FINDINGS: list[dict[str, Any]] = [
     {
         "key": "F01",
         "template": _GEN,
@@ -767,7 +768,7 @@ FINDINGS = [
 # Options. savings: stream key -> share of the annual baseline saved. Statuses spread over the
 # whole life cycle; dates default to the audit's milestones (STATUS_DATES).
 
-STATUS_DATES = {
+STATUS_DATES: dict[str, Any] = {
     "identified": date(2025, 3, 6),
     "screened": date(2025, 4, 8),
     "feasible": date(2025, 5, 20),
@@ -775,7 +776,7 @@ STATUS_DATES = {
     "implemented": date(2025, 8, 29),
     "verified": date(2025, 11, 14),
 }
-STATUS_NOTES = {
+STATUS_NOTES: dict[str, Any] = {
     "identified": "Khảo sát hiện trường",
     "screened": "Họp sàng lọc của nhóm SXSH",
     "feasible": "Phân tích khả thi kỹ thuật, kinh tế, môi trường",
@@ -788,7 +789,7 @@ _LONG = "Phạm Văn Long"
 _NHUNG = "Lê Thị Hồng Nhung"
 _HUY = "Vũ Quang Huy"
 
-OPTIONS = [
+OPTIONS: list[dict[str, Any]] = [
     {
         "title_vi": "Chương trình phát hiện và sửa chữa rò rỉ hơi, nước và khí nén",
         "title_en": "Leak detection and repair programme for steam, water and compressed air",
@@ -1178,7 +1179,7 @@ OPTIONS = [
 ]
 
 # English names of the step flows (StepFlow.name_en), for English reports.
-FLOW_NAMES_EN = {
+FLOW_NAMES_EN: dict[str, Any] = {
     "Vải mộc": "Grey fabric",
     "Vải từ công đoạn trước": "Fabric from the previous step",
     "Vải mộc lỗi trả nhà cung cấp": "Faulty grey fabric returned to the supplier",

@@ -94,10 +94,6 @@ def _tr(text: str) -> str:
 
 class EnterpriseScreen(PhaseScreen):
     key = "enterprise"
-    # The entity lists this screen reads besides the audit header. As the first screen it is
-    # drawn before the rest of the audit is read (AppState.open_path), so it reads them
-    # through ``context.loaded``; edits still go through ``context.edit``, which reads the rest.
-    READS: tuple[type, ...] = (model.TeamMember,)
 
     def __init__(self, context: AuditContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -193,7 +189,7 @@ class EnterpriseScreen(PhaseScreen):
 
     def refresh(self, changes: ChangeSet) -> None:
         if changes.info or changes.reset:
-            info = self.context.loaded.info
+            info = self.context.audit.info
             for (owner, attr), field in self.fields.items():
                 obj = info.enterprise if owner == "enterprise" else info
                 kind = next(
@@ -264,7 +260,7 @@ class EnterpriseScreen(PhaseScreen):
             return
         field.setToolTip("")
         field.setStyleSheet("")
-        info = copy.deepcopy(self.context.loaded.info)
+        info = copy.deepcopy(self.context.audit.info)
         target = info.enterprise if owner == "enterprise" else info
         if attr == "baseline_months" and value is None:
             value = 12
@@ -284,7 +280,7 @@ class EnterpriseScreen(PhaseScreen):
 
     # ------------------------------------------------------------------------ team
     def _fill_team(self) -> None:
-        members = sorted(self.context.loaded.team, key=lambda m: m.position)
+        members = sorted(self.context.audit.team, key=lambda m: m.position)
         with self.team.filling_rows():
             self.team.setRowCount(len(members))
             for row, member in enumerate(members):
@@ -293,7 +289,7 @@ class EnterpriseScreen(PhaseScreen):
                     self.team.item(row, col).setToolTip(getattr(member, attr))
 
     def _member(self, member_id: str) -> model.TeamMember | None:
-        return next((m for m in self.context.loaded.team if m.id == member_id), None)
+        return next((m for m in self.context.audit.team if m.id == member_id), None)
 
     def _team_item_changed(self, item) -> None:
         if self.team.filling:
@@ -314,7 +310,7 @@ class EnterpriseScreen(PhaseScreen):
             self._fill_team()
 
     def add_member(self) -> model.TeamMember | None:
-        position = max((m.position for m in self.context.loaded.team), default=-1) + 1
+        position = max((m.position for m in self.context.audit.team), default=-1) + 1
         member = model.TeamMember(name=self.tr("New member"), position=position)
         if not self.context.edit(self.tr("Add team member"), put=[member]):
             return None
@@ -325,6 +321,6 @@ class EnterpriseScreen(PhaseScreen):
 
     def remove_selected_members(self) -> None:
         ids = {self.team.row_data(i.row()) for i in self.team.selectedIndexes()}
-        members = [m for m in self.context.loaded.team if m.id in ids]
+        members = [m for m in self.context.audit.team if m.id in ids]
         if members:
             self.context.edit(self.tr("Remove team member"), delete=members)

@@ -12,11 +12,10 @@ as one undoable edit, selects it in the log and puts the cursor in its title.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QColor, QPixmap, QUndoCommand
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -94,7 +93,7 @@ class OptionsScreen(PhaseScreen):
         super().__init__(context, parent)
         self.analysis = opt.OptionsAnalysis(context.audit)
         weights, self.weight_problems = opt.weights_from_setting(
-            context.file.get_setting(opt.WEIGHTS_SETTING) if context.file else None
+            context.file.get_setting(opt.WEIGHTS_SETTING)
         )
         self.model = OptionsTableModel(
             self.analysis, context.lang, context.format_number, self, weights=weights
@@ -386,6 +385,12 @@ class OptionsScreen(PhaseScreen):
 
     # ------------------------------------------------------------------ refresh
     def refresh(self, changes: ChangeSet) -> None:
+        if changes.touches_setting(opt.WEIGHTS_SETTING) and changes.origin is not self:
+            # an undo or redo of the weights (this screen applied its own edit already)
+            weights, self.weight_problems = opt.weights_from_setting(
+                self.context.file.get_setting(opt.WEIGHTS_SETTING)
+            )
+            self.apply_weights(weights)
         keep = self.current_option()
         one_by_one = False
         if changes.reset or changes.info or changes.touches(ResourceStream, PeriodRecord):
@@ -582,22 +587,12 @@ class OptionsScreen(PhaseScreen):
         if problems or weights == self.model.weights or self.context.read_only:
             self._update_ranking()
             return
-        if self.context.file is None:  # no file (a preview): nothing to save or undo
-            self.apply_weights(weights)
+        # Through the one edit path: saved with the edit, undoable, announced to every screen.
+        if not self.context.edit(
+            self.tr("Change weights"), settings={opt.WEIGHTS_SETTING: weights}, origin=self
+        ):
+            self.apply_weights(self.model.weights)  # not saved: show the weights in force again
             return
-        previous = self.context.file.get_setting(opt.WEIGHTS_SETTING)
-        command = SettingCommand(
-            self.context, self.tr("Change weights"), opt.WEIGHTS_SETTING, weights, previous,
-            self._weights_setting_changed,
-        )  # fmt: skip
-        if command.apply(weights):
-            command.already_done = True
-            self.context.undo_stack.push(command)
-        else:  # not saved: show the weights in force again
-            self.apply_weights(self.model.weights)
-
-    def _weights_setting_changed(self, value: Any) -> None:
-        weights, self.weight_problems = opt.weights_from_setting(value)
         self.apply_weights(weights)
 
     def apply_weights(self, weights: dict[str, float]) -> None:
@@ -814,43 +809,6 @@ class OptionsScreen(PhaseScreen):
             for s in p.streams
         ]
         _fill_table(streams, srow)
-
-
-class SettingCommand(QUndoCommand):
-    """Sets one per-audit setting (``AuditFile.set_setting``) as an undoable step; undo writes
-    the previous value back. ``on_change(value)`` lets the screen show the value in force.
-
-    A setting is not an entity, so it cannot go through ``context.edit``; like an edit, a
-    refused write changes nothing, emits ``context.failed`` and is not pushed.
-    """
-
-    def __init__(self, context: AuditContext, label: str, key: str, value: Any, previous: Any,
-                 on_change: Callable[[Any], None]):  # fmt: skip
-        super().__init__(label)
-        self.context, self.key = context, key
-        self.value, self.previous = value, previous
-        self.on_change = on_change
-        self.already_done = False
-
-    def apply(self, value: Any) -> bool:
-        try:
-            self.context.file.set_setting(self.key, value)
-        except Exception as exc:  # store errors of any kind: report, change nothing
-            self.context.failed.emit(self.context._message_for(exc))
-            return False
-        self.on_change(value)
-        return True
-
-    def redo(self) -> None:
-        if self.already_done:
-            self.already_done = False
-            return
-        if not self.apply(self.value):
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        if not self.apply(self.previous):
-            self.setObsolete(True)
 
 
 class EmptyLog(QWidget):
