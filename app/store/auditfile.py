@@ -236,8 +236,13 @@ class AuditFile:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def load(self) -> model.Audit:
-        """The whole audit as core objects (photos without their full JPEG)."""
+    def load(self, only: Iterable[type] | None = None) -> model.Audit:
+        """The whole audit as core objects (photos without their full JPEG).
+
+        ``only``: the classes whose tables are read (the others stay empty), e.g. the portfolio
+        reads options and streams and never photos or findings.
+        """
+        wanted = None if only is None else set(only)
         audit = model.Audit(info=self._read(self.load_info))
         # The one pause of the cyclic garbage collector: thousands of objects are made here,
         # none of them garbage, and without it the collector runs every 700 allocations, each
@@ -250,6 +255,7 @@ class AuditFile:
             lists = {
                 spec.cls: self._read(functools.partial(self._load_table, spec))
                 for spec in schema.TABLES
+                if wanted is None or spec.cls in wanted
             }
         finally:
             if collecting:
@@ -269,7 +275,7 @@ class AuditFile:
         data = json.loads(row[0]) if row else {}
         info = codec.decode(model.AuditInfo, data)
         if not data.get("id"):  # written before the id was stored: the same id every time
-            from app.store.portfolio_folder import derived_audit_id
+            from app.store.audit_id import derived_audit_id
 
             created = self._conn.execute("SELECT value FROM meta WHERE key = 'created'").fetchone()
             info.id = derived_audit_id(created[0] if created else "", data)

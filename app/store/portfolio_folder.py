@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import urllib.parse
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,14 +30,12 @@ from app.core import model
 from app.core.errors import Level, Location, Problem, UserError
 from app.core.portfolio import AuditSummary, summarize
 from app.store import schema
+from app.store.audit_id import derived_audit_id  # noqa: F401 - re-exported
 from app.store.lock import FileLock, lock_path
 
 AUDIT_SUFFIX = ".recp"
 # What a summary needs of an audit besides its header (the rest is never read).
 SUMMARY_TYPES = (model.Option, model.ResourceStream, model.PeriodRecord, model.ReferenceOverride)
-# Namespace of ids derived for audits written before the id was stored (any fixed uuid will do;
-# changing it would change every derived id).
-_DERIVED_NS = uuid.UUID("6f2d3c8e-4b1a-5e7f-9a0c-52454350a0d1")
 
 
 @dataclass
@@ -70,17 +67,6 @@ class Portfolio:
     @property
     def skipped(self) -> list[PortfolioEntry]:
         return [e for e in self.entries if e.problem is not None]
-
-
-def derived_audit_id(created: str, info_data: dict) -> str:
-    """A stable id for an audit file that has none stored: the same file, or any copy of it,
-    always gets the same one (from its creation time and its header as first written)."""
-    ent = info_data.get("enterprise") or {}
-    key = "|".join(
-        str(x)
-        for x in (created, ent.get("name", ""), ent.get("tax_code", ""), info_data.get("title"))
-    )
-    return uuid.uuid5(_DERIVED_NS, key).hex
 
 
 def _uri(path: Path, params: str) -> str:
