@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "export",
     "findings",
     "portfolio",
+    "publish",
 )
 
 

@@ -22,6 +22,7 @@ COMMANDS = (
     "export",
     "findings",
     "portfolio",
+    "publish",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

@@ -283,6 +283,11 @@ def _add_savings(groups: Iterable[Iterable[ResourceSaving]]) -> tuple[ResourceSa
     )
 
 
+def sorted_savings(items: Iterable[ResourceSaving]) -> tuple[ResourceSaving, ...]:
+    """Savings added up per (kind, unit), in the order of ``StreamKind``."""
+    return _add_savings([items])
+
+
 def totals(summaries: Iterable[AuditSummary]) -> Totals:
     """The programme's totals over ``summaries``."""
     items = list(summaries)
