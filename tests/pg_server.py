@@ -24,6 +24,8 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -111,16 +113,15 @@ def require_bindir(bindir: Path | None) -> Path:
     return bindir
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    bindir = require_bindir(postgres_bindir())
-    pytest.importorskip("psycopg", reason="psycopg (the hub's driver) is not installed")
+@contextmanager
+def start_server(bindir: Path) -> Iterator[PgServer]:
+    """A throwaway server from ``bindir`` for the duration of the block (benchmarks use it too)."""
     root = Path(tempfile.mkdtemp(prefix="recp-pg-"))
     as_user: list[str] = []
     if os.geteuid() == 0:
         runuser = shutil.which("runuser")
         if runuser is None:
-            pytest.fail("running as root and no runuser to start PostgreSQL as 'postgres'")
+            raise RuntimeError("running as root and no runuser to start PostgreSQL as 'postgres'")
         as_user = [runuser, "-u", "postgres", "--"]
         shutil.chown(root, "postgres", "postgres")
     data, sockets = root / "data", root / "run"
@@ -177,6 +178,14 @@ def pg_server():
                 timeout=60,
             )
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    bindir = require_bindir(postgres_bindir())
+    pytest.importorskip("psycopg", reason="psycopg (the hub's driver) is not installed")
+    with start_server(bindir) as server:
+        yield server
 
 
 @pytest.fixture
