@@ -88,7 +88,13 @@ def test_window_shows_enterprises_totals_breakdowns_and_bad_files(state, folder,
     assert names == set(NAMES)
     assert "Giải pháp SXSH: tìm ra 25" in win.totals.text()
     assert "Tiết kiệm tài nguyên hằng năm:" in win.totals.text()
-    assert win.tabs.tabText(3) == "Tệp (1 tệp không được tính)"
+    assert win.tabs.tabText(4) == "Tệp (1 tệp không được tính)"
+    # Charts: options found/implemented by park and by CP technique.
+    assert win.tabs.tabText(3) == "Biểu đồ"
+    by_park, by_tech = win.chart.figure.axes
+    assert [t.get_text() for t in by_park.get_xticklabels()] == ["KCN Amata", "KCN Đình Vũ"]
+    assert sum(b.get_height() for b in by_park.containers[0]) == 25
+    assert "Quản lý nội vi tốt" in [t.get_text() for t in by_tech.get_yticklabels()]
     assert any("broken.recp" in win.files.item(i).text() for i in range(win.files.count()))
     # Breakdown by park, then by province, chosen with the keyboard.
     win.tabs.setCurrentIndex(2)

@@ -39,6 +39,10 @@
         <translation>Phân tích theo nhóm</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>Biểu đồ</translation>
+    </message>
+    <message>
         <source>Files</source>
         <translation>Tệp</translation>
     </message>

@@ -100,9 +100,13 @@ class PortfolioWindow(QWidget):
         by_layout.addWidget(self.breakdown_choice)
         by_layout.addWidget(self.breakdown, 1)
         self.files = QListWidget()
+        from app.ui.baselines_charts import ChartView
+
+        self.chart = ChartView()
         self.tabs.addTab(self.totals, "")
         self.tabs.addTab(self.enterprises, "")
         self.tabs.addTab(by, "")
+        self.tabs.addTab(self.chart, "")
         self.tabs.addTab(self.files, "")
 
         self.export_lang = QComboBox()
@@ -136,7 +140,13 @@ class PortfolioWindow(QWidget):
         self.btn_folder.setText(self.tr("Open folder…"))
         self.btn_hub.setText(self.tr("Open programme hub…"))
         for i, name in enumerate(
-            (self.tr("Totals"), self.tr("Enterprises"), self.tr("Breakdowns"), self.tr("Files"))
+            (
+                self.tr("Totals"),
+                self.tr("Enterprises"),
+                self.tr("Breakdowns"),
+                self.tr("Charts"),
+                self.tr("Files"),
+            )
         ):
             self.tabs.setTabText(i, name)
         self.export_label.setText(self.tr("Export in"))
@@ -232,6 +242,9 @@ class PortfolioWindow(QWidget):
         lines.append(f"<p>{tables[0].title}</p>")
         self.totals.setText("".join(lines))
         self._show_breakdown()
+        from app.reports.portfolio_charts import portfolio_figure
+
+        self.chart.show_figure(portfolio_figure(summaries, self.lang))
         self.files.clear()
         for e in p.entries:
             if e.problem is not None:
@@ -247,7 +260,7 @@ class PortfolioWindow(QWidget):
                 self.files.addItem("   ⚠ " + render(n, self.lang))
         skipped = len(p.skipped)
         self.tabs.setTabText(
-            3, self.tr("Files ({n} not counted)").format(n=skipped) if skipped else self.tr("Files")
+            4, self.tr("Files ({n} not counted)").format(n=skipped) if skipped else self.tr("Files")
         )
 
     def _show_breakdown(self) -> None:
