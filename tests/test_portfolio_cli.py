@@ -92,8 +92,15 @@ def test_confidential_report_names_no_enterprise(folder, capsys):
         assert "Amata" in out  # the park stays
         assert "Giấy Amata" not in out and "Lam Hải" not in out
         assert "lam-hai" not in out  # nor a file name
+    (folder / "Giấy Amata - ghi chú.recp").write_text("không phải tệp đánh giá")
     code, out, _ = run_cli(capsys, "portfolio", str(folder), "--confidential", "--json")
     assert "Lam Hải" not in out and "Giấy Amata" not in out and "0201897345" not in out
+    assert "lam-hai" not in out and str(folder) not in out
+    data = json.loads(out)
+    assert data["confidential"] and data["totals"]["audits"] == 2
+    assert [s["key"] for s in data["skipped"]] == ["store.not_sqlite"]
+    code, out, _ = run_cli(capsys, "portfolio", str(folder), "--confidential", "--lang", "vi")
+    assert "Giấy Amata" not in out and "Tệp không được tính (1):" in out
 
 
 def test_bad_files_are_listed_with_reason_and_never_stop_the_report(folder, capsys):

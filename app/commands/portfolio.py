@@ -50,14 +50,17 @@ def portfolio_dict(portfolio: Any, lang: str, confidential: bool = False) -> dic
         data["notes"] = [{"key": n.key, "message": render(n, lang)} for n in e.notes]
         return data
 
+    def skipped(e: Any) -> dict[str, Any]:
+        if confidential:  # a file's name may name its enterprise
+            return {"key": e.problem.key, "message": render(_without_place(e.problem), lang)}
+        return {"path": str(e.path), "key": e.problem.key, "message": render(e.problem, lang)}
+
     return {
-        "source": portfolio.source,
+        "source": None if confidential else portfolio.source,
+        "confidential": confidential,
         "files": len(portfolio.entries),
         "audits": [entry(e) for e in portfolio.entries if e.summary is not None],
-        "skipped": [
-            {"path": str(e.path), "key": e.problem.key, "message": render(e.problem, lang)}
-            for e in portfolio.skipped
-        ],
+        "skipped": [skipped(e) for e in portfolio.skipped],
         **pf.rollup_as_dict(portfolio.summaries),
     }
 
