@@ -203,3 +203,45 @@ def test_publish_from_the_app_to_a_hub(state, tmp_path, qtbot, pg_server, hub_db
 def test_publish_is_disabled_without_an_open_audit(state):
     state.window.portfolio_menu._update()
     assert not state.window.portfolio_menu.act_publish.isEnabled()
+
+
+def test_offline_start_never_touches_the_hub_nor_the_portfolio(tmp_path):
+    """Opening an audit and showing the window loads neither psycopg nor the portfolio code."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.ui_helpers import make_file
+
+    root = Path(__file__).resolve().parent.parent
+    path = make_file(tmp_path)
+    code = (
+        "import sys, json\n"
+        "from app.ui.main import AppState, make_app\n"
+        "from app.ui.settings import AppSettings\n"
+        "app = make_app(); st = AppState(app, AppSettings.at(sys.argv[2]), 'vi')\n"
+        "assert st.open_path(sys.argv[1]); st.window.show(); app.processEvents()\n"
+        "st.window.menu_file.aboutToShow.emit()\n"
+        "mods = ('psycopg', 'app.store.hub', 'app.ui.portfolio_window', 'app.core.portfolio')\n"
+        "print(json.dumps([m for m in mods if m in sys.modules]))\n"
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        RECP_LOG_DIR=str(tmp_path / "logs"),
+        RECP_DATA_DIR=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+        RECP_NO_DIALOGS="1",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(tmp_path / "s.ini")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
