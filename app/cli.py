@@ -37,6 +37,8 @@ COMMAND_MODULES = (
     "handout",
     "merge",
     "calc",
+    "portfolio",
+    "publish",
 )
 
 

@@ -24,6 +24,8 @@ COMMANDS = (
     "handout",
     "merge",
     "calc",
+    "portfolio",
+    "publish",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

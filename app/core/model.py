@@ -138,6 +138,13 @@ class ChecklistAnswer(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class PublicationConsent(StrEnum):
+    """What the enterprise agreed a programme may publish of its audit (portfolio, hub)."""
+
+    ANONYMISED = "anonymised"  # figures only, no name, tax code or contact (the default)
+    FULL = "full"  # figures and the enterprise's identity
+
+
 class Severity(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -194,7 +201,8 @@ class AuditInfo:
     discount_rate: float = 0.10  # default for options' NPV
     currency: str = "VND"
     notes: str = ""
-    id: str = field(default_factory=new_id)
+    id: str = field(default_factory=new_id)  # the audit's stable identity (portfolio, hub)
+    publication_consent: PublicationConsent = PublicationConsent.ANONYMISED
 
 
 @dataclass

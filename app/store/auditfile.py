@@ -256,8 +256,13 @@ class AuditFile:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def load(self) -> model.Audit:
-        """The whole audit as core objects (photos without their full JPEG)."""
+    def load(self, only: Iterable[type] | None = None) -> model.Audit:
+        """The whole audit as core objects (photos without their full JPEG).
+
+        ``only``: the classes whose tables are read (the others stay empty), e.g. the portfolio
+        reads options and streams and never photos or findings.
+        """
+        wanted = None if only is None else set(only)
         audit = model.Audit(info=self._read(self.load_info))
         # The one pause of the cyclic garbage collector: thousands of objects are made here,
         # none of them garbage, and without it the collector runs every 700 allocations, each
@@ -270,6 +275,7 @@ class AuditFile:
             lists = {
                 spec.cls: self._read(functools.partial(self._load_table, spec))
                 for spec in schema.TABLES
+                if wanted is None or spec.cls in wanted
             }
         finally:
             if collecting:
@@ -306,7 +312,14 @@ class AuditFile:
 
     def load_info(self) -> model.AuditInfo:
         row = self._conn.execute("SELECT data FROM audit_info WHERE one = 1").fetchone()
-        return codec.decode(model.AuditInfo, json.loads(row[0])) if row else model.AuditInfo()
+        data = json.loads(row[0]) if row else {}
+        info = codec.decode(model.AuditInfo, data)
+        if not data.get("id"):  # written before the id was stored: the same id every time
+            from app.store.audit_id import derived_audit_id
+
+            created = self._conn.execute("SELECT value FROM meta WHERE key = 'created'").fetchone()
+            info.id = derived_audit_id(created[0] if created else "", data)
+        return info
 
     def _load_table(self, spec: schema.TableSpec) -> list[Any]:
         from app.store.rowcheck import column_problems

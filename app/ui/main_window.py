@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1000, 640)
         self._build_actions()
         self._build_menus()
+        from app.ui.portfolio_menu import PortfolioMenu
+
+        self.portfolio_menu = PortfolioMenu(self)  # File → Open portfolio…, Publish to programme…
         self.save_label = QLabel()
         self.path_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -302,6 +305,8 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About RECP Audit"))
         self.act_logs.setText(self.tr("Open the &log folder"))
+        if hasattr(self, "portfolio_menu"):
+            self.portfolio_menu.retranslate()
         lang = self.state.translations.lang
         self.act_vi.setChecked(lang == "vi")
         self.act_en.setChecked(lang == "en")

@@ -1,0 +1,220 @@
+"""The portfolio of a folder: every audit file under it, read strictly read-only.
+
+A programme officer points the app at a shared folder of audits that auditors may have open at
+that very moment. So a file is never migrated, locked or written, not even a lock file or an
+SQLite side file beside it:
+
+- a file with no write-ahead log (closed normally) is read through an ``immutable=1`` URI:
+  SQLite then takes no lock and creates no ``-wal``/``-shm`` file;
+- a file open in a window (its ``-wal`` and ``-shm`` exist) is read with ``mode=ro``, which uses
+  those side files as they are and so sees every committed edit;
+- a file from an older schema version is copied into memory and migrated there;
+- a file from a newer version, a damaged file, a file that is not an audit: listed with the
+  reason, never a reason to stop.
+
+Two copies of one audit (same stable identity, ``AuditInfo.id``) are counted once, the copy last
+written, and both are listed. Files inside ``*.recp-backups`` folders are the app's own backups
+and are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core import model
+from app.core.errors import Level, Location, Problem, UserError
+from app.core.portfolio import AuditSummary, summarize
+from app.store import schema
+from app.store.audit_id import derived_audit_id  # noqa: F401 - re-exported
+from app.store.lock import FileLock, lock_path
+
+AUDIT_SUFFIX = ".recp"
+# What a summary needs of an audit besides its header (the rest is never read).
+SUMMARY_TYPES = (model.Option, model.ResourceStream, model.PeriodRecord, model.ReferenceOverride)
+
+
+@dataclass
+class PortfolioEntry:
+    """One file of the folder: its summary, or why it has none; and notes about it."""
+
+    path: Path
+    summary: AuditSummary | None = None
+    problem: Problem | None = None  # why the file was not read
+    notes: list[Problem] = field(default_factory=list)  # read, but worth knowing
+    duplicate_of: Path | None = None  # another copy of the same audit was counted instead
+
+    @property
+    def counted(self) -> bool:
+        return self.summary is not None and self.duplicate_of is None
+
+
+@dataclass
+class Portfolio:
+    """What a portfolio source (folder or hub) holds: entries, and the summaries counted."""
+
+    source: str
+    entries: list[PortfolioEntry]
+
+    @property
+    def summaries(self) -> list[AuditSummary]:
+        return [e.summary for e in self.entries if e.counted and e.summary is not None]
+
+    @property
+    def skipped(self) -> list[PortfolioEntry]:
+        return [e for e in self.entries if e.problem is not None]
+
+
+def _uri(path: Path, params: str) -> str:
+    return f"file:{urllib.parse.quote(str(path.resolve()))}?{params}"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if wal.exists() and shm.exists():  # open in a window (or left by a crash): use them
+        params = "mode=ro"
+    else:  # nothing to recover: read the file alone, no lock, no side file
+        params = "mode=ro&immutable=1"
+    conn = sqlite3.connect(_uri(path, params), uri=True, isolation_level=None, timeout=1.0)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def read_audit(
+    path: str | os.PathLike, *, migrations: list[schema.Migration] | None = None
+) -> tuple[model.Audit, dict[str, str], list[Problem]]:
+    """The audit in ``path`` as far as a summary needs it, its meta, and notes; read-only.
+
+    Raises ``UserError`` for a file that cannot be read (its problem is the reason).
+    """
+    from app.store.auditfile import AuditFile, _check_header
+
+    path = Path(path)
+    loc = Location(file=str(path))
+    migrations = schema.MIGRATIONS if migrations is None else migrations
+    supported = schema.schema_version(migrations)
+    _check_header(path)
+    notes: list[Problem] = []
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
+    try:
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        except sqlite3.DatabaseError as exc:
+            raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
+        if version < 1 or not {"meta", "audit_info"} <= tables:
+            raise UserError.of("store.damaged", loc, detail=f"schema version {version}")
+        if version > supported:
+            raise UserError.of("portfolio.newer_version", loc, found=version, supported=supported)
+        if version < supported:  # migrate a copy in memory; the file stays as it is
+            from app.store.auditfile import _migrate
+
+            memory = sqlite3.connect(":memory:", isolation_level=None)
+            try:
+                conn.backup(memory)
+                _migrate(memory, path, version, migrations)
+            except (sqlite3.Error, UserError):
+                memory.close()
+                raise
+            conn.close()
+            conn = memory
+            notes.append(
+                Problem(
+                    "portfolio.older_version",
+                    loc,
+                    {"found": version, "supported": supported},
+                    Level.WARNING,
+                )
+            )
+        af = AuditFile(
+            path,
+            conn,
+            lock=None,
+            read_only_reason=Problem("store.readonly.requested", loc, level=Level.WARNING),
+            version=supported,
+        )
+        meta = af._read(af.meta)
+        audit = af.load(only=SUMMARY_TYPES)
+        conn = None  # type: ignore[assignment]  # af owns it now
+        af.close()
+    finally:
+        if conn is not None:
+            conn.close()
+    holder = lock_path(path)
+    if holder.exists():
+        owner = FileLock(path).owner()
+        notes.append(
+            Problem(
+                "portfolio.open_elsewhere",
+                loc,
+                {"user": owner.get("user", ""), "host": owner.get("host", "")},
+                Level.WARNING,
+            )
+        )
+    return audit, meta, notes
+
+
+def read_entry(
+    path: str | os.PathLike, *, migrations: list[schema.Migration] | None = None
+) -> PortfolioEntry:
+    """One file's entry: never raises for a bad file (the reason is in ``problem``)."""
+    path = Path(path)
+    try:
+        audit, meta, notes = read_audit(path, migrations=migrations)
+        summary = summarize(audit, modified=meta.get("modified", ""))
+    except UserError as exc:
+        return PortfolioEntry(path, problem=exc.problem)
+    except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:  # damage the checks missed
+        return PortfolioEntry(
+            path, problem=Problem("store.damaged", Location(file=str(path)), {"detail": str(exc)})
+        )
+    return PortfolioEntry(path, summary=summary, notes=notes)
+
+
+def audit_files(folder: str | os.PathLike) -> list[Path]:
+    """Every ``.recp`` file under ``folder`` (recursively), in path order, backups left out."""
+    out: list[Path] = []
+    for root, dirs, files in os.walk(str(folder)):
+        dirs[:] = sorted(d for d in dirs if not d.endswith(AUDIT_SUFFIX + "-backups"))
+        out.extend(Path(root, f) for f in sorted(files) if f.endswith(AUDIT_SUFFIX))
+    return out
+
+
+def mark_duplicates(entries: Iterable[PortfolioEntry]) -> None:
+    """Of several entries with one audit id, count the copy written last (then the first path)."""
+    by_id: dict[str, list[PortfolioEntry]] = {}
+    for e in entries:
+        if e.summary is not None:
+            by_id.setdefault(e.summary.audit_id, []).append(e)
+    for copies in by_id.values():
+        if len(copies) < 2:
+            continue
+        keep = max(
+            copies, key=lambda e: (e.summary.modified if e.summary else "", -copies.index(e))
+        )
+        for e in copies:
+            e.duplicate_of = None if e is keep else keep.path
+
+
+def read_folder(
+    folder: str | os.PathLike, *, migrations: list[schema.Migration] | None = None
+) -> Portfolio:
+    """The portfolio of every audit under ``folder``."""
+    folder = Path(folder)
+    loc = Location(file=str(folder))
+    if not folder.exists():
+        raise UserError.of("portfolio.folder_missing", loc, path=str(folder))
+    if not folder.is_dir():
+        raise UserError.of("portfolio.not_a_folder", loc, path=str(folder))
+    entries = [read_entry(p, migrations=migrations) for p in audit_files(folder)]
+    mark_duplicates(entries)
+    return Portfolio(str(folder), entries)
