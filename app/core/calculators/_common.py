@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.calculators.base import Input
+from app.core.calculators.base import Input, Output
 
 HOURS = Input(
     "hours",
@@ -38,3 +38,32 @@ SPECIFIC_POWER = Input(
     help_vi="kW điện cho 1 m³/phút khí tự do (thường 6–7,5).",
     help_en="Electric kW per m³/min of free air delivered (typically 6–7.5).",
 )
+
+
+# Boiler-side inputs of the steam calculators (traps, blowdown, insulation, condensate).
+BOILER_EFFICIENCY = Input(
+    "efficiency",
+    "Hiệu suất nồi hơi (%)",
+    "Boiler efficiency (%)",
+    "",
+    85,
+    0,
+    100,
+    min_exclusive=True,
+    help_vi="%",
+    help_en="%",
+)
+FUEL_NCV = Input(
+    "ncv",
+    "Nhiệt trị thấp của nhiên liệu",
+    "Fuel net calorific value",
+    "megajoule / kilogram",
+    43.0,
+    1,
+    60,
+)
+FUEL_PRICE_KG = Input(
+    "fuel_price", "Giá nhiên liệu (VND/kg)", "Fuel price (VND/kg)", "", 0, 0, None
+)
+# The money a calculator's physical saving is worth per year (left out of confidential reports).
+MONEY_SAVED = Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", "")

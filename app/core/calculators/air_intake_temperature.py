@@ -9,7 +9,7 @@ formula at 30 °C). Valid range: −20–60 °C, new temperature below present.
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS, TARIFF
+from app.core.calculators._common import HOURS, MONEY_SAVED, TARIFF
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -58,7 +58,7 @@ CALCULATOR = Calculator(
         Output(
             "electricity", "Điện tiết kiệm", "Electricity saved", "kilowatt_hour", "electricity"
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_order,),

@@ -13,7 +13,7 @@ Valid range: P2 at or above half of P1 as the sourcebook recommends; V > 0; t > 
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS, SPECIFIC_POWER, TARIFF
+from app.core.calculators._common import HOURS, MONEY_SAVED, SPECIFIC_POWER, TARIFF
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -68,7 +68,7 @@ CALCULATOR = Calculator(
         Output(
             "electricity", "Điện tiết kiệm", "Electricity saved", "kilowatt_hour", "electricity"
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_order,),

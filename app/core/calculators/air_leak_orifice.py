@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from app.core.calculators._common import HOURS, SPECIFIC_POWER, TARIFF
+from app.core.calculators._common import HOURS, MONEY_SAVED, SPECIFIC_POWER, TARIFF
 from app.core.calculators.base import Calculator, Input, Output
 from app.core.units import registry
 
@@ -98,7 +98,7 @@ CALCULATOR = Calculator(
         Output(
             "electricity", "Điện tiết kiệm", "Electricity saved", "kilowatt_hour", "electricity"
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     source="US DOE Compressed Air Tip Sheet #3; MEASUR orifice method (ORNL)",

@@ -9,7 +9,7 @@ Valid range: 1–40 bar g, P_after < P_before.
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS, TARIFF
+from app.core.calculators._common import HOURS, MONEY_SAVED, TARIFF
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -64,7 +64,7 @@ CALCULATOR = Calculator(
         Output(
             "electricity", "Điện tiết kiệm", "Electricity saved", "kilowatt_hour", "electricity"
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_order,),

@@ -12,7 +12,13 @@ blowdown 1,111 kg/h. Valid range: boiler TDS above feed TDS.
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS
+from app.core.calculators._common import (
+    BOILER_EFFICIENCY,
+    FUEL_NCV,
+    FUEL_PRICE_KG,
+    HOURS,
+    MONEY_SAVED,
+)
 from app.core.calculators.base import Calculator, Input, Output
 
 CP_WATER = 4.186
@@ -95,34 +101,15 @@ CALCULATOR = Calculator(
             help_en="%",
         ),
         HOURS,
-        Input(
-            "efficiency",
-            "Hiệu suất nồi hơi (%)",
-            "Boiler efficiency (%)",
-            "",
-            85,
-            0,
-            100,
-            min_exclusive=True,
-            help_vi="%",
-            help_en="%",
-        ),
-        Input(
-            "ncv",
-            "Nhiệt trị thấp của nhiên liệu",
-            "Fuel net calorific value",
-            "megajoule / kilogram",
-            43.0,
-            1,
-            60,
-        ),
-        Input("fuel_price", "Giá nhiên liệu (VND/kg)", "Fuel price (VND/kg)", "", 0, 0, None),
+        BOILER_EFFICIENCY,
+        FUEL_NCV,
+        FUEL_PRICE_KG,
     ),
     outputs=(
         Output("rate", "Lưu lượng xả đáy", "Blowdown rate", "kilogram / hour"),
         Output("heat", "Nhiệt thu hồi mỗi năm", "Heat recovered per year", "gigajoule"),
         Output("fuel", "Nhiên liệu tiết kiệm mỗi năm", "Fuel saved per year", "tonne", "fuel"),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_check,),

@@ -15,6 +15,7 @@ coal 0.68 / 0.0 (coal and biomass values are (verify)). Assumptions: complete co
 
 from __future__ import annotations
 
+from app.core.calculators._common import MONEY_SAVED
 from app.core.calculators.base import Calculator, Input, Output
 
 SIEGERT = {
@@ -124,7 +125,7 @@ CALCULATOR = Calculator(
         ),
         Output("excess_air", "Không khí thừa hiện tại (%)", "Present excess air (%)", ""),
         Output("fuel", "Nhiên liệu tiết kiệm mỗi năm", "Fuel saved per year", "", "fuel"),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_check,),

@@ -14,6 +14,7 @@ and Condensate Loop, Block 14 (condensate recovery).
 
 from __future__ import annotations
 
+from app.core.calculators._common import BOILER_EFFICIENCY, FUEL_NCV, FUEL_PRICE_KG, MONEY_SAVED
 from app.core.calculators.base import Calculator, Input, Output
 
 CP_WATER = 4.186
@@ -60,28 +61,9 @@ CALCULATOR = Calculator(
         ),
         Input("t_condensate", "Nhiệt độ nước ngưng", "Condensate temperature", "degC", 90, 0, 200),
         Input("t_makeup", "Nhiệt độ nước bổ sung", "Make-up water temperature", "degC", 28, 0, 100),
-        Input(
-            "efficiency",
-            "Hiệu suất nồi hơi (%)",
-            "Boiler efficiency (%)",
-            "",
-            85,
-            0,
-            100,
-            min_exclusive=True,
-            help_vi="%",
-            help_en="%",
-        ),
-        Input(
-            "ncv",
-            "Nhiệt trị thấp của nhiên liệu",
-            "Fuel net calorific value",
-            "megajoule / kilogram",
-            43.0,
-            1,
-            60,
-        ),
-        Input("fuel_price", "Giá nhiên liệu (VND/kg)", "Fuel price (VND/kg)", "", 0, 0, None),
+        BOILER_EFFICIENCY,
+        FUEL_NCV,
+        FUEL_PRICE_KG,
         Input(
             "water_price",
             "Giá nước đã xử lý (VND/m³)",
@@ -118,7 +100,7 @@ CALCULATOR = Calculator(
             "kilogram",
             "chemical",
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_order,),

@@ -12,7 +12,7 @@ Valid range: cycles above 1, ΔT 0–30 K.
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS
+from app.core.calculators._common import HOURS, MONEY_SAVED
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -85,7 +85,7 @@ CALCULATOR = Calculator(
         Output("makeup_now", "Nước bổ sung hiện tại", "Present make-up", "meter ** 3 / hour"),
         Output("makeup_new", "Nước bổ sung mới", "New make-up", "meter ** 3 / hour"),
         Output("water", "Nước tiết kiệm mỗi năm", "Water saved per year", "meter ** 3", "water"),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_order,),

@@ -12,7 +12,7 @@ Valid range: stages 1–8, rinse ratio above 1.
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS
+from app.core.calculators._common import HOURS, MONEY_SAVED
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -76,7 +76,7 @@ CALCULATOR = Calculator(
         Output("flow_now", "Nước rửa hiện tại", "Present rinse water", "liter / hour"),
         Output("flow_new", "Nước rửa mới", "New rinse water", "liter / hour"),
         Output("water", "Nước tiết kiệm mỗi năm", "Water saved per year", "meter ** 3", "water"),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     source="US EPA, Guides to Pollution Prevention: the Fabricated Metal Products Industry (EPA/625/7-90/006)",

@@ -19,7 +19,13 @@ from __future__ import annotations
 
 import math
 
-from app.core.calculators._common import HOURS
+from app.core.calculators._common import (
+    BOILER_EFFICIENCY,
+    FUEL_NCV,
+    FUEL_PRICE_KG,
+    HOURS,
+    MONEY_SAVED,
+)
 from app.core.calculators.base import Calculator, Input, Output
 
 SIGMA = 5.670374e-8
@@ -142,35 +148,16 @@ CALCULATOR = Calculator(
             help_en="Aluminium jacket ≈ 0.1.",
         ),
         HOURS,
-        Input(
-            "efficiency",
-            "Hiệu suất nồi hơi (%)",
-            "Boiler efficiency (%)",
-            "",
-            85,
-            0,
-            100,
-            min_exclusive=True,
-            help_vi="%",
-            help_en="%",
-        ),
-        Input(
-            "ncv",
-            "Nhiệt trị thấp của nhiên liệu",
-            "Fuel net calorific value",
-            "megajoule / kilogram",
-            43.0,
-            1,
-            60,
-        ),
-        Input("fuel_price", "Giá nhiên liệu (VND/kg)", "Fuel price (VND/kg)", "", 0, 0, None),
+        BOILER_EFFICIENCY,
+        FUEL_NCV,
+        FUEL_PRICE_KG,
     ),
     outputs=(
         Output("bare", "Tổn thất khi trần", "Loss when bare", "watt / meter"),
         Output("insulated", "Tổn thất khi bảo ôn", "Loss when insulated", "watt / meter"),
         Output("heat", "Nhiệt tiết kiệm mỗi năm", "Heat saved per year", "gigajoule"),
         Output("fuel", "Nhiên liệu tiết kiệm mỗi năm", "Fuel saved per year", "tonne", "fuel"),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_check,),

@@ -7,7 +7,7 @@ Source: US DOE FEMP, Energy-efficient lighting purchasing guidance (savings = Δ
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS, TARIFF
+from app.core.calculators._common import HOURS, MONEY_SAVED, TARIFF
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -44,7 +44,7 @@ CALCULATOR = Calculator(
         Output(
             "electricity", "Điện tiết kiệm", "Electricity saved", "kilowatt_hour", "electricity"
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     source="US DOE FEMP energy-efficient lighting guidance",

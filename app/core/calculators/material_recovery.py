@@ -12,6 +12,7 @@ treatment/disposal), as in DOMAIN.md §3.
 
 from __future__ import annotations
 
+from app.core.calculators._common import MONEY_SAVED
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -69,7 +70,7 @@ CALCULATOR = Calculator(
     ),
     outputs=(
         Output("material", "Lượng tiết kiệm mỗi năm", "Quantity saved per year", "", "material"),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     source="UNIDO/UNEP RECP methodology: cost of waste streams",

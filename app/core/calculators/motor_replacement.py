@@ -11,7 +11,7 @@ give η by class, poles and size). Valid range: load 0–125 %, efficiencies 0�
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS, TARIFF
+from app.core.calculators._common import HOURS, MONEY_SAVED, TARIFF
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -91,7 +91,7 @@ CALCULATOR = Calculator(
         Output(
             "electricity", "Điện tiết kiệm", "Electricity saved", "kilowatt_hour", "electricity"
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     checks=(_order,),

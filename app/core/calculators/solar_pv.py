@@ -13,7 +13,7 @@ Valid range: self-consumption 0–100 %.
 
 from __future__ import annotations
 
-from app.core.calculators._common import TARIFF
+from app.core.calculators._common import MONEY_SAVED, TARIFF
 from app.core.calculators.base import Calculator, Input, Output
 from app.core.reference import lookup
 
@@ -88,7 +88,7 @@ CALCULATOR = Calculator(
             "kilowatt_hour",
             "electricity",
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
         Output("co2", "CO2e giảm mỗi năm", "CO2e avoided per year", "tonne"),
     ),
     func=_calc,

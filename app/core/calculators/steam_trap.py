@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from app.core.calculators._common import HOURS
+from app.core.calculators._common import FUEL_PRICE_KG, HOURS, MONEY_SAVED
 from app.core.calculators.base import Calculator, Input, Output
 from app.core.units import registry
 
@@ -98,7 +98,7 @@ CALCULATOR = Calculator(
             help_vi="Mặc định DO 43,0 GJ/t (IPCC 2006).",
             help_en="Default DO 43.0 GJ/t (IPCC 2006).",
         ),
-        Input("fuel_price", "Giá nhiên liệu (VND/kg)", "Fuel price (VND/kg)", "", 0, 0, None),
+        FUEL_PRICE_KG,
         Input(
             "steam_price",
             "Giá hơi (VND/t), nếu mua hơi",
@@ -113,7 +113,7 @@ CALCULATOR = Calculator(
         Output("rate", "Lưu lượng hơi thất thoát", "Steam lost", "kilogram / hour"),
         Output("steam", "Hơi tiết kiệm mỗi năm", "Steam saved per year", "tonne", "steam"),
         Output("fuel", "Nhiên liệu tiết kiệm mỗi năm", "Fuel saved per year", "tonne", "fuel"),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     source="US DOE Steam Tip Sheet #1 (Inspect and repair steam traps); Napier's equation",

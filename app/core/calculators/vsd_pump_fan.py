@@ -14,7 +14,7 @@ US DOE Pumping System Tip Sheet #11 (Adjustable speed pumping applications).
 
 from __future__ import annotations
 
-from app.core.calculators._common import HOURS, TARIFF
+from app.core.calculators._common import HOURS, MONEY_SAVED, TARIFF
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -102,7 +102,7 @@ CALCULATOR = Calculator(
         Output(
             "electricity", "Điện tiết kiệm", "Electricity saved", "kilowatt_hour", "electricity"
         ),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     source="Europump/Hydraulic Institute, Variable Speed Driven Pumps – Best Practice Guide; US DOE Pumping Tip Sheet #11",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from app.core.calculators._common import HOURS
+from app.core.calculators._common import HOURS, MONEY_SAVED
 from app.core.calculators.base import Calculator, Input, Output
 
 
@@ -58,7 +58,7 @@ CALCULATOR = Calculator(
     outputs=(
         Output("flow", "Lưu lượng rò", "Leak flow", "liter / minute"),
         Output("water", "Nước tiết kiệm mỗi năm", "Water saved per year", "meter ** 3", "water"),
-        Output("cost", "Tiền tiết kiệm (VND/năm)", "Money saved (VND/yr)", ""),
+        MONEY_SAVED,
     ),
     func=_calc,
     source="Orifice equation (ISO 5167, Cd ≈ 0.6); US EPA WaterSense (leak measurement)",
