@@ -10,6 +10,11 @@ Why a module of its own: the importer validates rows; this module only knows fil
   ``<mergeCell>`` (it is after the cell data; decompressing is fast).
 - CSV: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text"), else Windows-1258
   (Vietnamese Windows); the delimiter is sniffed from the first lines.
+- Size limits, so a huge or hostile file is refused in a second with a message saying the limit
+  instead of minutes of reading: ``MAX_ROWS`` rows and ``MAX_CELLS`` filled cells per sheet
+  (counted while the sheet's XML is scanned, before any row is parsed, and again while rows
+  stream), and for a zip bomb the sizes the archive declares for its parts (Python's zipfile
+  never inflates a part beyond its declared size).
 """
 
 from __future__ import annotations
@@ -26,6 +31,15 @@ from pathlib import Path
 from app.core.errors import Location, UserError
 
 XLSX_MAGIC = b"PK\x03\x04"
+# Ten years of daily readings of 50 streams in the long layout is 182,500 rows.
+MAX_ROWS = 200_000
+MAX_CELLS = 5_000_000  # filled cells of one sheet (rows x columns)
+MAX_FILE_BYTES = 200_000_000  # an XLSX or CSV file on disk
+# An XLSX is a zip: what its parts declare they inflate to. openpyxl reads the shared strings
+# and styles whole (into memory); the sheet streams, but its size bounds the time taken.
+MAX_ZIP_MEMBERS = 10_000
+MAX_PART_BYTES = 64_000_000  # any part read whole (shared strings, styles, workbook)
+MAX_SHEET_BYTES = 1_000_000_000  # one sheet's XML (200,000 rows x 25 columns is ~300 MB)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls (and other OLE files)
 
 
@@ -66,12 +80,17 @@ def file_kind(path: Path) -> str:
     loc = Location(file=path.name)
     if not path.is_file():
         raise UserError.of("import.not_found", loc, path=str(path))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UserError.of("import.file_too_large", loc, size=_mb(size), limit=_mb(MAX_FILE_BYTES))
     with path.open("rb") as fh:
         head = fh.read(8192)
     if head.startswith(XLSX_MAGIC):
+        _check_zip_directory(path, loc)
         try:
             with zipfile.ZipFile(path) as zf:
                 if "xl/workbook.xml" in zf.namelist():
+                    _check_zip_sizes(zf, loc)
                     return "xlsx"
         except zipfile.BadZipFile:
             pass
@@ -85,6 +104,48 @@ def file_kind(path: Path) -> str:
     return "csv"
 
 
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.0f}" if size >= 10e6 else f"{size / 1e6:.1f}"
+
+
+def _check_zip_directory(path: Path, loc: Location) -> None:
+    """Refuse an archive listing more parts than a workbook has, before zipfile reads the list
+    into memory (a million entries would cost hundreds of MB). Read from the end-of-directory
+    record; a ZIP64 one (over 65,535 entries or 4 GB of directory) is no workbook either."""
+    with path.open("rb") as fh:
+        fh.seek(0, 2)
+        end = fh.tell()
+        fh.seek(max(0, end - 65_557))
+        tail = fh.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 22:
+        return  # not a zip after all: zipfile says so
+    entries = int.from_bytes(tail[at + 10 : at + 12], "little")
+    if entries > MAX_ZIP_MEMBERS:
+        raise UserError.of("import.zip_too_many_parts", loc, count=entries, limit=MAX_ZIP_MEMBERS)
+
+
+def _check_zip_sizes(zf: zipfile.ZipFile, loc: Location) -> None:
+    """A decompression bomb: a part that declares it inflates to more than a workbook holds."""
+    infos = zf.infolist()
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise UserError.of(
+            "import.zip_too_many_parts", loc, count=len(infos), limit=MAX_ZIP_MEMBERS
+        )
+    for info in infos:
+        sheet = info.filename.startswith("xl/worksheets/")
+        limit = MAX_SHEET_BYTES if sheet else MAX_PART_BYTES
+        if info.file_size > limit:
+            raise UserError.of(
+                "import.zip_bomb",
+                loc,
+                part=info.filename,
+                size=_mb(info.file_size),
+                packed=_mb(info.compress_size),
+                limit=_mb(limit),
+            )
+
+
 def open_table(path: str | Path, sheet: str = "") -> Table:
     """The rows of ``sheet`` (default: the first) of an XLSX or CSV file."""
     path = Path(path)
@@ -96,10 +157,42 @@ def open_table(path: str | Path, sheet: str = "") -> Table:
 # XLSX
 
 
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _sheet_members(path: Path) -> dict[str, str]:
+    """Sheet name -> its part in the archive, from the workbook's own small XML (so the sheet
+    can be scanned, and refused, before openpyxl opens it: a sheet without a ``<dimension>``
+    is parsed whole by ``load_workbook`` just to learn its size). {} if it cannot be told."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            book = ET.fromstring(zf.read("xl/workbook.xml"))
+            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ET.ParseError, zipfile.BadZipFile, OSError):
+        return {}
+    targets = {r.get("Id"): r.get("Target") or "" for r in rels}
+    out = {}
+    for node in book.iter(f"{_MAIN_NS}sheet"):
+        target = targets.get(node.get(_REL_ID), "")
+        if target:
+            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            out[node.get("name") or ""] = member
+    return out
+
+
 def _open_xlsx(path: Path, sheet: str) -> Table:
     from openpyxl import load_workbook
 
     loc = Location(file=path.name)
+    members = _sheet_members(path)
+    scanned = None
+    if members:
+        name = sheet if sheet in members else "" if sheet else next(iter(members))
+        if name:
+            scanned = _scan_sheet_xml(path, members[name], Location(file=path.name, sheet=name))
     try:
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for damaged files
@@ -111,12 +204,20 @@ def _open_xlsx(path: Path, sheet: str) -> Table:
         wb.close()
         raise UserError.of("import.no_such_sheet", loc, sheet=sheet, sheets=", ".join(names))
     ws = wb[sheet] if sheet else wb.worksheets[0]
-    merged, has_formulas = _scan_sheet_xml(path, ws._worksheet_path)
+    sheet_loc = Location(file=path.name, sheet=ws.title)
+    try:
+        merged, has_formulas = scanned or _scan_sheet_xml(path, ws._worksheet_path, sheet_loc)
+    except BaseException:
+        wb.close()
+        raise
     ws.reset_dimensions()  # some writers store a wrong size; read what is really there
 
     def rows() -> Iterator[tuple[int, tuple]]:
         try:
-            yield from enumerate(ws.iter_rows(values_only=True), start=1)
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS:  # the scan counted fewer (rows without a <row> tag)
+                    raise _too_many_rows(sheet_loc, number)
+                yield number, values
         finally:
             wb.close()
 
@@ -127,16 +228,46 @@ _MERGE_RE = re.compile(rb'<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _FORMULA_RE = re.compile(rb"<f[\s>/]")
 
 
-def _scan_sheet_xml(path: Path, member: str) -> tuple[list[tuple[int, int, int, int]], bool]:
-    """Merged ranges and whether any formula exists, by streaming the sheet's XML once."""
+_EMPTY_ROW_RE = re.compile(rb"<row\b[^>]*/>")
+_ROW_NUMBER_RE = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+
+
+def _too_many_rows(loc: Location, rows: int) -> UserError:
+    return UserError.of("import.too_many_rows", loc, rows=rows, limit=MAX_ROWS)
+
+
+def _scan_sheet_xml(
+    path: Path, member: str, loc: Location
+) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Merged ranges and whether any formula exists, by streaming the sheet's XML once.
+
+    The same pass counts the rows and filled cells and stops at the first limit passed (a
+    1,048,575-row sheet is refused after ``MAX_ROWS`` rows, in well under a second); a row
+    numbered past the limit (``<row r="900000">``) is refused as soon as it is seen.
+    """
     merged: list[tuple[int, int, int, int]] = []
+    seen: set[tuple[int, int, int, int]] = set()
     has_formulas = False
+    rows = cells = 0
     tail = b""
     with zipfile.ZipFile(path) as zf, zf.open(member.lstrip("/")) as fh:
         while chunk := fh.read(1 << 20):
             data = tail + chunk
+            # Whole tags only: cut after the last ">", the rest waits for the next chunk.
+            cut = data.rfind(b">") + 1
+            data, tail = data[:cut], data[cut:]
+            if len(tail) > 1 << 20:  # a text node of megabytes: no tag to count in it
+                tail = tail[-256:]
             if not has_formulas and _FORMULA_RE.search(data):
                 has_formulas = True
+            rows += data.count(b"<row ") + data.count(b"<row>") - len(_EMPTY_ROW_RE.findall(data))
+            cells += data.count(b"<v>") + data.count(b"<is>")
+            last = data.rfind(b"<row")
+            numbered = _ROW_NUMBER_RE.match(data, last) if last >= 0 else None
+            if rows > MAX_ROWS or (numbered and int(numbered.group(1)) > MAX_ROWS):
+                raise _too_many_rows(loc, max(rows, int(numbered.group(1)) if numbered else 0))
+            if cells > MAX_CELLS:
+                raise UserError.of("import.too_many_cells", loc, cells=cells, limit=MAX_CELLS)
             for m in _MERGE_RE.finditer(data):
                 c1, r1, c2, r2 = m.groups()
                 rng = (
@@ -145,9 +276,9 @@ def _scan_sheet_xml(path: Path, member: str) -> tuple[list[tuple[int, int, int, 
                     int(r2),
                     column_index(c2.decode()) + 1,
                 )
-                if rng not in merged:
+                if rng not in seen:
+                    seen.add(rng)
                     merged.append(rng)
-            tail = data[-200:]
     return merged, has_formulas
 
 
@@ -216,9 +347,17 @@ def _open_csv(path: Path) -> Table:
     text = decode_text(path.read_bytes())
     delimiter = sniff_delimiter(text[:65536])
 
+    loc = Location(file=path.name)
+
     def rows() -> Iterator[tuple[int, tuple]]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        cells = 0
         for number, row in enumerate(reader, start=1):
+            cells += len(row)
+            if number > MAX_ROWS:
+                raise _too_many_rows(loc, number)
+            if cells > MAX_CELLS:
+                raise UserError.of("import.too_many_cells", loc, cells=cells, limit=MAX_CELLS)
             yield number, tuple(cell if cell.strip() else None for cell in row)
 
     return Table(path.name, "", [], "csv", rows(), [], False, path)
