@@ -178,3 +178,38 @@ def log_rows(n: int) -> Iterator[list[object]]:
         day = i // 50
         year, rem = 2000 + day // 360, day % 360
         yield [f"{rem % 28 + 1:02d}/{rem // 30 + 1:02d}/{year}", names[i % 2], i % 7 + 1]
+
+
+def png_bomb(width: int, height: int) -> bytes:
+    """A valid black RGB PNG of ``width`` x ``height`` that is only kilobytes long: the pixels
+    are a deflate stream of zero rows, made once per row and repeated (full flushes)."""
+    import struct
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    line = b"\x00" * (1 + 3 * width)  # filter byte "none" + black pixels
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    one = comp.compress(line) + comp.flush(zlib.Z_FULL_FLUSH)
+    adler = 1
+    for _ in range(height):
+        adler = zlib.adler32(line, adler)
+    # zlib header, the raw deflate blocks, the final empty block, the checksum of all rows
+    idat = b"\x78\xda" + one * height + comp.flush() + struct.pack(">I", adler)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def jpeg_claiming(width: int, height: int) -> bytes:
+    """A small real JPEG whose frame header claims ``width`` x ``height`` (up to 65,535)."""
+    import io
+    import struct
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "grey").save(out, "JPEG")
+    data = out.getvalue()
+    at = data.index(b"\xff\xc0") + 5  # SOF0: length(2) precision(1) height(2) width(2)
+    return data[:at] + struct.pack(">HH", height, width) + data[at + 4 :]

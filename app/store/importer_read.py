@@ -24,6 +24,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +98,7 @@ def file_kind(path: Path) -> str:
         raise UserError.of("import.not_spreadsheet", loc)
     if head.startswith(OLE_MAGIC):
         raise UserError.of("import.xls_unsupported", loc)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return "csv"
     if b"\x00" in head or head.startswith(b"%PDF"):
         raise UserError.of("import.not_spreadsheet", loc)
@@ -183,6 +184,16 @@ def _sheet_members(path: Path) -> dict[str, str]:
     return out
 
 
+def _scan(path: Path, member: str, loc: Location) -> tuple[list[tuple[int, int, int, int]], bool]:
+    try:
+        return _scan_sheet_xml(path, member, loc)
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError) as exc:
+        # a damaged part, or one that inflates past the size it declares (bad CRC)
+        raise UserError.of(
+            "import.bad_workbook", Location(file=loc.file), detail=str(exc) or type(exc).__name__
+        ) from exc
+
+
 def _open_xlsx(path: Path, sheet: str) -> Table:
     from openpyxl import load_workbook
 
@@ -192,7 +203,7 @@ def _open_xlsx(path: Path, sheet: str) -> Table:
     if members:
         name = sheet if sheet in members else "" if sheet else next(iter(members))
         if name:
-            scanned = _scan_sheet_xml(path, members[name], Location(file=path.name, sheet=name))
+            scanned = _scan(path, members[name], Location(file=path.name, sheet=name))
     try:
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for damaged files
@@ -206,7 +217,7 @@ def _open_xlsx(path: Path, sheet: str) -> Table:
     ws = wb[sheet] if sheet else wb.worksheets[0]
     sheet_loc = Location(file=path.name, sheet=ws.title)
     try:
-        merged, has_formulas = scanned or _scan_sheet_xml(path, ws._worksheet_path, sheet_loc)
+        merged, has_formulas = scanned or _scan(path, ws._worksheet_path, sheet_loc)
     except BaseException:
         wb.close()
         raise
@@ -312,16 +323,44 @@ def formula_cells(path: Path, sheet: str, cells: set[tuple[int, int]]) -> set[tu
 # CSV
 
 
-def decode_text(data: bytes) -> str:
-    """Bytes of a CSV file as NFC text: UTF-16 by BOM, UTF-8 (BOM or not), else Windows-1258."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            # cp1258 writes some Vietnamese marks as combining characters: NFC recombines them.
-            text = data.decode("cp1258", errors="replace")
+def utf16_without_bom(head: bytes) -> str:
+    """ "utf-16-le" or "utf-16-be" when ``head`` looks like UTF-16 text written without a BOM
+    (every other byte zero, as Latin letters, digits and separators are), else ""."""
+    sample = head[: len(head) // 2 * 2][:4096]
+    if len(sample) < 8:
+        return ""
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.6 * len(odd) and not even.count(0):
+        return "utf-16-le"
+    if even.count(0) > 0.6 * len(even) and not odd.count(0):
+        return "utf-16-be"
+    return ""
+
+
+def decode_text(data: bytes, name: str = "") -> str:
+    """Bytes of a CSV file as NFC text: UTF-16 (by BOM, or by its zero bytes when it has none),
+    UTF-8 (BOM or not), else Windows-1258. Bytes none of them can read are refused, naming the
+    row, rather than replaced by "?" in a stream name or a figure."""
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16")
+        elif encoding := utf16_without_bom(data[:4096]):
+            text = data.decode(encoding)
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                # cp1258 writes some Vietnamese marks as combining characters: NFC recombines.
+                text = data.decode("cp1258")
+    except UnicodeDecodeError as exc:
+        newline = b"\n"
+        if exc.encoding.startswith("utf-16"):
+            big = exc.encoding.endswith("be") or data.startswith(b"\xfe\xff")
+            newline = b"\x00\n" if big else b"\n\x00"
+        row = exc.object[: exc.start].count(newline) + 1
+        raise UserError.of(
+            "import.bad_encoding", Location(file=name, row=row), encoding=exc.encoding
+        ) from None
     return unicodedata.normalize("NFC", text)
 
 
@@ -344,7 +383,7 @@ def sniff_delimiter(sample: str) -> str:
 
 
 def _open_csv(path: Path) -> Table:
-    text = decode_text(path.read_bytes())
+    text = decode_text(path.read_bytes(), path.name)
     delimiter = sniff_delimiter(text[:65536])
 
     loc = Location(file=path.name)
