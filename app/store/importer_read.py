@@ -106,7 +106,7 @@ def file_kind(path: Path) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1e6:.0f}" if size >= 10e6 else f"{size / 1e6:.1f}"
+    return f"{size / 1e6:.0f}"  # whole MB: no decimal point to translate
 
 
 def _check_zip_directory(path: Path, loc: Location) -> None:
@@ -142,7 +142,7 @@ def _check_zip_sizes(zf: zipfile.ZipFile, loc: Location) -> None:
                 loc,
                 part=info.filename,
                 size=_mb(info.file_size),
-                packed=_mb(info.compress_size),
+                packed=f"{info.compress_size / 1e3:.0f}",  # kB: no decimal point to translate
                 limit=_mb(limit),
             )
 
