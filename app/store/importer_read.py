@@ -9,7 +9,8 @@ Why a module of its own: the importer validates rows; this module only knows fil
 - Read-only mode does not report merged cells, so the sheet's XML is scanned for
   ``<mergeCell>`` (it is after the cell data; decompressing is fast).
 - CSV: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text"), else Windows-1258
-  (Vietnamese Windows); the delimiter is sniffed from the first lines.
+  (Vietnamese Windows), checked over the whole file before any row is read, then streamed (not
+  held in memory); the delimiter is sniffed from the first lines.
 - Size limits, so a huge or hostile file is refused in a second with a message saying the limit
   instead of minutes of reading: ``MAX_ROWS`` rows and ``MAX_CELLS`` filled cells per sheet
   (counted while the sheet's XML is scanned, before any row is parsed, and again while rows
@@ -20,7 +21,6 @@ Why a module of its own: the importer validates rows; this module only knows fil
 from __future__ import annotations
 
 import csv
-import io
 import re
 import unicodedata
 import zipfile
@@ -337,33 +337,6 @@ def utf16_without_bom(head: bytes) -> str:
     return ""
 
 
-def decode_text(data: bytes, name: str = "") -> str:
-    """Bytes of a CSV file as NFC text: UTF-16 (by BOM, or by its zero bytes when it has none),
-    UTF-8 (BOM or not), else Windows-1258. Bytes none of them can read are refused, naming the
-    row, rather than replaced by "?" in a stream name or a figure."""
-    try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = data.decode("utf-16")
-        elif encoding := utf16_without_bom(data[:4096]):
-            text = data.decode(encoding)
-        else:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                # cp1258 writes some Vietnamese marks as combining characters: NFC recombines.
-                text = data.decode("cp1258")
-    except UnicodeDecodeError as exc:
-        newline = b"\n"
-        if exc.encoding.startswith("utf-16"):
-            big = exc.encoding.endswith("be") or data.startswith(b"\xfe\xff")
-            newline = b"\x00\n" if big else b"\n\x00"
-        row = exc.object[: exc.start].count(newline) + 1
-        raise UserError.of(
-            "import.bad_encoding", Location(file=name, row=row), encoding=exc.encoding
-        ) from None
-    return unicodedata.normalize("NFC", text)
-
-
 def sniff_delimiter(sample: str) -> str:
     """The delimiter (, ; tab |) that splits the first lines most consistently."""
     lines = [ln for ln in sample.splitlines()[:30] if ln.strip()]
@@ -382,21 +355,77 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _open_csv(path: Path) -> Table:
-    text = decode_text(path.read_bytes(), path.name)
-    delimiter = sniff_delimiter(text[:65536])
+def _newline(encoding: str, data: bytes) -> bytes:
+    if encoding.startswith("utf-16"):
+        big = encoding.endswith("be") or data.startswith(b"\xfe\xff")
+        return b"\x00\n" if big else b"\n\x00"
+    return b"\n"
 
+
+def _first_bad_row(path: Path, encoding: str) -> int | None:
+    """The row of the first byte ``encoding`` cannot read, or None: one streamed pass."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 0
+    with path.open("rb") as fh:
+        first = fh.read(4)
+        fh.seek(0)
+        newline = _newline(encoding, first)
+        try:
+            while chunk := fh.read(1 << 20):
+                lines += decoder.decode(chunk).count("\n")
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            return lines + exc.object[: exc.start].count(newline) + 1
+    return None
+
+
+def csv_encoding(path: Path) -> str:
+    """The encoding of a CSV file, checked over the whole file without holding it: UTF-16 (by
+    BOM, or by its zero bytes), else UTF-8 (BOM or not), else Windows-1258. A file none of them
+    reads is refused naming the row, rather than read with "?" in a stream name or a figure."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    elif encoding := utf16_without_bom(head):
+        candidates = [encoding]
+    else:
+        candidates = ["utf-8-sig", "cp1258"]
+    row = None
+    for encoding in candidates:
+        row = _first_bad_row(path, encoding)
+        if row is None:
+            return encoding
+    raise UserError.of(
+        "import.bad_encoding", Location(file=path.name, row=row), encoding=candidates[-1]
+    )
+
+
+def _open_csv(path: Path) -> Table:
+    """Rows streamed from the file (memory stays small whatever its size), each cell NFC:
+    cp1258 writes some Vietnamese marks as combining characters, NFC recombines them."""
+    encoding = csv_encoding(path)
+    with path.open(encoding=encoding, newline="") as fh:
+        delimiter = sniff_delimiter(fh.read(65536))
     loc = Location(file=path.name)
 
+    def cell(text: str) -> str | None:
+        if not text.strip():
+            return None
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
+
     def rows() -> Iterator[tuple[int, tuple]]:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        cells = 0
-        for number, row in enumerate(reader, start=1):
-            cells += len(row)
-            if number > MAX_ROWS:
-                raise _too_many_rows(loc, number)
-            if cells > MAX_CELLS:
-                raise UserError.of("import.too_many_cells", loc, cells=cells, limit=MAX_CELLS)
-            yield number, tuple(cell if cell.strip() else None for cell in row)
+        with path.open(encoding=encoding, newline="") as fh:
+            reader = csv.reader(fh, delimiter=delimiter)
+            cells = 0
+            for number, row in enumerate(reader, start=1):
+                cells += len(row)
+                if number > MAX_ROWS:
+                    raise _too_many_rows(loc, number)
+                if cells > MAX_CELLS:
+                    raise UserError.of("import.too_many_cells", loc, cells=cells, limit=MAX_CELLS)
+                yield number, tuple(cell(c) for c in row)
 
     return Table(path.name, "", [], "csv", rows(), [], False, path)
