@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import io
 import math
+import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +32,14 @@ QUALITIES = (85, 80, 74, 66, 58)
 THUMB_QUALITY = 75
 # Formats a camera, phone or scanner produces; GIF (animations, 256 colours) and the rest are refused.
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "BMP", "WEBP"})
-# Above this a non-JPEG (which cannot be decoded at reduced scale) would need too much memory.
+# A JPEG is decoded at reduced scale (1/2 to 1/8), so up to this it costs under 200 MB; Pillow
+# refuses twice this before decoding anything (its decompression-bomb check).
 MAX_PIXELS = 120_000_000
+# Other formats are decoded whole, 4 bytes a pixel: 40 MP (an A4 page scanned at 600 dpi is
+# 35 MP) peaks near 200 MB; a 100 MP PNG of a few hundred kB would take 400 MB.
+MAX_DECODED_PIXELS = 40_000_000
+MAX_FILE_BYTES = 100_000_000  # read whole into memory; a 100 MP camera RAW-sized JPEG is ~50 MB
+_ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -58,39 +66,60 @@ def _fail(key: str, name: str, **params) -> UserError:
     return UserError.of(key, Location(file=name), **params)
 
 
+def _bomb(name: str, exc: Exception, jpeg: bool) -> UserError:
+    """Pillow's decompression-bomb refusal as our message, with the size it found."""
+    numbers = re.findall(r"\d+", str(exc))
+    megapixels = round(int(numbers[0]) / 1e6) if numbers else "?"
+    limit = MAX_PIXELS * 2 if jpeg else MAX_DECODED_PIXELS
+    return _fail("photo.too_large", name, megapixels=megapixels, limit=limit // 1_000_000)
+
+
 def process_photo_bytes(data: bytes, name: str = "") -> ProcessedPhoto:
     """The stored form of one photo given its file bytes; ``name`` is used in messages."""
+    with warnings.catch_warnings():
+        # Pillow warns (on stderr) between MAX_PIXELS and twice it; the limits below decide.
+        warnings.simplefilter("ignore")
+        return _process(data, name)
+
+
+def _process(data: bytes, name: str) -> ProcessedPhoto:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     if not data:
         raise _fail("photo.empty_file", name)
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # beyond it Pillow raises DecompressionBombError
+    if data.startswith(_ZIP_MAGIC):  # a .docx, .xlsx or .zip renamed (or saved) as .jpg
+        raise _fail("photo.archive", name)
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # beyond twice it Pillow raises DecompressionBombError
     try:
         image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:
         raise _fail("photo.not_an_image", name) from None
-    except Image.DecompressionBombError:
-        raise _fail(
-            "photo.too_large", name, megapixels="?", limit=MAX_PIXELS // 1_000_000
-        ) from None
+    except Image.DecompressionBombError as exc:
+        raise _bomb(name, exc, data.startswith(b"\xff\xd8")) from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise _fail("photo.corrupt", name, detail=str(exc)) from None
     if image.format not in ACCEPTED_FORMATS:
         raise _fail("photo.unsupported_format", name, format=image.format or "?")
     width, height = image.size
-    if width * height > MAX_PIXELS and image.format not in ("JPEG", "MPO"):
+    is_jpeg = image.format in ("JPEG", "MPO")
+    # a JPEG up to Pillow's bound (twice MAX_PIXELS) is decoded at reduced scale
+    if not is_jpeg and width * height > MAX_DECODED_PIXELS:
         raise _fail(
             "photo.too_large",
             name,
             megapixels=round(width * height / 1e6),
-            limit=MAX_PIXELS // 1_000_000,
+            limit=MAX_DECODED_PIXELS // 1_000_000,
         )
     try:
-        if image.format in ("JPEG", "MPO") and max(width, height) > MAX_SIDE:
+        if is_jpeg and max(width, height) > MAX_SIDE:
             # Decode at 1/2, 1/4 or 1/8 scale, never below the target size: memory stays small.
             scale = MAX_SIDE / max(width, height)
             image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
         image.load()
+        if image.mode not in ("1", "P"):  # (those two would be resized without smoothing)
+            # Down to size before any copy (transposing, converting): a 36 MP PNG then peaks
+            # at one full-size image, not three. Scaling first commutes with the EXIF turn.
+            image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BICUBIC)
         upright = ImageOps.exif_transpose(image)
         rgb = _to_rgb(upright)
         rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BICUBIC)
@@ -98,10 +127,8 @@ def process_photo_bytes(data: bytes, name: str = "") -> ProcessedPhoto:
         thumb = rgb.copy()
         thumb.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BILINEAR)
         thumbnail = _encode(thumb, THUMB_QUALITY)
-    except Image.DecompressionBombError:
-        raise _fail(
-            "photo.too_large", name, megapixels="?", limit=MAX_PIXELS // 1_000_000
-        ) from None
+    except Image.DecompressionBombError as exc:
+        raise _bomb(name, exc, is_jpeg) from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         # Truncated or damaged data surfaces only while decoding.
         raise _fail("photo.corrupt", name, detail=str(exc)) from None
@@ -119,6 +146,14 @@ def process_photo_file(path: str | Path) -> ProcessedPhoto:
     """``process_photo_bytes`` of a file; unreadable files raise ``UserError`` naming the file."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(
+                "photo.file_too_large",
+                path.name,
+                size=round(size / 1e6),
+                limit=MAX_FILE_BYTES // 1_000_000,
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise _fail("photo.unreadable", path.name, detail=os_reason(exc)) from None

@@ -96,6 +96,10 @@ class TemplateSet:
         return [t for t in self.templates if t.fits_sector(vsic)]
 
 
+MAX_TEMPLATE_BYTES = 1_000_000  # one template file (the largest bundled one is 55 kB)
+MAX_TEXT_CHARS = 2_000  # one text of a template (the longest bundled one is 135 characters)
+
+
 def templates_dir() -> Path:
     return data_path("audit_templates")
 
@@ -127,6 +131,17 @@ class _Reader:
             value = raw.get(lang)
             if not isinstance(value, str) or not value.strip():
                 self.add("template.missing_translation", field_name, item=owner, lang=lang)
+                value = ""
+            elif len(value) > MAX_TEXT_CHARS:
+                # a checklist text is a line or two; megabytes would stall every list showing it
+                self.add(
+                    "template.text_too_long",
+                    field_name,
+                    item=owner,
+                    lang=lang,
+                    length=len(value),
+                    limit=MAX_TEXT_CHARS,
+                )
                 value = ""
             elif unicodedata.normalize("NFC", value) != value:
                 # Decomposed marks look identical but break search and sorting.
@@ -242,8 +257,15 @@ def parse_template(data: dict, file: str) -> tuple[Template | None, list[Problem
 
 
 def load_template(path: Path) -> tuple[Template | None, list[Problem]]:
-    """One template file; ``None`` with problems when it cannot be used."""
+    """One template file; ``None`` with problems when it cannot be used.
+
+    A file over ``MAX_TEMPLATE_BYTES`` is refused unread (the largest bundled one is 55 kB).
+    """
     try:
+        size = path.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            kb = MAX_TEMPLATE_BYTES // 1000
+            return None, [_problem("template.too_large", path.name, size=size // 1000, limit=kb)]
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
