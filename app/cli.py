@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "indicators",
     "export",
     "findings",
+    "readiness",
 )
 
 

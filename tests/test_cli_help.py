@@ -12,7 +12,17 @@ import pytest
 from app import cli, cli_i18n
 from app.core import messages
 
-COMMANDS = ("demo", "info", "check", "options", "import", "indicators", "export", "findings")
+COMMANDS = (
+    "demo",
+    "info",
+    "check",
+    "options",
+    "import",
+    "indicators",
+    "export",
+    "findings",
+    "readiness",
+)
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.
 ENGLISH_ARGPARSE = (

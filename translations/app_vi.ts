@@ -69,6 +69,14 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Khu công nghiệp</translation>
     </message>
     <message>
+        <source>ISO 14001 certificate (number, validity)</source>
+        <translation>Chứng chỉ ISO 14001 (số, hiệu lực)</translation>
+    </message>
+    <message>
+        <source>ISO 50001 certificate (number, validity)</source>
+        <translation>Chứng chỉ ISO 50001 (số, hiệu lực)</translation>
+    </message>
+    <message>
         <source>Employees</source>
         <translation>Số lao động</translation>
     </message>
