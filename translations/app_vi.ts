@@ -477,6 +477,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Cơ hội SXSH</translation>
     </message>
     <message>
+        <source>Eco-enterprise readiness</source>
+        <translation>Mức sẵn sàng doanh nghiệp sinh thái</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>

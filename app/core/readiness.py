@@ -291,11 +291,18 @@ def evidence_text(evidence: Evidence, lang: str) -> str:
         k: _group(v, lang) if k == "saving" and isinstance(v, int | float) else v
         for k, v in evidence.params.items()
     }
+    if lang == "en" and "option_en" in params:
+        params["option"] = params["option_en"]
     return text(evidence.key, lang, **params)
 
 
-def _label(option: Any) -> str:
-    return " ".join(p for p in (option.code, option.title_vi) if p)
+def _label(option: Any, lang: str = "vi") -> str:
+    title = (option.title_en if lang == "en" else "") or option.title_vi
+    return " ".join(p for p in (option.code, title) if p)
+
+
+def _option_params(option: Any) -> dict[str, Any]:
+    return {"option": _label(option), "option_en": _label(option, "en")}
 
 
 def has_verified_saving(option: Any) -> bool:
@@ -322,13 +329,10 @@ def _recp_results(audit: Audit) -> tuple[Status, list[Evidence]]:
     evidence = [
         Evidence(
             "readiness.evidence.verified_option",
-            {"option": _label(o), "saving": o.verified_saving_vnd},
+            {**_option_params(o), "saving": o.verified_saving_vnd},
         )
         for o in verified
-    ] + [
-        Evidence("readiness.evidence.implemented_option", {"option": _label(o)})
-        for o in implemented
-    ]
+    ] + [Evidence("readiness.evidence.implemented_option", _option_params(o)) for o in implemented]
     if verified:
         return Status.MET, evidence
     if implemented:
@@ -351,9 +355,7 @@ def _symbiosis_iso(audit: Audit) -> tuple[Status, list[Evidence]]:
         )
         if clean_text(value)
     ]
-    evidence = [
-        Evidence("readiness.evidence.symbiosis_option", {"option": _label(o)}) for o in links
-    ]
+    evidence = [Evidence("readiness.evidence.symbiosis_option", _option_params(o)) for o in links]
     if not links:
         evidence.append(Evidence("readiness.evidence.no_symbiosis"))
     evidence += [
