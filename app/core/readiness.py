@@ -486,3 +486,39 @@ def park_as_dict(park: ParkReadiness, lang: str = "vi") -> dict[str, Any]:
         "symbiosis_links": [{"enterprise": e, "link": link} for e, link in park.symbiosis_links],
         "readiness": [readiness_as_dict(f, lang) for f in park.firms],
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows for the reports and the annex (one home for what a row says)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    criterion_id: str
+    criterion: str
+    legal_ref: str
+    status: Status
+    status_text: str  # "Met (automatic, from the audit's data)"
+    evidence: tuple[str, ...]  # sentences, the auditor's own note last
+
+
+def report_rows(readiness: AuditReadiness, lang: str) -> list[ReportRow]:
+    from app.core.messages import text
+
+    rows = []
+    for r in readiness.results:
+        evidence = [evidence_text(e, lang) for e in r.evidence]
+        if r.auditor_evidence:
+            evidence.append(text("readiness.auditor_note", lang, text=r.auditor_evidence))
+        source = text(f"readiness.source.{r.source or 'none'}", lang)
+        rows.append(
+            ReportRow(
+                criterion_id=r.criterion.id,
+                criterion=r.criterion.text(lang),
+                legal_ref=r.criterion.legal_ref(lang),
+                status=r.status,
+                status_text=f"{text(f'readiness.status.{r.status.value}', lang)} ({source})",
+                evidence=tuple(evidence),
+            )
+        )
+    return rows
