@@ -87,3 +87,45 @@ def rd_text(key: str, lang: str) -> str:
     from app.core.messages import text
 
     return text(key, lang)
+
+
+# --- The self-assessment annex (Vietnamese) ----------------------------------------------------
+
+
+def test_annex_pdf_and_xlsx_via_the_cli(tmp_path, demo, capsys):
+    from app.cli import main
+    from app.store.auditfile import AuditFile
+
+    path = tmp_path / "a.recp"
+    with AuditFile.create(path, demo) as af:
+        af.set_setting(rd.ANSWERS_SETTING, {"a": {"status": "met", "evidence": "Công văn 45/BQL"}})
+    assert (
+        main(["readiness", str(path), "--annex", str(tmp_path / "annex.pdf"), "--lang", "en"]) == 0
+    )
+    assert "Self-assessment annex written" in capsys.readouterr().out
+    text_ = " ".join(" ".join(_pdf_pages(tmp_path / "annex.pdf")).split())
+    assert "BẢN TỰ ĐÁNH GIÁ ĐÁP ỨNG TIÊU CHÍ DOANH NGHIỆP SINH THÁI" in text_
+    assert demo.info.enterprise.tax_code in text_
+    positions = [text_.index(f"Tiêu chí {c} —") for c in ("a", "b", "c")]
+    assert positions == sorted(positions)  # criterion by criterion
+    assert "Công văn 45/BQL" in text_ and "O-18" in text_ and "Đạt một phần" in text_
+    assert "Bằng chứng cần có" in text_ and "đóng dấu" in text_
+
+    assert main(["readiness", str(path), "--annex", str(tmp_path / "annex.xlsx")]) == 0
+    ws = openpyxl.load_workbook(tmp_path / "annex.xlsx").active
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert any(c.startswith("a) Tuân thủ") for c in cells)
+    assert any("Công văn 45/BQL" in c for c in cells)
+    assert any(c.startswith("Đạt một phần") for c in cells)
+    assert demo.info.enterprise.name in cells
+
+
+def test_annex_with_a_wrong_suffix_says_so(tmp_path, demo, capsys):
+    from app.cli import main
+    from app.store.auditfile import AuditFile
+
+    path = tmp_path / "a.recp"
+    AuditFile.create(path, demo).close()
+    assert main(["readiness", str(path), "--annex", str(tmp_path / "x.docx"), "--lang", "vi"]) == 1
+    err = capsys.readouterr().err
+    assert "phải có đuôi .pdf hoặc .xlsx" in err and not (tmp_path / "x.docx").exists()

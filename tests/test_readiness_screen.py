@@ -108,3 +108,15 @@ def test_both_languages(tmp_path, qtbot, lang):
     finally:
         af.close()
         _set_language("en")
+
+
+def test_the_annex_is_written_from_the_screen(screen, tmp_path):
+    from pypdf import PdfReader
+
+    out = screen.export_annex(tmp_path / "annex.pdf", "pdf")
+    assert out is not None and out.exists()
+    assert "Annex written" in screen.annex_status.text()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(out)).pages).split())
+    assert "TIÊU CHÍ DOANH NGHIỆP SINH THÁI" in text and "Tiêu chí c" in text
+    assert screen.export_annex(tmp_path / "missing" / "annex.xlsx", "xlsx") is None
+    assert "missing" in screen.annex_status.text()  # the folder named, no traceback

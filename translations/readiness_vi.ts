@@ -16,6 +16,14 @@
         <translation>Trả lời tiêu chí doanh nghiệp sinh thái %1</translation>
     </message>
     <message>
+        <source>Self-assessment annex</source>
+        <translation>Phụ lục tự đánh giá</translation>
+    </message>
+    <message>
+        <source>Annex written: %1</source>
+        <translation>Đã ghi phụ lục: %1</translation>
+    </message>
+    <message>
         <source>Criterion</source>
         <translation>Tiêu chí</translation>
     </message>
@@ -62,6 +70,18 @@
     <message>
         <source>Save answer</source>
         <translation>Lưu trả lời</translation>
+    </message>
+    <message>
+        <source>Self-assessment annex (PDF)…</source>
+        <translation>Phụ lục tự đánh giá (PDF)…</translation>
+    </message>
+    <message>
+        <source>Self-assessment annex (XLSX)…</source>
+        <translation>Phụ lục tự đánh giá (XLSX)…</translation>
+    </message>
+    <message>
+        <source>The annex to file with the park&apos;s management board, in Vietnamese.</source>
+        <translation>Phụ lục nộp Ban quản lý KCN, bằng tiếng Việt.</translation>
     </message>
     <message>
         <source>Used where the audit&apos;s data cannot decide the criterion; the evidence is shown in the reports and the self-assessment annex.</source>

@@ -33,21 +33,31 @@ def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAG
         help=text("cli.readiness.park.help", lang),
     )
     p.add_argument("--json", action="store_true", help=text("cli.json.help", lang))
+    p.add_argument(
+        "--annex",
+        metavar=text("cli.metavar.out", lang),
+        help=text("cli.readiness.annex.help", lang),
+    )
     add_lang_option(p, lang)
     p.set_defaults(run=run)
 
 
-def read_audit_readiness(path: str | Path) -> Any:
-    """The readiness of the audit file at ``path``, opened read-only (``AuditFile.open``'s read
-    path: never migrated nor written; it holds the lock only while reading, to remove the
-    SQLite side files its read made, and reads without it when someone else has the file open)."""
+def _read(path: str | Path) -> tuple[Any, Any]:
+    """(readiness, enterprise) of the audit file at ``path``, opened read-only."""
     from app.core import readiness
     from app.store.auditfile import AuditFile
 
     with AuditFile.open(path, read_only=True, backup=False) as af:
         audit = af.load()
         answers = readiness.answers_from_setting(af.get_setting(readiness.ANSWERS_SETTING))
-    return readiness.evaluate(audit, answers, file=str(path))
+    return readiness.evaluate(audit, answers, file=str(path)), audit.info.enterprise
+
+
+def read_audit_readiness(path: str | Path) -> Any:
+    """The readiness of the audit file at ``path``, opened read-only (``AuditFile.open``'s read
+    path: never migrated nor written; it holds the lock only while reading, to remove the
+    SQLite side files its read made, and reads without it when someone else has the file open)."""
+    return _read(path)[0]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,11 +68,24 @@ def run(args: argparse.Namespace) -> int:
         return _run_park(Path(args.park), args.json, lang)
     if not args.path:
         raise UserError.of("cli.readiness.need_audit_or_park")
-    result = read_audit_readiness(args.path)
+    result, enterprise = _read(args.path)
+    if args.annex:
+        return _write_annex(result, enterprise, Path(args.annex), lang)
     if args.json:
         print(json.dumps(readiness.readiness_as_dict(result, lang), ensure_ascii=False, indent=2))
     else:
         print(as_text(result, lang))
+    return 0
+
+
+def _write_annex(result: Any, enterprise: Any, out: Path, lang: str) -> int:
+    from app.reports.readiness_annex import FORMATS, write_annex
+
+    suffix = out.suffix.lower()
+    if suffix[1:] not in FORMATS:
+        raise UserError.of("readiness.annex.bad_suffix", Location(file=str(out)), suffix=suffix)
+    written = write_annex(result, enterprise, out, suffix[1:])
+    print(text("readiness.annex.written", lang, path=str(written)))
     return 0
 
 

@@ -9,10 +9,13 @@ checklist file and the message catalogue in the UI's language.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -65,6 +68,10 @@ class ReadinessScreen(PhaseScreen):
         self.evidence_edit = QPlainTextEdit()
         self.evidence_edit.setFixedHeight(70)
         self.save_button = QPushButton()
+        self.annex_pdf_button = QPushButton()
+        self.annex_xlsx_button = QPushButton()
+        self.annex_status = QLabel()
+        self.annex_status.setWordWrap(True)
         self.answer_label = QLabel()
         self.evidence_label = QLabel()
         self.answer_title = QLabel()
@@ -76,7 +83,9 @@ class ReadinessScreen(PhaseScreen):
         form.addRow(self.answer_label, self.answer_box)
         form.addRow(self.evidence_label, self.evidence_edit)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.annex_pdf_button)
+        row.addWidget(self.annex_xlsx_button)
+        row.addWidget(self.annex_status, 1)
         row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.overall)
@@ -89,6 +98,8 @@ class ReadinessScreen(PhaseScreen):
 
         self.table.itemSelectionChanged.connect(self._show_answer)
         self.save_button.clicked.connect(self.save_answer)
+        self.annex_pdf_button.clicked.connect(lambda: self.choose_annex("pdf"))
+        self.annex_xlsx_button.clicked.connect(lambda: self.choose_annex("xlsx"))
         self.retranslate()
         self.refresh(ChangeSet(reset=True))
         if self.table.rowCount():
@@ -196,6 +207,30 @@ class ReadinessScreen(PhaseScreen):
             settings={rd.ANSWERS_SETTING: rd.answers_to_setting(answers)},
         )
 
+    # ------------------------------------------------------------------ the annex
+    def choose_annex(self, fmt_name: str) -> None:
+        audit_path = Path(self.context.file.path)
+        start = audit_path.with_name(f"{audit_path.stem}_tu_danh_gia_DNST.{fmt_name}")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Self-assessment annex"), str(start), f"*.{fmt_name}"
+        )
+        if name:
+            self.export_annex(Path(name), fmt_name)
+
+    def export_annex(self, target: Path, fmt_name: str) -> Path | None:
+        """Write the Vietnamese self-assessment annex (a few pages: no background job)."""
+        from app.reports.readiness_annex import write_annex
+
+        if self.result is None:
+            return None
+        try:
+            written = write_annex(self.result, self.context.audit.info.enterprise, target, fmt_name)
+        except UserError as exc:
+            self.annex_status.setText(render(exc.problem, self.context.lang))
+            return None
+        self.annex_status.setText(self.tr("Annex written: %1").replace("%1", str(written)))
+        return written
+
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
@@ -222,6 +257,11 @@ class ReadinessScreen(PhaseScreen):
         self.answer_label.setText(self.tr("Answer"))
         self.evidence_label.setText(self.tr("Evidence (documents, dates)"))
         self.save_button.setText(self.tr("Save answer"))
+        self.annex_pdf_button.setText(self.tr("Self-assessment annex (PDF)…"))
+        self.annex_xlsx_button.setText(self.tr("Self-assessment annex (XLSX)…"))
+        tip = self.tr("The annex to file with the park's management board, in Vietnamese.")
+        self.annex_pdf_button.setToolTip(tip)
+        self.annex_xlsx_button.setToolTip(tip)
         self.save_button.setToolTip(
             self.tr(
                 "Used where the audit's data cannot decide the criterion; the evidence is shown "
