@@ -120,3 +120,43 @@ def test_the_annex_is_written_from_the_screen(screen, tmp_path):
     assert "TIÊU CHÍ DOANH NGHIỆP SINH THÁI" in text and "Tiêu chí c" in text
     assert screen.export_annex(tmp_path / "missing" / "annex.xlsx", "xlsx") is None
     assert "missing" in screen.annex_status.text()  # the folder named, no traceback
+
+
+def test_iso_certificates_are_entered_on_the_enterprise_screen(tmp_path, qtbot):
+    """Typed on the Enterprise screen, saved in the enterprise's JSON, undoable; the readiness
+    screen's criterion b follows."""
+    from app.ui.screens.enterprise import EnterpriseScreen
+    from tests.test_ui_screens import type_into
+    from tests.ui_helpers import reload
+
+    widget, af, path = _screen(tmp_path, qtbot, "en")
+    try:
+        enterprise = EnterpriseScreen(widget.context)
+        qtbot.addWidget(enterprise)
+        field = enterprise.fields[("enterprise", "iso50001_certificate")]
+        type_into(qtbot, field, "EnMS-2291, valid to 2027")
+        assert reload(path).info.enterprise.iso50001_certificate == "EnMS-2291, valid to 2027"
+        assert _status(widget, 1) == "met"
+        widget.context.undo_stack.undo()
+        assert reload(path).info.enterprise.iso50001_certificate == ""
+        assert _status(widget, 1) == "partly"
+    finally:
+        af.close()
+
+
+def test_an_older_file_without_the_certificate_fields_opens(tmp_path):
+    import json
+    import sqlite3
+
+    path = tmp_path / "old.recp"
+    AuditFile.create(path, build_demo_audit()).close()
+    conn = sqlite3.connect(path)
+    data = json.loads(conn.execute("SELECT data FROM audit_info").fetchone()[0])
+    data["enterprise"].pop("iso14001_certificate")
+    data["enterprise"].pop("iso50001_certificate")
+    conn.execute("UPDATE audit_info SET data = ?", (json.dumps(data),))
+    conn.commit()
+    conn.close()
+    with AuditFile.open(path, read_only=True, backup=False) as old:
+        enterprise = old.load_info().enterprise
+    assert enterprise.iso14001_certificate == "" and enterprise.iso50001_certificate == ""
