@@ -286,3 +286,15 @@ def test_cli_bad_arguments_give_one_line(tmp_path, capsys):
     os.makedirs(tmp_path / "empty")
     assert main(["readiness", "--park", str(tmp_path / "empty"), "--lang", "vi"]) == 1
     assert "không có tệp .recp" in capsys.readouterr().err
+
+
+def test_has_verified_saving_follows_the_options_status_rules(demo):
+    from app.core.options import has_verified_saving
+
+    option = copy.deepcopy(next(o for o in demo.options if o.status is OptionStatus.VERIFIED))
+    assert has_verified_saving(option)
+    option.implemented_date = None  # a verified option must say when it was implemented
+    assert not has_verified_saving(option)
+    option = copy.deepcopy(next(o for o in demo.options if o.status is OptionStatus.VERIFIED))
+    option.verified_saving_vnd = 0
+    assert not has_verified_saving(option)

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import Location, UserError
-from app.core.model import Audit, OptionStatus, clean_text
-from app.core.options import is_implemented, is_rejected, status_problems
+from app.core.model import Audit, clean_text
+from app.core.options import has_verified_saving, is_implemented, is_rejected
 from app.paths import data_path
 
 ANSWERS_SETTING = "eco_readiness"  # AuditFile setting: criterion id -> {"status", "evidence"}
@@ -303,15 +303,6 @@ def _label(option: Any, lang: str = "vi") -> str:
 
 def _option_params(option: Any) -> dict[str, Any]:
     return {"option": _label(option), "option_en": _label(option, "en")}
-
-
-def has_verified_saving(option: Any) -> bool:
-    """Verified with a measured saving per year, and nothing its status requires is missing."""
-    return (
-        option.status is OptionStatus.VERIFIED
-        and (option.verified_saving_vnd or 0) > 0
-        and not status_problems(option)
-    )
 
 
 def symbiosis_links(audit: Audit) -> list[Any]:
