@@ -298,3 +298,16 @@ def test_has_verified_saving_follows_the_options_status_rules(demo):
     option = copy.deepcopy(next(o for o in demo.options if o.status is OptionStatus.VERIFIED))
     option.verified_saving_vnd = 0
     assert not has_verified_saving(option)
+
+
+def test_cli_with_a_broken_checklist_file_gives_one_line(demo_file, tmp_path, monkeypatch, capsys):
+    bad = tmp_path / "criteria.toml"
+    bad.write_text(SHIPPED.read_text(encoding="utf-8").replace('rule = "recp_results"', "rule = 3"))
+    monkeypatch.setattr(rd, "checklist_path", lambda: bad)
+    rd.shipped_checklist.cache_clear()
+    try:
+        assert main(["readiness", str(demo_file), "--lang", "en"]) == 1
+        err = capsys.readouterr().err
+        assert str(bad) in err and "Criterion #3 (c)" in err and "Traceback" not in err
+    finally:
+        rd.shipped_checklist.cache_clear()

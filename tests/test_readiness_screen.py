@@ -160,3 +160,20 @@ def test_an_older_file_without_the_certificate_fields_opens(tmp_path):
     with AuditFile.open(path, read_only=True, backup=False) as old:
         enterprise = old.load_info().enterprise
     assert enterprise.iso14001_certificate == "" and enterprise.iso50001_certificate == ""
+
+
+def test_a_broken_checklist_file_is_named_on_the_screen(tmp_path, qtbot, monkeypatch):
+    bad = tmp_path / "criteria.toml"
+    bad.write_text('[[criterion]]\nid = "a"\n', encoding="utf-8")
+    monkeypatch.setattr(rd, "checklist_path", lambda: bad)
+    rd.shipped_checklist.cache_clear()
+    try:
+        widget, af, _ = _screen(tmp_path, qtbot, "en")
+        try:
+            assert widget.table.rowCount() == 0
+            assert str(bad) in widget.problem.text() and "Criterion #1 (a)" in widget.problem.text()
+            assert widget.export_annex(tmp_path / "x.pdf", "pdf") is None
+        finally:
+            af.close()
+    finally:
+        rd.shipped_checklist.cache_clear()
