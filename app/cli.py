@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "calc",
     "portfolio",
     "publish",
+    "readiness",
 )
 
 

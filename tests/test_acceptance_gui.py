@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 
 from tests.ui_helpers import ensure_qm, reload
 
-PHASES = ("enterprise", "products", "walkthrough", "baselines", "options", "reports")
+PHASES = (
+    "enterprise",
+    "products",
+    "walkthrough",
+    "baselines",
+    "options",
+    "readiness",
+    "reports",
+)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ COMMANDS = (
     "calc",
     "portfolio",
     "publish",
+    "readiness",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

@@ -134,7 +134,7 @@ def test_dates_and_headers_follow_the_language(audit):
         ("en", "d mmm yyyy", "Responsible"),
     ):
         wb, _ = workbook(audit, lang)
-        plan = wb.worksheets[-1]
+        plan = wb.worksheets[-2]  # the last is the eco-enterprise readiness sheet
         assert plan["D1"].value == header
         dated = [c for c in plan["E"][1:] if c.value is not None]
         assert dated and all(c.number_format == date_fmt for c in dated)
@@ -170,8 +170,8 @@ def test_summary_workbook_shows_management_sheets_and_keeps_formulas_live(audit,
     names = dict(zip(full.sheetnames, full.worksheets, strict=True))
     visible = [ws.title for ws in short.worksheets if ws.sheet_state == "visible"]
     hidden = [ws.title for ws in short.worksheets if ws.sheet_state == "hidden"]
-    summary, streams, records, indicators, savings, options, plan = full.sheetnames
-    assert visible == [summary, streams, options, plan]
+    summary, streams, records, indicators, savings, options, plan, readiness = full.sheetnames
+    assert visible == [summary, streams, options, plan, readiness]
     assert hidden == [records, savings]  # what the formulas read, out of sight
     assert indicators not in short.sheetnames
     # the same live formulas as the full workbook, pointing at sheets that are there

@@ -69,6 +69,14 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Khu công nghiệp</translation>
     </message>
     <message>
+        <source>ISO 14001 certificate (number, validity)</source>
+        <translation>Chứng chỉ ISO 14001 (số, hiệu lực)</translation>
+    </message>
+    <message>
+        <source>ISO 50001 certificate (number, validity)</source>
+        <translation>Chứng chỉ ISO 50001 (số, hiệu lực)</translation>
+    </message>
+    <message>
         <source>Employees</source>
         <translation>Số lao động</translation>
     </message>
@@ -467,6 +475,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
     <message>
         <source>Options</source>
         <translation>Cơ hội SXSH</translation>
+    </message>
+    <message>
+        <source>Eco-enterprise readiness</source>
+        <translation>Mức sẵn sàng doanh nghiệp sinh thái</translation>
     </message>
     <message>
         <source>Reports</source>

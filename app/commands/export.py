@@ -82,8 +82,11 @@ def run(args: argparse.Namespace) -> int:
             raise UserError.of(
                 "report.error.logo", Location(file=args.logo), detail=os_reason(exc)
             ) from exc
+    from app.core import readiness
+
     with AuditFile.open(args.path, read_only=True, backup=False) as af:
         audit = af.load()
+        answers = readiness.answers_from_setting(af.get_setting(readiness.ANSWERS_SETTING))
         written = export_report(
             audit,
             out,
@@ -92,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
             variant=args.variant,
             photo_loader=af.photo_jpeg,
             logo=logo,
+            readiness_answers=answers,
         )
     print(text("report.written", args.lang, path=str(written)))
     return 0

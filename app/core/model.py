@@ -173,6 +173,10 @@ class Enterprise:
     contact_phone: str = ""
     contact_email: str = ""
     value_added_vnd: int | None = None  # per year, when the enterprise gives it
+    # Management-system certificates (number, body, validity as the auditor writes them); empty:
+    # none recorded. Evidence for the eco-enterprise criteria (app.core.readiness).
+    iso14001_certificate: str = ""
+    iso50001_certificate: str = ""
 
 
 @dataclass

@@ -297,6 +297,16 @@ def is_implemented(option: Option) -> bool:
     return option.status in IMPLEMENTED_STATUSES
 
 
+def has_verified_saving(option: Option) -> bool:
+    """Verified with a measured saving per year above 0, and nothing its status requires is
+    missing: an option "with results" (eco-enterprise criterion c, ``app.core.readiness``)."""
+    return (
+        option.status is OptionStatus.VERIFIED
+        and (option.verified_saving_vnd or 0) > 0
+        and not status_problems(option)
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # New options: from a finding, duplicates, codes
 

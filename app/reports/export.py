@@ -7,8 +7,9 @@ leaves whatever was there before untouched.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from app.core.model import Audit
 from app.reports.safe_write import write_atomically
@@ -46,7 +47,12 @@ def export_report(
     photo_loader: PhotoLoader | None = None,
     logo: bytes | None = None,
     progress: Callable[[float], None] | None = None,
+    readiness_answers: Mapping[str, Any] | None = None,
 ) -> Path:
-    """Build the snapshot of ``audit`` and write the report; returns the written path."""
-    snap = build_snapshot(audit, variant, photo_loader=photo_loader, logo=logo)
+    """Build the snapshot of ``audit`` and write the report; returns the written path.
+
+    ``readiness_answers``: the auditor's eco-enterprise answers (see ``build_snapshot``)."""
+    snap = build_snapshot(
+        audit, variant, photo_loader=photo_loader, logo=logo, readiness_answers=readiness_answers
+    )
     return write_report(snap, target, lang, fmt, progress)

@@ -1048,6 +1048,61 @@ class PdfReport:
             )
         return out
 
+    def readiness(self) -> list:
+        """Eco-enterprise readiness (Decree 35/2022/NĐ-CP art. 37 cl. 2): a row per criterion."""
+        result = self.snap.readiness
+        if result is None:
+            return []
+        from app.core import readiness as rd
+
+        lang = self.lang
+        # Heading, note and table kept together: the summary puts it after other content.
+        out = [
+            self.p(text("readiness.title", lang), "H1"),
+            self.p(text("readiness.report_note", lang), "note"),
+            self.p(
+                text(
+                    "readiness.overall",
+                    lang,
+                    status=text(f"readiness.status.{result.overall.value}", lang),
+                ),
+                "H2",
+            ),
+            self.table(
+                [
+                    text("readiness.col.criterion", lang),
+                    text("readiness.col.legal_ref", lang),
+                    text("readiness.col.status", lang),
+                    text("readiness.col.evidence", lang),
+                ],
+                [
+                    [
+                        fonts.printable(f"{row.criterion_id}) {row.criterion}"),
+                        fonts.printable(row.legal_ref),
+                        row.status_text,
+                        fonts.printable(self._evidence_lines(row.evidence)),
+                    ]
+                    for row in rd.report_rows(result, lang)
+                ],
+                [5, 3, 2.4, 6.6],
+            ),
+            self.p(
+                text("readiness.source_line", lang, source=rd.shipped_checklist().source(lang)),
+                "note",
+            ),
+        ]
+        if self.snap.variant == "summary":  # after the summary's tables: no page of its own
+            return [CondPageBreak(6 * cm), *out]
+        return [KeepTogether(out)]
+
+    def _evidence_lines(self, evidence: tuple[str, ...]) -> str:
+        """Bulleted evidence; the summary shows the first few and counts the others."""
+        limit = 3 if self.snap.variant == "summary" else len(evidence)
+        lines = [f"• {e}" for e in evidence[:limit]]
+        if len(evidence) > limit:
+            lines.append(text("readiness.more_evidence", self.lang, count=len(evidence) - limit))
+        return "\n".join(lines) or fmt.DASH
+
     # -- assembly ---------------------------------------------------------------------------
     def story(self) -> list:
         if self.snap.variant == "summary":
@@ -1056,6 +1111,7 @@ class PdfReport:
                 NextPageTemplate("normal"),
                 PageBreak(),
                 *self.summary(n_options=10),
+                *self.readiness(),
             ]
         story = [*self.cover(), NextPageTemplate("normal"), PageBreak(), *self.toc(), PageBreak()]
         for part in (
@@ -1067,10 +1123,13 @@ class PdfReport:
             self.options,
             self.finance,
             self.plan,
+            self.readiness,
             self.annex,
         ):
-            story += part()
-            story.append(PageBreak())
+            part_story = part()
+            if part_story:
+                story += part_story
+                story.append(PageBreak())
         return story[:-1]
 
     def header(self) -> str:

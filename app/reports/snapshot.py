@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from app.core.costs import record_cost
 from app.core.model import STREAM_GROUP, Audit, Option
@@ -77,6 +78,9 @@ class ReportSnapshot:
     # charts the Options screen draws (all of them show money: empty when confidential).
     chart_options: tuple = ()
     chart_finances: dict = field(default_factory=dict)
+    # Eco-enterprise readiness (app.core.readiness.AuditReadiness); None: not in this report
+    # (the confidential variant: its evidence names options and money).
+    readiness: Any = None
 
     def stream(self, stream_id: str) -> StreamRow | None:
         return next((s for s in self.streams if s.id == stream_id), None)
@@ -130,8 +134,12 @@ def build_snapshot(
     variant: str = "full",
     photo_loader: PhotoLoader | None = None,
     logo: bytes | None = None,
+    readiness_answers: Mapping[str, Any] | None = None,
 ) -> ReportSnapshot:
-    """Everything a report shows, computed once. ``variant``: full, summary or confidential."""
+    """Everything a report shows, computed once. ``variant``: full, summary or confidential.
+
+    ``readiness_answers``: the auditor's eco-enterprise answers (``app.core.readiness.Answer``
+    by criterion id, from the audit's setting), for the readiness section."""
     if variant not in VARIANTS:
         raise ValueError(variant)
     info = audit.info
@@ -296,6 +304,7 @@ def build_snapshot(
         references=tuple(fig.references),
         gaps=tuple(gaps),
         chart_options=tuple(audit.options),
+        readiness=_readiness(audit, readiness_answers) if variant != "confidential" else None,
         chart_finances=dict(fig.finances),
     )
     return redact(snap) if variant == "confidential" else snap
@@ -343,6 +352,18 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
         rejected=is_rejected(o),
         calculations=tuple(getattr(o, "calculations", ())),
     )
+
+
+def _readiness(audit: Audit, answers: Mapping[str, Any] | None) -> Any:
+    """The audit's eco-enterprise readiness; None when the checklist file is malformed (the
+    report then leaves the section out rather than failing: the readiness screen says why)."""
+    from app.core import readiness
+    from app.core.errors import UserError
+
+    try:
+        return readiness.evaluate(audit, answers or {})
+    except UserError:
+        return None
 
 
 def redact(snap: ReportSnapshot) -> ReportSnapshot:

@@ -392,6 +392,45 @@ class XlsxReport:
             ws.cell(2, 1, self.t("plan_empty"))
         self.widths(ws, {2: 46, 5: 13, 6: 13})
 
+    def readiness(self) -> None:
+        """Eco-enterprise readiness: a row per criterion (none in the confidential variant)."""
+        result = self.snap.readiness
+        if result is None:
+            return
+        from app.core import readiness as rd
+
+        lang = self.lang
+        ws = self.wb.create_sheet()
+        ws.title = text("readiness.sheet", lang)[:31]
+        self.sheet_names["readiness"] = ws.title
+        self.header(
+            ws,
+            1,
+            [
+                text("readiness.col.criterion", lang),
+                text("readiness.col.legal_ref", lang),
+                text("readiness.col.status", lang),
+                text("readiness.col.evidence", lang),
+            ],
+        )
+        r = 2
+        for row in rd.report_rows(result, lang):
+            _text(ws.cell(r, 1), f"{row.criterion_id}) {row.criterion}")
+            _text(ws.cell(r, 2), row.legal_ref)
+            _text(ws.cell(r, 3), row.status_text)
+            _text(ws.cell(r, 4), "\n".join(f"• {e}" for e in row.evidence))
+            for col in range(1, 5):
+                ws.cell(r, col).alignment = WRAP_TOP
+            r += 1
+        overall = text(f"readiness.status.{result.overall.value}", lang)
+        ws.cell(r + 1, 1, text("readiness.overall", lang, status=overall)).font = BOLD
+        _text(ws.cell(r + 2, 1), text("readiness.report_note", lang))
+        _text(
+            ws.cell(r + 3, 1),
+            text("readiness.source_line", lang, source=rd.shipped_checklist().source(lang)),
+        )
+        self.widths(ws, {1: 48, 2: 30, 3: 24, 4: 70})
+
     def summary(self, ws: Worksheet) -> None:
         s, ent = self.snap, self.snap.enterprise
         ws.cell(1, 1, self.t("cover.title_summary" if self.short else "cover.title")).font = TITLE
@@ -479,6 +518,7 @@ class XlsxReport:
         if not self.short:
             self.calculations()
         self.plan()
+        self.readiness()
         self.summary(summary)
         if self.short:
             # For management: summary, streams' annual totals, options and plan. The detail

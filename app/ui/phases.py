@@ -59,5 +59,10 @@ PHASES: tuple[Phase, ...] = (
         "app.ui.screens.baselines:BaselinesScreen",
     ),
     Phase("options", QT_TRANSLATE_NOOP("Phase", "Options"), "app.ui.screens.options:OptionsScreen"),
+    Phase(
+        "readiness",
+        QT_TRANSLATE_NOOP("Phase", "Eco-enterprise readiness"),
+        "app.ui.screens.readiness:ReadinessScreen",
+    ),
     Phase("reports", QT_TRANSLATE_NOOP("Phase", "Reports"), "app.ui.screens.reports:ReportsScreen"),
 )

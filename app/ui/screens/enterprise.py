@@ -43,6 +43,18 @@ ENTERPRISE_FIELDS = (
         "text",
         QT_TRANSLATE_NOOP("EnterpriseScreen", "Industrial park"),
     ),
+    (
+        "enterprise",
+        "iso14001_certificate",
+        "text",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "ISO 14001 certificate (number, validity)"),
+    ),
+    (
+        "enterprise",
+        "iso50001_certificate",
+        "text",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "ISO 50001 certificate (number, validity)"),
+    ),
     ("enterprise", "employees", "int", QT_TRANSLATE_NOOP("EnterpriseScreen", "Employees")),
     (
         "enterprise",

@@ -153,7 +153,13 @@ class ReportsScreen(PhaseScreen):
 
     # -- jobs -------------------------------------------------------------------------------
     def _work(self, target: Path, lang: str, fmt: str, variant: str):
+        from app.core import readiness
+
         audit, loader = self.context.audit, self.context.file.photo_jpeg
+        # Read here, in the GUI thread: the worker must not use the file's connection.
+        answers = readiness.answers_from_setting(
+            self.context.file.get_setting(readiness.ANSWERS_SETTING)
+        )
 
         def work(progress):
             from app.reports.export import export_report
@@ -171,6 +177,7 @@ class ReportsScreen(PhaseScreen):
                 variant=variant,
                 photo_loader=loader,
                 progress=report_progress,
+                readiness_answers=answers,
             )
             return target
 
