@@ -478,7 +478,7 @@ Chi tiết đã được ghi vào tệp nhật ký:
     </message>
     <message>
         <source>Eco-enterprise readiness</source>
-        <translation>Mức sẵn sàng doanh nghiệp sinh thái</translation>
+        <translation>Doanh nghiệp sinh thái</translation>
     </message>
     <message>
         <source>Reports</source>
