@@ -156,20 +156,25 @@ def test_specific_consumption_zero_output_is_undefined():
     assert "validation.zero_output" in {p.key for p in ind.problems}
 
 
-def test_two_products_share_streams_by_output_mass():
+def test_two_products_share_a_stream_by_the_auditors_key_else_plant_level():
     audit = small_audit(products=2)
-    ind = compute_indicators(audit)
     elec, fabric, yarn = audit.streams[0], audit.products[0], audit.products[1]
     fab_t = sum(280.0 + i for i in range(12))
     yarn_t = 12 * 20.0  # 20,000 kg a month
     kwh = sum(500_000.0 + 1000 * i for i in range(12))
+    # no key: one plant-level figure per t of the whole output, not one per product
+    (plant,) = [s for s in compute_indicators(audit).specific if s.stream_id == elec.id]
+    assert plant.product_id == "" and plant.allocation == "plant" and plant.unit == "kWh/t"
+    assert plant.annual == pytest.approx(kwh / (fab_t + yarn_t))
+    # the auditor's key (weights): 4 parts fabric, 1 part yarn
+    elec.allocation = {fabric.id: 4, yarn.id: 1}
+    ind = compute_indicators(audit)
     sc_f = next(s for s in ind.specific if s.stream_id == elec.id and s.product_id == fabric.id)
     sc_y = next(s for s in ind.specific if s.stream_id == elec.id and s.product_id == yarn.id)
-    assert sc_f.allocation == "output_mass"
-    assert sc_f.share == pytest.approx(fab_t / (fab_t + yarn_t))
-    assert sc_f.annual == pytest.approx(kwh * fab_t / (fab_t + yarn_t) / fab_t)
+    assert sc_f.allocation == "key" and sc_f.share == pytest.approx(0.8)
+    assert sc_f.annual == pytest.approx(kwh * 0.8 / fab_t)
     assert sc_y.unit == "kWh/kg"
-    assert sc_y.annual == pytest.approx(kwh * yarn_t / (fab_t + yarn_t) / (yarn_t * 1000))
+    assert sc_y.annual == pytest.approx(kwh * 0.2 / (yarn_t * 1000))
     # both products together use the whole stream
     assert sc_f.annual * fab_t + sc_y.annual * yarn_t * 1000 == pytest.approx(kwh)
 

@@ -19,7 +19,8 @@ def only_info(monkeypatch):
 
 
 def grid_audit(n: int, months: int = 12) -> model.Audit:
-    """``n`` products x ``n`` streams, every month of a 12-month baseline recorded."""
+    """``n`` products x ``n`` streams, every month of a 12-month baseline recorded, every
+    stream allocated to every product."""
     periods = model.period_range("2024-01", months)
     audit = model.Audit(info=model.AuditInfo(baseline_start="2024-01", baseline_months=months))
     for i in range(n):
@@ -31,6 +32,8 @@ def grid_audit(n: int, months: int = 12) -> model.Audit:
         product = model.Product(f"Sản phẩm {i}", "t")
         audit.products.append(product)
         audit.production += [model.ProductionRecord(product.id, p, 10.0 + i) for p in periods]
+    for stream in audit.streams:  # the worst case: every stream shared by every product
+        stream.allocation = {p.id: 1.0 for p in audit.products}
     return audit
 
 

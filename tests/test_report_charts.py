@@ -17,7 +17,6 @@ from app.core.messages import text
 from app.core.model import STREAM_GROUP
 from app.core.options import option_finances
 from app.reports import chart_data, charts, fmt, option_charts
-from app.reports import report_charts as rc
 from app.reports.pdf import PdfReport, write_pdf
 from app.reports.snapshot import build_snapshot
 from tests.sample_report import build_audit
@@ -96,16 +95,14 @@ def test_full_report_places_the_charts_in_their_sections_as_vector_drawings(audi
     assert kinds.count("monthly") == main
     assert {"cost_shares", "sankey", "co2e", "mac", "bubble", "category"} <= set(kinds)
     got = sections(build(audit, lang, "full"), lang)
-    dim = rc.sankey_dimension(build_snapshot(audit, "full").steps)
-    resource = text(f"chart.dimension.{dim}", lang)
+    plant = build_snapshot(audit, "full").plant[0]
+    resource = text(f"chart.plant.{plant.kind}", lang)
     where = {
         "baseline": [
             text("chart.cost_shares_title", lang),
             text("chart.quantity", lang, unit="kWh"),
         ],
-        "enterprise": [
-            text("chart.sankey_title", lang, name=resource, unit=chart_data.BALANCE_UNITS[dim])
-        ],
+        "enterprise": [text("chart.sankey_title", lang, name=resource, unit=plant.unit)],
         "specific": [text("chart.co2e_title", lang).split("(")[0].strip()],
         "finance": [text(f"options.chart.{k}_title", lang) for k in ("mac", "bubble", "category")],
     }
@@ -205,7 +202,8 @@ def test_sankey_uses_english_flow_and_step_names():
         flow.name_en = {"Nước": "Water", "Vải": "Fabric", "Nước thải": "Wastewater"}[flow.name]
     for step in a.steps:
         step.name_en = f"Step {step.position}"
-    shown = " ".join(words(charts_of(a, "en", "full")["sankey"]))
+    placed = charts_of(a, "en", "full")
+    shown = " ".join(w for k in placed if k.startswith("sankey:") for w in words(placed[k]))
     assert "Step" in shown and ("Fabric" in shown or "Water" in shown)
     assert "Vải" not in shown and "Nước" not in shown
 

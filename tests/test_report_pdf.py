@@ -179,7 +179,12 @@ def test_confidential_hides_identity_and_money(audit):
             assert fmt.money(v, lang) not in text, v
         # physical quantities stay
         assert fmt.smart(ind.streams[0].quantity, lang) in text
-    assert "Trần Văn Minh" in pdf_text(audit, "vi", "confidential")[0]  # auditors stay
+    # the auditors are not named either (issue 18: their names point at the firm); their
+    # organisation and role stay
+    secret = pdf_text(audit, "vi", "confidential")[0]
+    assert "Trần Văn Minh" not in secret and "Trần Văn Minh" in pdf_text(audit, "vi", "full")[0]
+    auditor = next(m for m in audit.team if m.name == "Trần Văn Minh")
+    assert auditor.organisation in secret
 
 
 def test_no_options_still_gives_a_complete_report():
@@ -271,10 +276,10 @@ def test_finance_totals_say_that_overlapping_options_are_added_as_independent(vi
     assert flat(text("report.finance_note", "en")) in en[0]
 
 
-def test_symbols_the_font_lacks_are_written_with_ones_it_has():
-    """Noto Sans has no arrows or ≤/≥: a PDF would show blanks where users typed them."""
+def test_symbols_the_font_lacks_are_drawn_in_the_fallback_font():
+    """Noto Sans has no arrows or ≤/≥: they are drawn in the DejaVu Sans fallback, as typed
+    (tests/test_report_glyphs.py checks every drawn character has a glyph)."""
     a = build_audit()
     a.findings[0].title = "Nhiệt thải → thu hồi, pH ≤ 9"
     text, _ = pdf_text(a, "vi")
-    assert "Nhiệt thải -> thu hồi, pH <= 9" in text
-    assert "→" not in text and "≤" not in text
+    assert "Nhiệt thải → thu hồi, pH ≤ 9" in text

@@ -170,9 +170,11 @@ def test_summary_workbook_shows_management_sheets_and_keeps_formulas_live(audit,
     names = dict(zip(full.sheetnames, full.worksheets, strict=True))
     visible = [ws.title for ws in short.worksheets if ws.sheet_state == "visible"]
     hidden = [ws.title for ws in short.worksheets if ws.sheet_state == "hidden"]
-    summary, streams, records, indicators, savings, options, plan, readiness = full.sheetnames
+    (summary, streams, records, factors, indicators, savings, options, cash, plan, readiness) = (
+        full.sheetnames
+    )
     assert visible == [summary, streams, options, plan, readiness]
-    assert hidden == [records, savings]  # what the formulas read, out of sight
+    assert hidden == [records, factors, savings, cash]  # what the formulas read, out of sight
     assert indicators not in short.sheetnames
     # the same live formulas as the full workbook, pointing at sheets that are there
     for title in (streams, options, plan):

@@ -38,7 +38,12 @@ def _value(hint: Any, name: str, full: bool) -> Any:
         return [_value(item, f"{name}{i}", full=True) for i in range(3)] if full else []
     if origin is dict:
         _, item = typing.get_args(hint)
-        return {"kinh tế": _value(item, name, True), "môi trường": 0.0} if full else {}
+        # a second entry of the item's type, its empty value (a dict of dicts stays well-typed)
+        return (
+            {"kinh tế": _value(item, name, True), "môi trường": _value(item, name, False)}
+            if full
+            else {}
+        )
     if isinstance(hint, type) and issubclass(hint, Enum):
         members = list(hint)
         return members[-1] if full else members[0]

@@ -69,6 +69,7 @@ def _target(out: Path, fmt: str | None) -> tuple[Path, str]:
 
 def run(args: argparse.Namespace) -> int:
     from app.core.messages import text
+    from app.core.options import WEIGHTS_SETTING
     from app.reports.export import export_report
     from app.store.auditfile import AuditFile
 
@@ -96,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
             photo_loader=af.photo_jpeg,
             logo=logo,
             readiness_answers=answers,
+            weights=af.get_setting(WEIGHTS_SETTING),  # the decision page's order
         )
     print(text("report.written", args.lang, path=str(written)))
     return 0

@@ -78,6 +78,7 @@ def format_indicators(audit, ind, lang: str) -> list[str]:
     products = {
         p.id: (p.name_en or p.name_vi) if lang == "en" else p.name_vi for p in audit.products
     }
+    products[""] = text("report.plant_level", lang)  # a stream not allocated to products
     steps = {s.id: (s.name_en or s.name_vi) if lang == "en" else s.name_vi for s in audit.steps}
     first, last = (ind.periods[0], ind.periods[-1]) if ind.periods else ("—", "—")
     out = [
@@ -171,7 +172,7 @@ def format_indicators(audit, ind, lang: str) -> list[str]:
             products.get(sc.product_id, ""),
             sc.unit,
             num(sc.annual, "#,##0.###"),
-            pct(sc.share) if sc.allocation != "single" else "",
+            pct(sc.share) if sc.allocation == "key" else "",
         ]
         for sc in ind.specific
     ]

@@ -19,6 +19,7 @@ from datetime import date
 from math import floor, log10
 
 from app.core.demo_data import content
+from app.core.demo_data.narrative import NARRATIVE
 from app.core.model import (
     Audit,
     AuditInfo,
@@ -46,7 +47,7 @@ from app.core.model import (
 
 # Bump when the demo's content changes: the per-user demo file is rebuilt when its stored
 # "demo_version" setting differs (app/store/demo_file.py).
-DEMO_VERSION = 3  # 3: overlapping options tempered (savings shares 24-33 %)
+DEMO_VERSION = 4  # 3: overlapping options tempered (savings shares 24-33 %); 4: allocation keys
 
 BASELINE_START = "2024-01"
 SEED = 20240101
@@ -120,6 +121,10 @@ def _info() -> AuditInfo:
         discount_rate=0.10,
         notes=content.AUDIT_NOTES,
         id=demo_id("audit", "info"),
+        narrative={
+            (f"cause:{demo_id('step', k[6:])}" if k.startswith("cause:") else k): dict(v)
+            for k, v in NARRATIVE.items()
+        },
     )
 
 
@@ -202,6 +207,12 @@ def _streams_and_records(
                 notes=spec.get("notes", ""),
                 position=position,
                 id=sid,
+                # the auditor's key: a stream used for one product only goes to it
+                allocation=(
+                    {demo_id("product", spec["basis"]): 1.0}
+                    if spec.get("basis") in ("cotton", "polyester")
+                    else {}
+                ),
             )
         )
         records.extend(

@@ -83,7 +83,9 @@ class SpecificConsumption:
     unit: str  # e.g. "kWh/t"
     annual: float | None  # None: undefined (zero output or no allocation possible)
     per_period: tuple[tuple[str, float | None], ...]
-    allocation: str  # "single" (one product) or "output_mass" (shared by output mass)
+    # "single" (one product), "key" (the auditor's allocation key) or "plant" (not allocated:
+    # ``product_id`` empty, per t of the whole output)
+    allocation: str
     share: float | None  # the product's share of the stream over the baseline
 
 
@@ -291,23 +293,25 @@ def specific_consumption(
 ) -> list[SpecificConsumption]:
     """Stream per unit of product, per period and over the baseline.
 
+    One product takes all of each stream. With several, a stream goes to the products by the
+    auditor's allocation key (``ResourceStream.allocation``: product id -> weight; a product
+    the key leaves out gets none of it and no row). A stream without a key is not allocated:
+    one "plant level" row (``product_id`` empty) per unit of the whole output mass, never the
+    same plant figure printed for each product as if it were its own. Zero output gives
+    ``None`` (undefined), never a division by zero.
+
     The result has streams x products x periods figures; ``matrix=False`` gives only the
     allocation warnings (linear in the products), for callers that do not show the matrix.
-
-    One product takes all of each stream. With several, each stream is shared by output mass
-    (products in mass units, converted to t) and the result says so; a product not measured by
-    mass then has no allocated figure. Zero output gives ``None`` (undefined), never a division
-    by zero.
     """
     products = audit.products
     if not products:
         return []
     single = len(products) == 1
-    mass_factor: dict[str, float | None] = {}
+    mass_factor: dict[str, float | None] = {
+        p.id: units.factor(p.unit, "t") if units.dimension(p.unit) == units.MASS else None
+        for p in products
+    }
     for p in products:
-        mass_factor[p.id] = (
-            units.factor(p.unit, "t") if units.dimension(p.unit) == units.MASS else None
-        )
         if not single and mass_factor[p.id] is None:
             problems.append(
                 Problem(
@@ -317,7 +321,7 @@ def specific_consumption(
                     Level.WARNING,
                 )
             )
-    # each period's and the baseline's total output mass (t), for the allocation key
+    # each period's and the baseline's total output mass (t), for the plant-level figure
     mass_total = {per: 0.0 for per in periods}
     for p in products:
         f = mass_factor[p.id]
@@ -331,44 +335,61 @@ def specific_consumption(
     for stream in audit.streams:
         by_period = per_period_qty.get(stream.id, {})
         stream_total = sum(by_period.values())
+        shares = {p.id: 1.0 for p in products} if single else allocation_shares(stream, products)
+        if not shares:
+            rows = tuple(
+                (per, by_period.get(per, 0.0) / mass_total[per] if mass_total[per] else None)
+                for per in periods
+            )
+            out.append(
+                SpecificConsumption(
+                    stream_id=stream.id,
+                    product_id="",
+                    unit=f"{stream.unit}/t",
+                    annual=stream_total / annual_mass if annual_mass > 0 else None,
+                    per_period=rows,
+                    allocation="plant",
+                    share=None,
+                )
+            )
+            continue
         for p in products:
+            share = shares.get(p.id)
+            if not share:
+                continue
             prod = outputs[p.id]
-            f = mass_factor[p.id]
-            rows = []
+            per_rows = []
             for per in periods:
                 q_out = prod.get(per, 0.0)
-                if single:
-                    share = 1.0
-                elif f is None or not mass_total[per]:
-                    share = None
-                else:
-                    share = q_out * f / mass_total[per]
-                value = None
-                if share is not None and q_out > 0:
-                    value = by_period.get(per, 0.0) * share / q_out
-                rows.append((per, value))
+                value = by_period.get(per, 0.0) * share / q_out if q_out > 0 else None
+                per_rows.append((per, value))
             annual_out = sum(prod.values())
-            if single:
-                share = 1.0
-            elif f is None or not annual_mass:
-                share = None
-            else:
-                share = annual_out * f / annual_mass
-            annual = (
-                stream_total * share / annual_out if share is not None and annual_out > 0 else None
-            )
+            annual = stream_total * share / annual_out if annual_out > 0 else None
             out.append(
                 SpecificConsumption(
                     stream_id=stream.id,
                     product_id=p.id,
                     unit=f"{stream.unit}/{p.unit}",
                     annual=annual,
-                    per_period=tuple(rows),
-                    allocation="single" if single else "output_mass",
+                    per_period=tuple(per_rows),
+                    allocation="single" if single else "key",
                     share=share,
                 )
             )
     return out
+
+
+def allocation_shares(stream: ResourceStream, products) -> dict[str, float]:
+    """The stream's allocation key as shares of the audit's products (summing to 1); empty
+    when the auditor set none (or only weights of products the audit no longer has)."""
+    ids = {p.id for p in products}
+    weights = {
+        pid: float(w)
+        for pid, w in (stream.allocation or {}).items()
+        if pid in ids and isinstance(w, (int, float)) and w > 0
+    }
+    total = sum(weights.values())
+    return {pid: w / total for pid, w in weights.items()} if total > 0 else {}
 
 
 # ---------------------------------------------------------------------------------------------

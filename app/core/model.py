@@ -207,6 +207,9 @@ class AuditInfo:
     notes: str = ""
     id: str = field(default_factory=new_id)  # the audit's stable identity (portfolio, hub)
     publication_consent: PublicationConsent = PublicationConsent.ANONYMISED
+    # the auditor's narrative for the report: section -> {"vi": text, "en": text}; sections
+    # "enterprise", "focus", "conclusions" and "cause:<step id>" (causes of losses per step)
+    narrative: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -275,6 +278,9 @@ class ResourceStream:
     notes: str = ""
     position: int = 0
     id: str = field(default_factory=new_id)
+    # the auditor's allocation key: product id -> weight (normalised over the audit's products);
+    # empty: the stream is not allocated to products, its specific consumption is plant level
+    allocation: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

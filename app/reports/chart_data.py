@@ -81,6 +81,21 @@ def period_labels(periods: Sequence[str], lang: str) -> list[str]:
 # -- baseline charts --------------------------------------------------------------------------
 
 
+def trend_limits(
+    values: Sequence[float | None], annual: float | None = None
+) -> tuple[float, float]:
+    """The value axis of a specific-consumption trend: the data's range with a margin, not
+    from zero (a ±5 % month would look flat on an axis from zero); never below zero for
+    data that is not."""
+    shown = [v for v in values if v is not None] + ([annual] if annual is not None else [])
+    if not shown:
+        return 0.0, 1.0
+    lo, hi = min(shown), max(shown)
+    margin = (hi - lo) * 0.25 or abs(hi) * 0.05 or 1.0
+    bottom = lo - margin
+    return (max(0.0, bottom) if lo >= 0 else bottom), hi + margin
+
+
 @dataclass(frozen=True)
 class Share:
     label: str
@@ -99,7 +114,9 @@ class SankeyFlow:
     """One flow of the chosen resource at one process step, in one common unit."""
 
     step: str  # step name, in process order
-    direction: str  # "input", "output" or "loss" (FlowDirection values)
+    # "input", "output" or "loss" (FlowDirection values); "next": to the following step (an
+    # intermediate product), "prev": the same amount arriving from the step before
+    direction: str
     label: str
     quantity: float
 
@@ -155,16 +172,32 @@ class SankeyLayout:
     height: float  # the y range is 0 .. height
     nodes: tuple[SankeyNode, ...]
     bands: tuple[SankeyBand, ...]
+    links: tuple[SankeyLink, ...] = ()  # step to step, down the middle column
+
+
+@dataclass(frozen=True)
+class SankeyLink:
+    """An intermediate product going down from one step to the next (in the middle column)."""
+
+    y0: float  # bottom of the upper step, top of the lower one (data units)
+    y1: float
+    width: float  # fraction of the plot's width, as the quantity
+    amount: str
+    size: float
 
 
 def sankey_layout(flows: Sequence[SankeyFlow], lang: str) -> SankeyLayout | None:
-    """Inputs → process steps → products and losses as three columns of nodes and the bands
-    between them, as wide as the quantity; None without flows.
+    """Outside inputs → process steps → products and losses as three columns of nodes and the
+    bands between them, as wide as the quantity; None without flows.
 
-    Each step's unaccounted remainder (inputs − outputs − losses) gets its own band in the
-    warning colour, so a balance that does not close is seen at once. A whole-site view: one
-    node per resource name (mains water feeding five steps is one source), nodes under 2 % of
-    the total merged into "Other" so labels stay readable.
+    An intermediate product (direction "next" from a step, "prev" into the following one) goes
+    down the middle column from one step to the next as a link, never as an outside input or a
+    product: outside inputs only enter, products and losses only leave. Each step's unaccounted
+    remainder (inputs + what comes from the step before − outputs − losses − what goes on) gets
+    its own band in the warning colour, on the right when something is missing, on the left
+    when a step puts out more than it gets; so the left column always sums to the right one.
+    One node per resource name (mains water feeding five steps is one source), nodes under 2 %
+    of the total merged into "Other" so labels stay readable.
     """
     flows = [f for f in flows if f.quantity and f.quantity > 0]
     steps: list[str] = []
@@ -175,41 +208,63 @@ def sankey_layout(flows: Sequence[SankeyFlow], lang: str) -> SankeyLayout | None
         return None
     unaccounted = text("chart.unaccounted", lang)
     links_in, links_out = [], []  # (node label, step, quantity, kind)
+    down = {
+        s: sum(f.quantity for f in flows if f.step == s and f.direction == "next") for s in steps
+    }
+    came = {
+        s: sum(f.quantity for f in flows if f.step == s and f.direction == "prev") for s in steps
+    }
     for step in steps:
         ins = [f for f in flows if f.step == step and f.direction == "input"]
-        outs = [f for f in flows if f.step == step and f.direction != "input"]
+        outs = [f for f in flows if f.step == step and f.direction in ("output", "loss")]
         links_in += [(f.label, step, f.quantity, "input") for f in ins]
         links_out += [(f.label, step, f.quantity, f.direction) for f in outs]
-        gap = sum(f.quantity for f in ins) - sum(f.quantity for f in outs)
-        if gap > 1e-9 * max(1.0, sum(f.quantity for f in ins)):
+        got = sum(f.quantity for f in ins) + came[step]
+        gap = got - sum(f.quantity for f in outs) - down[step]
+        if gap > 1e-9 * max(1.0, got):
             links_out.append((unaccounted, step, gap, "unaccounted"))
+        elif -gap > 1e-9 * max(1.0, got):
+            links_in.append((unaccounted, step, -gap, "unaccounted"))
     total = max(sum(q for *_, q, _ in links_in), sum(q for *_, q, _ in links_out), 1e-12)
     other = text("chart.other", lang)
-    left = _merge_nodes(links_in, total, other)
+    left = _merge_nodes(links_in, total, other, keep={unaccounted})
     right = _merge_nodes(links_out, total, other, keep={unaccounted})
     step_size = {
         s: max(
             sum(q for _, st, q, _ in links_in if st == s),
             sum(q for _, st, q, _ in links_out if st == s),
+            0.004 * total,
         )
         for s in steps
     }
     pad = 0.03 * total
-    most = max(len(left), len(right), len(steps))
-    height = max(sum(step_size.values()), total) + pad * most
+    most = max(len(left), len(right))
+    sides = total + pad * (most - 1)
+    if any(down.values()) and len(steps) > 1:
+        # room between the steps for a link and its amount: a share of the whole height
+        share = min(0.06, 0.45 / (len(steps) - 1))
+        mid = sum(step_size.values()) + 2 * pad
+        height = max(mid / (1 - share * (len(steps) - 1)), sides + 2 * pad)
+        step_pad = share * height
+    else:
+        step_pad = pad
+        height = max(sum(step_size.values()) + pad * (len(steps) - 1), sides) + 2 * pad
 
-    def stack(sizes):
+    if most > 1:  # the side labels get the room the height has
+        pad = max(pad, min(0.03 * height, (height - total - 2 * pad) / (most - 1)))
+
+    def stack(sizes, gap=pad):
         """Top y of each node, stacked from the top with padding, centred vertically."""
-        used = sum(sizes) + pad * (len(sizes) - 1)
+        used = sum(sizes) + gap * (len(sizes) - 1)
         y, tops = height - (height - used) / 2, []
         for size in sizes:
             tops.append(y)
-            y -= size + pad
+            y -= size + gap
         return tops
 
     w = SANKEY_NODE_W
     xl, xm, xr = SANKEY_X["left"], SANKEY_X["mid"], SANKEY_X["right"]
-    step_tops = dict(zip(steps, stack([step_size[s] for s in steps]), strict=True))
+    step_tops = dict(zip(steps, stack([step_size[s] for s in steps], step_pad), strict=True))
     in_cursor, out_cursor = dict(step_tops), dict(step_tops)
     nodes: list[SankeyNode] = []
     bands: list[SankeyBand] = []
@@ -222,6 +277,19 @@ def sankey_layout(flows: Sequence[SankeyFlow], lang: str) -> SankeyLayout | None
             y -= q
     for step in steps:
         nodes.append(SankeyNode("mid", step, "", "step", step_tops[step], step_size[step]))
+    biggest = max(down.values(), default=0.0) or 1.0
+    links = []
+    for upper, lower in zip(steps, steps[1:], strict=False):
+        if down[upper] > 0:
+            links.append(
+                SankeyLink(
+                    step_tops[upper] - step_size[upper],
+                    step_tops[lower],
+                    0.004 + 0.03 * down[upper] / biggest,
+                    fmt.smart(down[upper], lang),
+                    down[upper],
+                )
+            )
     for (label, size, kind, parts), top in zip(right, stack([n[1] for n in right]), strict=True):
         nodes.append(SankeyNode("right", label, fmt.smart(size, lang), kind, top, size))
         y = top
@@ -229,7 +297,7 @@ def sankey_layout(flows: Sequence[SankeyFlow], lang: str) -> SankeyLayout | None
             bands.append(SankeyBand(xm + w, out_cursor[step], xr, y, q, kind))
             out_cursor[step] -= q
             y -= q
-    return SankeyLayout(height, tuple(nodes), tuple(bands))
+    return SankeyLayout(height, tuple(nodes), tuple(bands), tuple(links))
 
 
 def _merge_nodes(links, total: float, other: str, keep: frozenset[str] | set[str] = frozenset()):

@@ -36,6 +36,7 @@ from app.reports.chart_data import (  # noqa: F401 (re-exported: the screens' an
     sankey_layout,
     tick_label,
     top_shares,
+    trend_limits,
 )
 
 _FAMILY: list[str] | None = None
@@ -227,7 +228,7 @@ def specific_trend(
     ax.set_ylabel(unit, **_text_kw())
     ax.yaxis.set_major_formatter(_numbers(lang))
     ax.set_xticks(xs, period_labels(periods, lang), rotation=45, ha="right", fontsize=8)
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(*trend_limits(values, annual))
     ax.set_title(title, **_text_kw())
     _style(ax)
     return fig
@@ -312,6 +313,20 @@ def sankey(resource: str, unit: str, flows: Sequence[SankeyFlow], lang: str) -> 
         ax.add_patch(
             PathPatch(path, facecolor=SANKEY_COLOURS[b.kind], alpha=0.35, edgecolor="none")
         )
+    for link in layout.links:  # an intermediate product, down to the next step
+        x = SANKEY_X["mid"] + w / 2 - link.width / 2
+        ax.add_patch(
+            Rectangle(
+                (x, link.y1),
+                link.width,
+                link.y0 - link.y1,
+                color=SANKEY_COLOURS["output"],
+                alpha=0.35,
+                linewidth=0,
+            )
+        )
+        ax.text(x + link.width + 0.005, (link.y0 + link.y1) / 2, link.amount, fontsize=7,
+                va="center", ha="left", **_text_kw())  # fmt: skip
     for node in layout.nodes:
         mid_y = node.top - node.size / 2
         if node.column == "mid":
@@ -361,24 +376,31 @@ def png_bytes(fig: Figure, dpi: int = 120) -> bytes:
 # Chart data from an audit (the screen and the reports build the same charts the same way)
 
 
-def sankey_flows(audit, dimension: str, lang: str) -> tuple[str, list[SankeyFlow]]:
-    """The step flows of one dimension ("mass", "volume", "energy") in one unit, in step order."""
-    from app.core import units
+# the Balances screen's resource choice -> the plant diagram it shows
+_PLANT_KIND = {"mass": "material", "volume": "water", "energy": "energy"}
 
-    unit = BALANCE_UNITS[dimension]
-    order = sorted(audit.steps, key=lambda s: s.position)
-    names = {s.id: (s.name_en if lang == "en" and s.name_en else s.name_vi) for s in order}
-    rank = {s.id: i for i, s in enumerate(order)}
-    out = []
-    for flow in sorted(audit.flows, key=lambda f: (rank.get(f.step_id, 1e9), f.position)):
-        if flow.quantity is None or flow.step_id not in names:
-            continue
-        if units.dimension(flow.unit) != dimension:
-            continue
-        q = flow.quantity * units.factor(flow.unit, unit)
-        label = flow.name_en if lang == "en" and flow.name_en else flow.name
-        out.append(SankeyFlow(names[flow.step_id], str(flow.direction), label, q))
-    return unit, out
+
+def sankey_flows(audit, dimension: str, lang: str) -> tuple[str, list[SankeyFlow]]:
+    """The plant-wide diagram of one resource ("mass": materials, "volume": water, "energy":
+    energy with fuels by calorific value) in its unit, in step order, intermediate products
+    step to step (``app.core.plant_flows``)."""
+    from app.core.plant_flows import UNIT, plant_diagrams
+
+    kind = _PLANT_KIND[dimension]
+    names = {s.id: (s.name_en if lang == "en" and s.name_en else s.name_vi) for s in audit.steps}
+    diagram = next((d for d in plant_diagrams(audit) if d.kind == kind), None)
+    if diagram is None:
+        return UNIT[kind], []
+    out = [
+        SankeyFlow(
+            names[f.step_id],
+            f.direction,
+            f.name_en if lang == "en" and f.name_en else f.name,
+            f.quantity,
+        )
+        for f in diagram.flows
+    ]
+    return diagram.unit, out
 
 
 def stream_name(stream, lang: str) -> str:
@@ -465,6 +487,8 @@ def audit_chart(
             label += " / " + (
                 product.name_en if lang == "en" and product.name_en else product.name_vi
             )
+        else:  # not allocated to products
+            label += " / " + text("report.plant_level", lang)
         return specific_trend(
             label,
             sc.unit,

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from app.core.messages import text
 from app.core.model import Audit, CPCategory, Option, OptionStatus
+from app.reports import reference_labels
 
 
 @dataclass(frozen=True)
@@ -118,18 +120,20 @@ def compute(audit: Audit) -> Figures:
     fig.balance = {b.step_id: (b.share, b.flagged) for b in ind.balances}
     streams = {s.id: s for s in audit.streams}
     products = {p.id: p for p in audit.products}
+    plant = Text2(text("report.plant_level", "vi"), text("report.plant_level", "en"))
     for sc in ind.specific:
         s, product = streams.get(sc.stream_id), products.get(sc.product_id)
-        if s is None or product is None:
+        if s is None or (product is None and sc.product_id):
             continue
         fig.specific.append(
             SpecificRow(
                 Text2(s.name_vi, s.name_en),
-                Text2(product.name_vi, product.name_en),
+                Text2(product.name_vi, product.name_en) if product else plant,
                 sc.annual,
                 sc.unit,
                 stream_id=s.id,
                 per_period=tuple(sc.per_period),
+                plant_level=product is None,
             )
         )
     r = ind.recp
@@ -156,12 +160,14 @@ def compute(audit: Audit) -> Figures:
         fig.references.append(
             ReferenceRow(
                 key=ref.key,
-                label=Text2(ref.key, ref.key),  # a key, not Vietnamese text to translate
+                label=reference_labels.label(ref.key),
                 value=ref.value,
                 unit=ref.unit,
                 source=" — ".join(x for x in (ref.source, ref.note) if x),
                 year=str(ref.year or ref.effective_date or ""),
                 override_reason=ref.override_reason,
+                unit_text=reference_labels.unit(ref.unit),
+                source_text=reference_labels.source(ref),
             )
         )
     fig.finances = core_options.option_finances(audit)

@@ -35,6 +35,18 @@ def smart(value: float | None, lang: str) -> str:
     return number(value, lang, decimals)
 
 
+def exact(value: float | None, lang: str) -> str:
+    """A reference value at full precision (up to 12 significant digits, no padding zeros):
+    what a reader needs to recompute a total."""
+    if value is None:
+        return DASH
+    digits = f"{value:.12g}"
+    if "e" in digits:
+        return digits
+    decimals = len(digits.partition(".")[2])
+    return number(value, lang, decimals)
+
+
 def money(value: int | float | None, lang: str) -> str:
     """Whole VND (no minor unit)."""
     return number(None if value is None else round(value), lang, 0)

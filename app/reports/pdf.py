@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import Drawing
@@ -37,7 +35,7 @@ from reportlab.platypus import (
 )
 
 from app.core.messages import text
-from app.reports import fmt, fonts
+from app.reports import fmt, fonts, reference_labels
 from app.reports import report_charts as rc
 from app.reports.pdf_toc import ContentsPage, fill_numbers, headings
 from app.reports.report_charts import flow_diagram
@@ -170,15 +168,36 @@ class _Doc(BaseDocTemplate):
 
     def _header_footer(self, canv, doc):
         canv.saveState()
-        canv.setFont(fonts.REGULAR, 8)
+        font, header = fonts.font_for(self.header_text[:110])  # fallback where Noto lacks glyphs
+        canv.setFont(font, 8)
         canv.setFillColor(colors.grey)
-        canv.drawString(MARGIN, PAGE_H - 1.25 * cm, self.header_text[:110])
+        canv.drawString(MARGIN, PAGE_H - 1.25 * cm, header)
+        canv.setFont(fonts.REGULAR, 8)
         canv.setStrokeColor(GRID)
         canv.line(MARGIN, PAGE_H - 1.4 * cm, PAGE_W - MARGIN, PAGE_H - 1.4 * cm)
         canv.drawRightString(
             PAGE_W - MARGIN, 1.1 * cm, text("report.footer.page", self.report_lang, page=doc.page)
         )
         canv.restoreState()
+
+
+# Longest text a table cell shows (a row must fit one page; the rest is cut with a note).
+MAX_CELL_LINES = 40
+MAX_CELL_CHARS = 3000
+
+
+def _break_word(line: str, font: str, width: float) -> list[str]:
+    """``line`` as pieces no wider than ``width``: a word longer than the column (a URL, a
+    code, a run of letters) is broken between characters."""
+    if stringWidth(line, font, 8) <= width:
+        return [line]
+    out, piece = [], ""
+    for ch in line:
+        if piece and stringWidth(piece + ch, font, 8) > width:
+            out.append(piece)
+            piece = ""
+        piece += ch
+    return out + [piece]
 
 
 class PdfReport:
@@ -199,12 +218,12 @@ class PdfReport:
         return text(f"report.{key}", self.lang, **params)
 
     def p(self, value: str, style: str = "body") -> Paragraph:
-        return Paragraph(escape(fonts.printable(value)), self.st[style])
+        st = self.st[style]
+        return Paragraph(fonts.markup(value, st.fontName), st)
 
     def u(self, value: Text2) -> str:
         """User text in the report language; the Vietnamese marked when not translated."""
         shown, untranslated = value.get(self.lang)
-        shown = fonts.printable(shown)
         return f"{shown} {self.t('untranslated')}" if untranslated else shown
 
     def n(self, value, decimals: int | None = None) -> str:
@@ -258,19 +277,33 @@ class PdfReport:
 
     def _cell(self, value, width: float, bold: bool = False):
         """A table cell: text as lines that fit ``width`` (a multi-line string, which a table
-        draws line by line); a Paragraph only for a word too long for the column, which it
-        can break."""
+        draws line by line; a word too long for the column is broken between characters), at
+        most MAX_CELL_LINES lines."""
         if not isinstance(value, str):
             return value
-        value = fonts.printable(value)
         font = fonts.BOLD if bold else fonts.REGULAR
-        if "\n" not in value and stringWidth(value, font, 8) <= width:
+        if "\n" not in value and stringWidth(value, font, 8) <= width and not fonts.lacks(value):
             return value
+        # A row taller than the page cannot be laid out (reportlab's LayoutError): a cell keeps
+        # at most MAX_CELL_LINES lines, and says that the rest was cut.
+        cut = self.t("text_cut", chars=fmt.number(len(value), self.lang, 0))
+        if len(value) > MAX_CELL_CHARS:
+            value = value[:MAX_CELL_CHARS].rstrip() + " " + cut
         lines = [
-            x for part in value.split("\n") for x in (simpleSplit(part, font, 8, width) or [""])
+            y
+            for part in value.split("\n")
+            for x in (simpleSplit(part, font, 8, width) or [""])
+            for y in _break_word(x, font, width)
         ]
-        if any(stringWidth(x, font, 8) > width for x in lines):
-            return Paragraph(escape(value), self.st["cellb" if bold else "cell"])
+        if len(lines) > MAX_CELL_LINES:
+            lines = lines[: MAX_CELL_LINES - 2] + [
+                y for x in simpleSplit(cut, font, 8, width) for y in _break_word(x, font, width)
+            ]
+        if fonts.lacks(value, font):  # drawn with the fallback font where Noto Sans has no glyph
+            return Paragraph(
+                "<br/>".join(fonts.markup(x, font) for x in lines),
+                self.st["cellb" if bold else "cell"],
+            )
         return "\n".join(lines)
 
     def kv(self, pairs: list[tuple[str, str]], widths=(5, 11)) -> Table:
@@ -301,15 +334,25 @@ class PdfReport:
 
     def drawing(self, make, *args):
         """A diagram drawn by ``make(*args)``."""
-        return make(*args)
+        d = make(*args)
+        fonts.fix_drawing(d)  # the fallback font where Noto Sans lacks a glyph
+        return d
 
     def chart(self, key: str, make: Callable[[float], Drawing], width: float = 0.85 * BODY_W):
         """One chart as a vector drawing ``width`` wide, centred (``_charts`` keeps it by key
         for tests and the benchmark)."""
         d = self._charts[key] = make(width)
+        fonts.fix_drawing(d)  # the fallback font where Noto Sans lacks a glyph
         self.chart_count += 1
         d.hAlign = "CENTER"
         return d
+
+    def total_label(self, options) -> str:
+        """ "Total", saying which rejected options the totals leave out (``options.is_rejected``)."""
+        codes = [o.code or fmt.DASH for o in options if o.rejected]
+        if not codes:
+            return self.t("total")
+        return self.t("total_without_rejected", count=len(codes), codes=", ".join(codes))
 
     def money_or_hidden(self, value) -> str:
         return fmt.money(value, self.lang) if self.money else self.t("hidden")
@@ -353,10 +396,12 @@ class PdfReport:
             ),
             (
                 self.t("cover.sector"),
-                " ".join(str(x) for x in (ent.get("sector_vsic"), ent.get("sector_name")) if x)
+                self.t("sector_division", code=ent.get("sector_vsic"))
+                if s.confidential and ent.get("sector_vsic")
+                else " ".join(str(x) for x in (ent.get("sector_vsic"), ent.get("sector_name")) if x)
                 or fmt.DASH,
             ),
-            (self.t("cover.generated"), fmt.day(date.today(), self.lang)),
+            (self.t("cover.generated"), fmt.day(s.report_date, self.lang)),
         ]
         if s.confidential:
             pairs.append((self.t("cover.variant"), self.t("cover.confidential_note")))
@@ -367,7 +412,11 @@ class PdfReport:
                 self.table(
                     [self.t("col.name"), self.t("col.role"), self.t("col.organisation")],
                     [
-                        [m.name, m.role, " / ".join(x for x in (m.organisation, m.department) if x)]
+                        [
+                            m.name or self.t("withheld"),
+                            m.role,
+                            " / ".join(x for x in (m.organisation, m.department) if x),
+                        ]
                         for m in s.team
                     ],
                     [5, 5, 6],
@@ -386,6 +435,117 @@ class PdfReport:
         out = [self.p(self.t("h.missing"), "H2")]
         for g in self.snap.gaps:
             out.append(self.p("• " + text(g.key, self.lang, **dict(g.params))))
+        return out
+
+    def narrative(self, key: str) -> list:
+        """The auditor's text of one narrative section, a paragraph per blank-line block;
+        nothing when the section is empty."""
+        value = self.snap.narrative.get(key)
+        if value is None:
+            return []
+        shown = self.u(value)
+        blocks = [self.p(block) for block in shown.split("\n\n") if block.strip()]
+        return [Spacer(1, 0.2 * cm), *blocks] if blocks else []
+
+    def conclusions(self) -> list:
+        if "conclusions" not in self.snap.narrative:
+            return []
+        return [self.p(self.t("h.conclusions"), "H1"), *self.narrative("conclusions")]
+
+    def decision(self, limit: int | None = None) -> list:
+        """The director's page: what is done, what is still to fund, the recommended order
+        (``limit``: at most that many rows per table, the summary's page budget)."""
+        d = self.snap.decision
+        if d.empty:
+            return []
+        done, ranking = d.done[:limit], d.ranking[:limit]
+        m = (lambda v: fmt.millions(v, self.lang)) if self.money else (lambda v: self.t("hidden"))
+        out = [self.p(self.t("h.decision"), "H1")]
+        out.append(self.p(self.t("decision.done", count=len(d.done)), "H2"))
+        if d.done:
+            out.append(
+                self.table(
+                    [
+                        self.t("col.code"),
+                        self.t("col.option"),
+                        self.t("col.status"),
+                        self.t("col.investment_m"),
+                        self.t("col.estimated_saving"),
+                        self.t("col.measured_saving"),
+                    ],
+                    [
+                        [
+                            x.code,
+                            self.u(x.title),
+                            self.t(f"status.{x.status}"),
+                            m(x.investment),
+                            m(x.estimated_saving),
+                            m(x.measured_saving)
+                            if x.measured_saving is not None or not self.money
+                            else self.t("decision.not_measured"),
+                        ]
+                        for x in done
+                    ],
+                    [1.4, 6.6, 2.2, 2.2, 2.4, 2.4],
+                    numeric_from=3,
+                )
+            )
+            if len(d.done) > len(done):
+                out.append(self.p(self.t("decision.more", count=len(d.done) - len(done)), "note"))
+        else:
+            out.append(self.p(self.t("decision.done_none"), "note"))
+        out.append(self.p(self.t("decision.to_fund", count=d.to_fund_count), "H2"))
+        payback = (
+            fmt.years(d.to_fund_payback, self.lang) + " " + self.t("unit.years")
+            if self.money
+            else self.t("hidden")
+        )
+        out.append(
+            self.kv(
+                [
+                    (self.t("col.investment_m"), m(d.to_fund_investment)),
+                    (self.t("col.saving_m"), m(d.to_fund_saving)),
+                    (self.t("decision.payback"), payback),
+                ]
+            )
+        )
+        if d.ranking:
+            out.append(self.p(self.t("decision.order"), "H2"))
+            weights = ", ".join(
+                f"{text(f'options.criterion.{c}', self.lang)} {fmt.percent(w / (sum(d.weights.values()) or 1), self.lang, 0)}"
+                for c, w in d.weights.items()
+            )
+            out.append(
+                self.table(
+                    [
+                        self.t("col.rank"),
+                        self.t("col.code"),
+                        self.t("col.option"),
+                        self.t("col.score"),
+                        self.t("col.investment_m"),
+                        self.t("col.saving_m"),
+                        self.t("col.payback"),
+                    ],
+                    [
+                        [
+                            str(x.rank),
+                            x.code,
+                            self.u(x.title),
+                            fmt.number(x.score, self.lang, 1),
+                            m(x.investment),
+                            m(x.annual_saving),
+                            fmt.years(x.payback, self.lang) if self.money else self.t("hidden"),
+                        ]
+                        for x in ranking
+                    ],
+                    [1.1, 1.4, 6.9, 1.3, 2.2, 2.3, 2.0],
+                    numeric_from=3,
+                )
+            )
+            if len(d.ranking) > len(ranking):
+                more = len(d.ranking) - len(ranking)
+                out.append(self.p(self.t("decision.more", count=more), "note"))
+            out.append(self.p(self.t("decision.criteria", weights=weights), "note"))
         return out
 
     def summary(self, n_options: int | None = None) -> list:
@@ -463,9 +623,12 @@ class PdfReport:
 
     def baseline_table(self, streams: tuple[StreamRow, ...]) -> Table:
         total_cost = sum(x.annual_cost or 0 for x in streams)
+        # shares of what the resources bought cost (scrap sold has none): the core's rule
+        # (indicators.StreamTotal.cost_share), the cost-share chart's and the workbook's
+        bought = sum(x.annual_cost for x in streams if x.annual_cost and x.annual_cost > 0)
         rows = []
         for x in streams:
-            share = (x.annual_cost / total_cost) if (x.annual_cost and total_cost) else None
+            share = x.annual_cost / bought if x.annual_cost and x.annual_cost > 0 else None
             row = [
                 self.u(x.name),
                 self.enum("group", x.group),
@@ -516,9 +679,23 @@ class PdfReport:
             pairs.append((self.t(f"ent.{key}"), self.n(v, 0) if isinstance(v, int) else str(v)))
         if s.confidential:
             pairs.insert(0, (self.t("ent.name"), self.t("hidden")))
+            pairs += [
+                (self.t(f"ent.{key}"), self.t("withheld"))
+                for key in ("shifts_per_day", "operating_days_per_year")
+            ]
         out.append(self.kv(pairs))
+        out += self.narrative("enterprise")
         out.append(self.p(self.t("h.products"), "H2"))
-        if s.products:
+        if s.products and s.confidential:  # shares of the output, never the firm's tonnes
+            out.append(
+                self.table(
+                    [self.t("col.product"), self.t("col.output_share")],
+                    [[self.u(p.name), fmt.percent(p.share, self.lang)] for p in s.products],
+                    [11, 4],
+                    numeric_from=1,
+                )
+            )
+        elif s.products:
             out.append(
                 self.table(
                     [self.t("col.product"), self.t("col.unit"), self.t("col.annual_output")],
@@ -529,6 +706,9 @@ class PdfReport:
             )
         else:
             out.append(self.p(self.t("none_entered"), "note"))
+        if "focus" in s.narrative:  # Đánh giá: the audit focus first
+            out.append(self.p(self.t("h.focus"), "H2"))
+            out += self.narrative("focus")
         out.append(self.p(self.t("h.process"), "H2"))
         if s.steps:
             out.append(
@@ -584,15 +764,21 @@ class PdfReport:
                         numeric_from=3,
                     )
                 )
-            dimension = rc.sankey_dimension(s.steps)
-            if dimension:
-                names = [self.u(st.name) for st in s.steps]
+            causes = [(i, st) for i, st in enumerate(s.steps) if f"cause:{i}" in s.narrative]
+            if causes:
+                out.append(self.p(self.t("h.causes"), "H2"))
+                for i, st in causes:
+                    out.append(self.p(f"{i + 1}. {self.u(st.name)}", "H3"))
+                    out += self.narrative(f"cause:{i}")
+            names = [self.u(st.name) for st in s.steps]
+            for diagram in s.plant:  # one diagram per resource kind, step to step
                 chart = self.chart(
-                    "sankey",
-                    lambda w: rc.sankey(s.steps, names, dimension, self.lang, w, self.u),
+                    f"sankey:{diagram.kind}",
+                    lambda w, d=diagram: rc.plant_sankey(d, names, self.lang, w, self.u),
                     BODY_W,
                 )
-                out.append(KeepTogether([self.p(self.t("h.sankey"), "H2"), chart]))
+                title = self.t("h.sankey_of", name=self.t(f"sankey_kind.{diagram.kind}"))
+                out.append(KeepTogether([self.p(title, "H2"), chart]))
         else:
             out.append(self.p(self.t("none_entered"), "note"))
         return out
@@ -681,6 +867,8 @@ class PdfReport:
                     numeric_from=2,
                 )
             )
+            if any(r.plant_level for r in s.specific):
+                out.append(self.p(self.t("plant_level_note"), "note"))
         else:
             out.append(self.p(self.t("not_available"), "note"))
         trends = []
@@ -721,8 +909,10 @@ class PdfReport:
                     numeric_from=1,
                 )
             )
-        else:
+        elif "indicators" not in s.withheld:
             out.append(self.p(self.t("not_available"), "note"))
+        if "indicators" in s.withheld:
+            out.append(self.p(self.t("indicators_withheld"), "note"))
         out.append(self.p(self.t("h.energy_co2"), "H2"))
         rows = [
             [self.u(x.name), self.n(x.energy_gj, 0), fmt.tco2e(x.co2e_t, self.lang)]
@@ -910,8 +1100,10 @@ class PdfReport:
         out = [self.p(self.t("h.finance"), "H1")]
         if not s.options:
             return out + [self.p(self.t("gap.no_options"), "note")]
+        out += self.feasibility()
         if not self.money:
             return out + [self.p(self.t("finance_hidden"), "note")]
+        out.append(self.p(self.t("h.feasibility_economic"), "H2"))
         header = [
             self.t("col.code"),
             self.t("col.investment_m"),
@@ -936,7 +1128,7 @@ class PdfReport:
         tot = s.totals
         rows.append(
             [
-                self.t("total"),
+                self.total_label(s.options),
                 fmt.millions(tot.investment, self.lang),
                 fmt.millions(tot.annual_saving, self.lang),
                 fmt.years(tot.payback, self.lang),
@@ -961,38 +1153,177 @@ class PdfReport:
                 out.append(KeepTogether([self.p(self.t(heading), "H2"), chart]))
         return out
 
+    def feasibility(self) -> list:
+        """Technical and environmental assessment per option (the audit's screening scores),
+        beside the economic score; the money follows in the next table."""
+        rows = self.snap.decision.feasibility
+        if not rows:
+            return []
+
+        def score(v, derived=False) -> str:
+            if v is None:
+                return fmt.DASH
+            return fmt.number(v, self.lang, 1) + (" *" if derived else "")
+
+        out = [self.p(self.t("h.feasibility"), "H2")]
+        out.append(
+            self.table(
+                [
+                    self.t("col.code"),
+                    self.t("col.option"),
+                    self.t("col.screening"),
+                    text("options.criterion.technical", self.lang),
+                    text("options.criterion.environmental", self.lang),
+                    text("options.criterion.economic", self.lang),
+                    self.t("col.co2e_per_year"),
+                ],
+                [
+                    [
+                        x.code,
+                        self.u(x.title),
+                        self.enum("screening", x.screening) if x.screening else fmt.DASH,
+                        score(x.technical),
+                        score(x.environmental),
+                        score(x.economic, x.economic_derived),
+                        fmt.tco2e(x.co2e_t, self.lang),
+                    ]
+                    for x in rows
+                ],
+                [1.3, 6.4, 3.0, 1.9, 2.1, 1.8, 1.9],
+                numeric_from=3,
+            )
+        )
+        out.append(self.p(self.t("feasibility_note"), "note"))
+        return out
+
+    def overdue(self) -> list:
+        """Options not implemented yet whose target date is before the report date."""
+        s = self.snap
+        return [
+            o
+            for o in s.options
+            if o.status in ("feasible", "planned")
+            and not o.rejected
+            and o.target_date is not None
+            and o.target_date < s.report_date
+        ]
+
+    def indicator_to_watch(self, o) -> str:
+        """The specific consumption that will show the option worked: its largest saving."""
+        if not o.savings:
+            return fmt.DASH
+        main = max(o.savings, key=lambda sv: abs(sv.quantity or 0) * abs(sv.unit_price or 1))
+        return self.t("plan.indicator", stream=self.u(main.stream), unit=main.unit)
+
     def plan(self) -> list:
         s = self.snap
         out = [self.p(self.t("h.plan"), "H1")]
         wanted = ("feasible", "planned", "implemented", "verified")
+        late = {o.id for o in self.overdue()}
         rows = [
             [
                 o.code,
                 self.u(o.title),
                 self.enum("status", o.status),
                 o.responsible or fmt.DASH,
-                fmt.day(o.target_date, self.lang),
+                fmt.day(o.target_date, self.lang)
+                + (f" ({self.t('plan.overdue')})" if o.id in late else ""),
                 fmt.day(o.implemented_date, self.lang),
+                self.indicator_to_watch(o),
+                fmt.millions(o.investment, self.lang) if self.money else self.t("hidden"),
             ]
             for o in s.options
-            if o.status in wanted
+            if o.status in wanted and not o.rejected
         ]
         if not rows:
-            return out + [self.p(self.t("plan_empty"), "note")]
+            out.append(self.p(self.t("plan_empty"), "note"))
+        else:
+            out.append(
+                self.table(
+                    [
+                        self.t("col.code"),
+                        self.t("col.option"),
+                        self.t("col.status"),
+                        self.t("col.responsible"),
+                        self.t("col.target"),
+                        self.t("col.done"),
+                        self.t("col.indicator_to_watch"),
+                        self.t("col.budget"),
+                    ],
+                    rows,
+                    [1.2, 4.3, 1.9, 2.2, 2.4, 2.4, 3.3, 1.8],
+                    numeric_from=7,
+                )
+            )
+        if late:
+            codes = ", ".join(o.code for o in self.overdue())
+            date_text = fmt.day(s.report_date, self.lang)
+            out.append(
+                self.p(self.t("plan.overdue_note", count=len(late), date=date_text, codes=codes))
+            )
+        return out + self.monitoring()
+
+    def monitoring(self) -> list:
+        """Estimated against measured saving, planned against actual investment, for every
+        implemented or verified option."""
+        s = self.snap
+        out = [self.p(self.t("h.monitoring"), "H2")]
+        done = [o for o in s.options if o.status in ("implemented", "verified")]
+        if not done:
+            return out + [self.p(self.t("monitoring.none"), "note")]
+        m = (lambda v: fmt.millions(v, self.lang)) if self.money else (lambda v: self.t("hidden"))
+
+        def gap(o) -> str:
+            if not self.money:
+                return self.t("hidden")
+            if o.verified_saving is None:
+                return self.t("decision.not_measured")
+            if not o.annual_saving:
+                return fmt.DASH
+            return fmt.percent(o.verified_saving / o.annual_saving, self.lang, 0)
+
         out.append(
             self.table(
                 [
                     self.t("col.code"),
                     self.t("col.option"),
-                    self.t("col.status"),
-                    self.t("col.responsible"),
-                    self.t("col.target"),
-                    self.t("col.done"),
+                    self.t("col.planned_investment"),
+                    self.t("col.actual_investment"),
+                    self.t("col.estimated_saving"),
+                    self.t("col.measured_saving"),
+                    self.t("col.saving_gap"),
                 ],
-                rows,
-                [1.5, 6, 2.5, 3, 2.2, 2.2],
+                [
+                    [
+                        o.code,
+                        self.u(o.title),
+                        m(o.investment),
+                        m(o.actual_investment),
+                        m(o.annual_saving),
+                        m(o.verified_saving),
+                        gap(o),
+                    ]
+                    for o in done
+                ],
+                [1.3, 5.6, 2.2, 2.2, 2.4, 2.4, 2.0],
+                numeric_from=2,
             )
         )
+        measured = [o for o in done if o.verified_saving is not None and o.annual_saving]
+        if self.money and measured:
+            got = sum(o.verified_saving or 0 for o in measured)
+            est = sum(o.annual_saving or 0 for o in measured)
+            out.append(
+                self.p(
+                    self.t(
+                        "monitoring.totals",
+                        measured=fmt.millions(got, self.lang),
+                        estimated=fmt.millions(est, self.lang),
+                        share=fmt.percent(got / est, self.lang, 0),
+                    ),
+                    "note",
+                )
+            )
         return out
 
     def annex(self) -> list:
@@ -1011,9 +1342,9 @@ class PdfReport:
                     [
                         [
                             self.u(r.label) or r.key,
-                            self.n(r.value),
-                            r.unit,
-                            r.source
+                            fmt.exact(r.value * reference_labels.scale(r.unit), self.lang),
+                            self.u(r.unit_text) if r.unit_text else r.unit,
+                            (self.u(r.source_text) if r.source_text else r.source)
                             + (
                                 f" — {self.t('override')}: {r.override_reason}"
                                 if r.override_reason
@@ -1110,11 +1441,13 @@ class PdfReport:
                 *self.cover(short=True),
                 NextPageTemplate("normal"),
                 PageBreak(),
-                *self.summary(n_options=10),
+                *self.decision(limit=5),
+                *self.summary(n_options=5),  # the decision page ranks them all
                 *self.readiness(),
             ]
         story = [*self.cover(), NextPageTemplate("normal"), PageBreak(), *self.toc(), PageBreak()]
         for part in (
+            self.decision,
             self.summary,
             self.enterprise,
             self.baseline,
@@ -1124,11 +1457,12 @@ class PdfReport:
             self.finance,
             self.plan,
             self.readiness,
+            self.conclusions,
             self.annex,
         ):
-            part_story = part()
-            if part_story:
-                story += part_story
+            section = part()
+            if section:  # an empty section (no decision page without options) is left out
+                story += section
                 story.append(PageBreak())
         return story[:-1]
 

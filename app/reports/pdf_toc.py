@@ -78,9 +78,11 @@ class ContentsPage(Flowable):
             y -= leading * k
             e.y = y + (leading * k - size) / 2
             text = _fit(e.text, font, size, right - indent - 20)
-            canv.setFont(font, size)
+            shown_font, text = fonts.font_for(text, font)  # the fallback where Noto lacks glyphs
+            canv.setFont(shown_font, size)
             canv.drawString(indent, e.y, text)
-            start = indent + stringWidth(text, font, size) + 6
+            canv.setFont(font, size)
+            start = indent + stringWidth(text, shown_font, size) + 6
             dots = " ".join("." * max(0, int((right - start) / stringWidth(". ", font, size))))
             canv.drawRightString(right, e.y, dots)
             canv.linkRect("", e.key, (indent, e.y - 2, self.width, e.y + size), relative=1)

@@ -19,8 +19,8 @@ from reportlab.lib import colors
 
 from app.core.messages import text
 from app.reports import fonts, vector_charts, vector_option_charts
-from app.reports.chart_data import BALANCE_UNITS, EmissionSource, SankeyFlow, Share
-from app.reports.snapshot import ReportSnapshot, SpecificRow, StepRow, StreamRow
+from app.reports.chart_data import EmissionSource, SankeyFlow, Share
+from app.reports.snapshot import PlantDiagramRow, ReportSnapshot, SpecificRow, StreamRow
 from app.reports.vector_axes import wrap as _wrap
 
 ACCENT = colors.HexColor("#1F6F5C")
@@ -39,7 +39,18 @@ def flow_diagram(
     fonts.register()
     box_w, box_h, gap = width * 0.36, 30, 14
     side_w = (width - box_w) / 2 - 12
-    height = 18 + len(steps) * (box_h + gap)
+    # every input and loss name whole, on as many lines as it needs: the row grows instead
+    side_lines = [
+        [
+            _wrap(", ".join(dict.fromkeys(names[i])), fonts.REGULAR, 6.5, side_w - 4, 99)
+            if i < len(names) and names[i]
+            else []
+            for names in (inputs, losses)
+        ]
+        for i in range(len(steps))
+    ]
+    row_h = [max(box_h, 8 * max(len(a), len(b)) + 6) for a, b in side_lines]
+    height = 18 + sum(h + gap for h in row_h)
     d = Drawing(width, height, initialFontName=fonts.REGULAR)
     x0 = (width - box_w) / 2
     d.add(
@@ -64,8 +75,10 @@ def flow_diagram(
             fillColor=colors.grey,
         )
     )
+    top = height - 18
     for i, name in enumerate(steps):
-        y = height - 18 - (i + 1) * (box_h + gap) + gap
+        top -= row_h[i] + gap
+        y = top + gap + (row_h[i] - box_h) / 2  # the box centred in its row
         d.add(
             Rect(x0, y, box_w, box_h, rx=4, ry=4, fillColor=SOFT, strokeColor=ACCENT, strokeWidth=1)
         )
@@ -77,25 +90,22 @@ def flow_diagram(
                     x0 + box_w / 2, ty, line, fontName=fonts.BOLD, fontSize=8.5, textAnchor="middle"
                 )
             )
-        if i < len(steps) - 1:  # arrow to the next step
+        if i < len(steps) - 1:  # arrow to the next step's box
             cx = x0 + box_w / 2
-            d.add(Line(cx, y, cx, y - gap + 4, strokeColor=ACCENT, strokeWidth=1.2))
+            end = y - gap - (row_h[i] - box_h) / 2 - (row_h[i + 1] - box_h) / 2
+            d.add(Line(cx, y, cx, end + 4, strokeColor=ACCENT, strokeWidth=1.2))
             d.add(
                 Polygon(
-                    [cx - 3.5, y - gap + 5, cx + 3.5, y - gap + 5, cx, y - gap],
+                    [cx - 3.5, end + 5, cx + 3.5, end + 5, cx, end],
                     fillColor=ACCENT,
                     strokeColor=ACCENT,
                 )
             )
-        for side, names in (
-            ("in", inputs[i] if i < len(inputs) else []),
-            ("out", losses[i] if i < len(losses) else []),
-        ):
-            if not names:
+        for side, lines in zip(("in", "out"), side_lines[i], strict=True):
+            if not lines:
                 continue
-            lines = _wrap(", ".join(names), fonts.REGULAR, 6.5, side_w - 4)
             my = y + box_h / 2
-            for k, line in enumerate(lines):  # two lines at most, centred on the arrow
+            for k, line in enumerate(lines):  # centred on the arrow
                 ty = my + 1.5 + (len(lines) / 2 - k - 0.5) * 8
                 if side == "in":
                     d.add(
@@ -180,49 +190,18 @@ def co2e(streams: Sequence[StreamRow], names: Sequence[str], lang: str, width: f
     return vector_charts.co2e_by_source(sources, lang, width)
 
 
-def _flows(steps: Sequence[StepRow], names: Sequence[str], dimension: str, flow_name=None):
-    """The step flows of one dimension in its balance unit (as ``charts.sankey_flows``);
-    ``flow_name`` gives a flow's label in the report language."""
-    from app.core import units
-
-    unit = BALANCE_UNITS[dimension]
-    out = []
-    for step, name in zip(steps, names, strict=True):
-        for f in step.flows:
-            if f.quantity is None or not f.quantity > 0:
-                continue
-            try:
-                if units.dimension(f.unit) != dimension:
-                    continue
-                q = f.quantity * units.factor(f.unit, unit)
-            except Exception:  # a unit the core does not know is left out of the diagram
-                continue
-            label = flow_name(f.name) if flow_name else f.name.vi
-            out.append(SankeyFlow(name, f.direction, label, q))
-    return unit, out
-
-
-def sankey_dimension(steps: Sequence[StepRow]) -> str | None:
-    """Energy or materials, whichever has more flows with a quantity (energy on a tie);
-    water when neither has any; None without flows."""
-    counts = {d: len(_flows(steps, [""] * len(steps), d)[1]) for d in ("energy", "mass", "volume")}
-    best = max(("energy", "mass"), key=lambda d: counts[d])
-    if counts[best]:
-        return best
-    return "volume" if counts["volume"] else None
-
-
-def sankey(
-    steps: Sequence[StepRow],
-    names: Sequence[str],
-    dimension: str,
-    lang: str,
-    width: float,
-    flow_name=None,
+def plant_sankey(
+    diagram: PlantDiagramRow, names: Sequence[str], lang: str, width: float, flow_name=None
 ) -> Drawing:
-    unit, flows = _flows(steps, names, dimension, flow_name)
-    resource = text(f"chart.dimension.{dimension}", lang)
-    return vector_charts.sankey(resource, unit, flows, lang, width)
+    """One plant-wide diagram (one resource kind), intermediate products step to step."""
+    flows = [
+        SankeyFlow(
+            names[f.step], f.direction, flow_name(f.name) if flow_name else f.name.vi, f.quantity
+        )
+        for f in diagram.flows
+    ]
+    resource = text(f"chart.plant.{diagram.kind}", lang)
+    return vector_charts.sankey(resource, diagram.unit, flows, lang, width)
 
 
 def option_chart(snap: ReportSnapshot, name: str, lang: str, width: float) -> Drawing:

@@ -37,6 +37,7 @@ class ProductRow:
     name: Text2
     unit: str
     annual_output: float | None
+    share: float | None = None  # of the whole output (confidential variant: instead of output)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,24 @@ class FlowRow:
     name: Text2
     quantity: float | None
     unit: str
+
+
+@dataclass(frozen=True)
+class PlantFlowRow:
+    """One flow of a plant-wide diagram (``app.core.plant_flows``): ``step`` indexes the
+    snapshot's steps; direction "input", "output", "loss", "next" or "prev"."""
+
+    step: int
+    direction: str
+    name: Text2
+    quantity: float
+
+
+@dataclass(frozen=True)
+class PlantDiagramRow:
+    kind: str  # "material", "water", "energy", "fuel"
+    unit: str
+    flows: tuple[PlantFlowRow, ...]
 
 
 @dataclass(frozen=True)
@@ -81,6 +100,7 @@ class SpecificRow:
     unit: str
     stream_id: str = ""
     per_period: tuple[tuple[str, float | None], ...] = ()  # the trend chart's points
+    plant_level: bool = False  # not allocated to products: per t of the whole output
 
 
 @dataclass(frozen=True)
@@ -149,6 +169,7 @@ class OptionRow:
     verified_saving: int | None
     rejected: bool = False  # left out of the totals (options.is_rejected)
     calculations: tuple = ()  # the option's CalculationRun's (app/reports/calculations.py)
+    actual_investment: int | None = None  # what implementing it cost, when entered
 
 
 @dataclass(frozen=True)
@@ -160,6 +181,8 @@ class ReferenceRow:
     source: str
     year: str
     override_reason: str = ""
+    unit_text: Text2 | None = None  # the unit as printed (translated); None: ``unit``
+    source_text: Text2 | None = None  # the source as printed (translated); None: ``source``
 
 
 @dataclass(frozen=True)

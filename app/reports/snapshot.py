@@ -22,6 +22,7 @@ from app.core.costs import record_cost
 from app.core.model import STREAM_GROUP, Audit, Option
 from app.core.options import is_rejected
 from app.reports import figures
+from app.reports.decision import Decision, build_decision, without_money
 from app.reports.rows import (  # noqa: F401 - re-exported for the writers
     FindingRow,
     FlowRow,
@@ -30,6 +31,8 @@ from app.reports.rows import (  # noqa: F401 - re-exported for the writers
     Member,
     OptionRow,
     PhotoRow,
+    PlantDiagramRow,
+    PlantFlowRow,
     ProductRow,
     ReferenceRow,
     SavingRow,
@@ -81,6 +84,14 @@ class ReportSnapshot:
     # Eco-enterprise readiness (app.core.readiness.AuditReadiness); None: not in this report
     # (the confidential variant: its evidence names options and money).
     readiness: Any = None
+    # the plant-wide Sankey diagrams, one per resource kind, step to step
+    plant: tuple[PlantDiagramRow, ...] = ()
+    withheld: tuple[str, ...] = ()  # sections the confidential variant withholds on purpose
+    decision: Decision = field(default_factory=Decision)  # the director's page
+    report_date: date = field(default_factory=date.today)  # overdue options are judged on it
+    # the auditor's narrative: section ("enterprise", "focus", "conclusions", "cause:<step
+    # index>") -> text in both languages; only sections with text
+    narrative: dict[str, Text2] = field(default_factory=dict)
 
     def stream(self, stream_id: str) -> StreamRow | None:
         return next((s for s in self.streams if s.id == stream_id), None)
@@ -105,6 +116,48 @@ _MONEY_IN_TEXT = re.compile(
     r"|\d[\d.,]*\s*(?:tỷ|triệu)(?![\w])",
     re.IGNORECASE,
 )
+
+
+_LEGAL_FORMS = re.compile(
+    r"\b(công ty|cty|tnhh|cổ phần|cp|mtv|một thành viên|jsc|co\.?|ltd\.?|company|limited|"
+    r"khu công nghiệp|kcn|industrial park|park|ip)\b",
+    re.IGNORECASE,
+)
+
+
+def _fold(text: str) -> str:
+    """Without diacritics ("Đình Vũ" -> "Dinh Vu"): English texts write names that way."""
+    import unicodedata
+
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def _loose(word: str) -> str:
+    """A hidden word as a pattern: any run of spaces where it has one."""
+    return r"\s+".join(re.escape(part) for part in word.split())
+
+
+def _name_cores(name: str, park: str) -> list[str]:
+    """The distinctive part of the firm's and the park's names (without "Công ty TNHH",
+    "KCN" ...), and the firm's last two words (its brand, usually): a free text often writes
+    only those ("Dinh Vu park", "Lam Hai")."""
+    out = []
+    for full in (name, park):
+        core = " ".join(_LEGAL_FORMS.sub(" ", full).split())
+        if core and core != full:
+            out.append(core)
+    words = name.split()
+    if len(words) >= 4:
+        out.append(" ".join(words[-2:]))
+    return out
+
+
+def _headcount_band(n: int) -> str:
+    for low, high in ((1, 9), (10, 49), (50, 99), (100, 199), (200, 299), (300, 499), (500, 999)):
+        if low <= n <= high:
+            return f"{low}–{high}"
+    return "≥ 1000" if n >= 1000 else "0"
 
 
 def _photo(loader: PhotoLoader | None, photo) -> PhotoRow:
@@ -135,6 +188,7 @@ def build_snapshot(
     photo_loader: PhotoLoader | None = None,
     logo: bytes | None = None,
     readiness_answers: Mapping[str, Any] | None = None,
+    weights=None,
 ) -> ReportSnapshot:
     """Everything a report shows, computed once. ``variant``: full, summary or confidential.
 
@@ -288,6 +342,9 @@ def build_snapshot(
         logo=logo,
         products=products,
         steps=tuple(steps),
+        plant=_plant(audit),
+        decision=build_decision(audit, weights),
+        narrative=_narrative(audit),
         streams=tuple(streams),
         specific=tuple(fig.specific),
         indicators=tuple(fig.indicators),
@@ -351,6 +408,7 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
         verified_saving=o.verified_saving_vnd,
         rejected=is_rejected(o),
         calculations=tuple(getattr(o, "calculations", ())),
+        actual_investment=o.actual_investment_vnd,
     )
 
 
@@ -375,24 +433,33 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     """
     ent = dict(snap.enterprise)
     words = [str(ent[k]) for k in IDENTITY_FIELDS if ent.get(k)]
+    words += _name_cores(str(ent.get("name") or ""), str(ent.get("industrial_park") or ""))
     ent_name = str(snap.enterprise.get("name") or "")
     team = []
     for m in snap.team:
-        if not m.organisation or (
+        words.append(m.name)  # nobody is named: the auditors' names point at the firm too
+        if m.organisation and not (
             ent_name and m.organisation.strip().casefold() == ent_name.casefold()
         ):
-            words.append(m.name)
-        else:
-            team.append(m)
+            team.append(replace(m, name=""))
     for k in IDENTITY_FIELDS:
         ent[k] = ""
     ent["value_added_vnd"] = None
-    hidden = tuple(sorted({h for h in words if len(h) >= 3}, key=len, reverse=True))
+    # the fingerprint is generalised: 2-digit sector, a headcount band, no shift pattern
+    vsic = str(ent.get("sector_vsic") or "")
+    ent["sector_vsic"] = vsic[:2] if len(vsic) > 2 else vsic
+    ent["sector_name"] = ""
+    if isinstance(ent.get("employees"), int):
+        ent["employees"] = _headcount_band(ent["employees"])
+    ent["shifts_per_day"] = None
+    ent["operating_days_per_year"] = None
+    folded = {_fold(w) for w in words}
+    hidden = tuple(sorted({h for h in [*words, *folded] if len(h) >= 3}, key=len, reverse=True))
+    pattern = re.compile("|".join(_loose(h) for h in hidden), re.IGNORECASE) if hidden else None
 
     def scrub(text: str) -> str:
-        for h in hidden:
-            if h in text:
-                text = text.replace(h, "[…]")
+        if pattern is not None and text:
+            text = pattern.sub("[…]", text)
         return _MONEY_IN_TEXT.sub("[…]", text)
 
     def t2(t: Text2) -> Text2:
@@ -425,6 +492,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
             npv=None,
             irr=None,
             verified_saving=None,
+            actual_investment=None,
         )
         for o in snap.options
     )
@@ -438,13 +506,47 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
         )
         for f in snap.findings
     )
-    steps = tuple(replace(s, description=scrub(s.description)) for s in snap.steps)
+    steps = tuple(
+        replace(
+            s,
+            name=t2(s.name),
+            description=scrub(s.description),
+            flows=tuple(replace(f, name=t2(f.name)) for f in s.flows),
+        )
+        for s in snap.steps
+    )
+    plant = tuple(
+        replace(d, flows=tuple(replace(f, name=t2(f.name)) for f in d.flows)) for d in snap.plant
+    )
     totals = replace(snap.totals, investment=None, annual_saving=None, payback=None)
     references = tuple(r for r in snap.references if "VND" not in r.unit.upper())
+    total_out = sum(p.annual_output or 0.0 for p in snap.products if p.unit == "t")
+    products = tuple(
+        replace(
+            p,
+            name=t2(p.name),
+            annual_output=None,
+            share=(p.annual_output or 0.0) / total_out if p.unit == "t" and total_out else None,
+        )
+        for p in snap.products
+    )
+    withheld = ("indicators",) if any("VND" in i.unit.upper() for i in snap.indicators) else ()
     return replace(
         snap,
         title="",
         enterprise=ent,
+        products=products,
+        narrative={k: t2(v) for k, v in snap.narrative.items()},
+        withheld=withheld,
+        decision=replace(
+            without_money(snap.decision),
+            done=tuple(replace(x, title=t2(x.title)) for x in without_money(snap.decision).done),
+            ranking=tuple(
+                replace(x, title=t2(x.title)) for x in without_money(snap.decision).ranking
+            ),
+            feasibility=tuple(replace(x, title=t2(x.title)) for x in snap.decision.feasibility),
+        ),
+        plant=plant,
         team=tuple(team),
         logo=None,
         streams=streams,
@@ -458,4 +560,39 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
         hidden=hidden,
         chart_options=(),
         chart_finances={},
+    )
+
+
+def _narrative(audit: Audit) -> dict[str, Text2]:
+    index = {st.id: i for i, st in enumerate(sorted(audit.steps, key=lambda s: s.position))}
+    out = {}
+    for key, texts in (audit.info.narrative or {}).items():
+        if not isinstance(texts, dict):
+            continue
+        vi, en = str(texts.get("vi") or "").strip(), str(texts.get("en") or "").strip()
+        if not (vi or en):
+            continue  # an empty section is left out of the report
+        if key.startswith("cause:"):
+            step = index.get(key[6:])
+            if step is None:
+                continue
+            key = f"cause:{step}"
+        out[key] = Text2(vi, en)
+    return out
+
+
+def _plant(audit: Audit) -> tuple[PlantDiagramRow, ...]:
+    from app.core.plant_flows import plant_diagrams
+
+    index = {st.id: i for i, st in enumerate(sorted(audit.steps, key=lambda s: s.position))}
+    return tuple(
+        PlantDiagramRow(
+            d.kind,
+            d.unit,
+            tuple(
+                PlantFlowRow(index[f.step_id], f.direction, Text2(f.name, f.name_en), f.quantity)
+                for f in d.flows
+            ),
+        )
+        for d in plant_diagrams(audit)
     )

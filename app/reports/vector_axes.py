@@ -81,11 +81,12 @@ def label(
     angle: float = 0,
 ):
     """A String at (x, y) (its baseline), turned ``angle`` degrees anticlockwise about it."""
+    font, text = fonts.font_for(text, fonts.BOLD if bold else fonts.REGULAR)
     s = String(
         0 if angle else x,
         0 if angle else y,
         text,
-        fontName=fonts.BOLD if bold else fonts.REGULAR,
+        fontName=font,
         fontSize=size,
         textAnchor=anchor,
         fillColor=fill,

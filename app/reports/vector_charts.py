@@ -9,6 +9,7 @@ points wide.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from reportlab.graphics.shapes import Drawing, Line, Path, PolyLine, Rect
@@ -33,6 +34,7 @@ from app.reports.chart_data import (
     sankey_layout,
     tick_label,
     top_shares,
+    trend_limits,
 )
 from app.reports.vector_axes import (
     LABEL_SIZE,
@@ -143,8 +145,11 @@ def specific_trend(
     c = Chart(width, width * ASPECT, text("chart.specific_title", lang, name=name))
     if not periods or all(v is None for v in values):
         return c.no_data(text("chart.no_data", lang))
-    top = max([v for v in values if v is not None] + ([annual] if annual is not None else []))
-    ys = scale(0.0, top, _ticks(lang))
+    ys = scale(*trend_limits(values, annual), _ticks(lang))
+    if len(ys.ticks) > 1:  # as many decimals as the step needs: 1.085 and 1.09, not 1.08 twice
+        step = ys.ticks[1] - ys.ticks[0]
+        decimals = max(0, math.ceil(-math.log10(step) - 1e-9)) if step > 0 else 0
+        ys = Scale(ys.lo, ys.hi, ys.ticks, tuple(fmt.number(t, lang, decimals) for t in ys.ticks))
     centres = _time_frame(c, lang, periods, ys, 8.0, legend=annual is not None)
     c.y_axis(unit)
     _series(c, centres, values, PALETTE[2])
@@ -297,6 +302,16 @@ def sankey(
         c.add(p)
     w = c.X(SANKEY_NODE_W) - c.X(0)
     size = TICK_SIZE
+    for link in layout.links:  # an intermediate product, down to the next step
+        lw = c.X(link.width) - c.X(0)
+        x = c.X(SANKEY_X["mid"]) + w / 2 - lw / 2
+        y0, y1 = c.Y(link.y0), c.Y(link.y1)
+        band = Rect(
+            x, y1, lw, y0 - y1, fillColor=colour(SANKEY_COLOURS["output"]), strokeColor=None
+        )
+        band.fillOpacity = 0.35
+        c.add(band)
+        c.add(label(x + lw + 2, (y0 + y1) / 2 - size * 0.35, link.amount, size * 0.9, "start"))
     left_room = c.X(SANKEY_X["left"] - SANKEY_NODE_W - 0.01) - 2
     right_x = c.X(SANKEY_X["right"]) + w + 3
     room_lines = _label_lines(layout.nodes, c, size)

@@ -103,6 +103,10 @@ def mac_curve(
         if bar.labelled:
             y = zero + h + (2 if h >= 0 else -2 - 6.5)
             c.add(label(x + w / 2, y, bar.code, 6.5, "middle"))
+        elif bar.code:  # a narrow (or clipped) bar: its code turned upright beyond its end
+            y = zero + h + (2 if h >= 0 else -2)
+            anchor = "start" if h >= 0 else "end"
+            c.add(label(x + w / 2 + 2.3, y, bar.code, 6.5, anchor, angle=90))
     c.add(Line(c.x0, zero, c.x0 + c.w, zero, strokeColor=colors.black, strokeWidth=0.8))
     lines = [
         line
@@ -140,9 +144,52 @@ def investment_payback(
             c.add(triangle_right(c.X(b.x), c.Y(b.y), r, fill, alpha=0.6))
         else:
             c.add(dot(c.X(b.x), c.Y(b.y), r, fill, colors.black, alpha=0.6))
-    for b in data.bubbles:
-        if b.labelled:
-            c.add(label(c.X(b.x), c.Y(b.y) - 2.3, b.code, 6.5, "middle"))
+    # every bubble carries its code, placed where it overlaps no other code (largest first)
+    placed: list[tuple[float, float, float, float]] = []
+    for b in sorted(data.bubbles, key=lambda b: -b.area):
+        if not b.code:
+            continue
+        x, y, r = c.X(b.x), c.Y(b.y), math.sqrt(b.area) / 2 * k
+        tw, th = width_of(b.code, 6.5), 6.5
+        spots = [(x, y - 2.3, "middle")]  # (x, baseline, anchor): inside, then around it
+        for far in (0.0, 7.0, 14.0, 21.0, 28.0, 35.0):
+            spots += [
+                (x, y + r + 1.5 + far, "middle"),
+                (x + r + 1.5 + far, y - 2.3, "start"),
+                (x - r - 1.5 - far, y - 2.3, "end"),
+                (x, y - r - th - 0.5 - far, "middle"),
+                (x + r + far, y + r + far, "start"),
+                (x - r - far, y + r + far, "end"),
+                (x + r + far, y - r - th - far, "start"),
+                (x - r - far, y - r - th - far, "end"),
+            ]
+
+        def box(spot, tw=tw, th=th):
+            sx, sy, anchor = spot
+            left = sx - tw / 2 if anchor == "middle" else sx if anchor == "start" else sx - tw
+            return (left, sy - 1, left + tw, sy + th - 1)
+
+        def overlap(bx) -> float:
+            return sum(
+                max(0.0, min(bx[2], p[2]) - max(bx[0], p[0]))
+                * max(0.0, min(bx[3], p[3]) - max(bx[1], p[1]))
+                for p in placed
+            )
+
+        # the first spot free of other codes (inside the plot), else the least covered
+        inside = [
+            sp
+            for sp in spots
+            if c.x0 <= box(sp)[0]
+            and box(sp)[2] <= c.x0 + c.w
+            and c.y0 <= box(sp)[1]
+            and box(sp)[3] <= c.y0 + c.h
+        ] or spots
+        best = next((sp for sp in inside if overlap(box(sp)) == 0), None) or min(
+            inside, key=lambda sp: overlap(box(sp))
+        )
+        placed.append(box(best))
+        c.add(label(best[0], best[1], b.code, 6.5, best[2]))
     x = c.x0 + c.w + 8
     items = [("dot", CATEGORY_COLOURS[k], n) for k, n in zip(data.categories, names, strict=True)]
     c.legend_column(items, x, c.y0 + c.h - 4, legend_w - 16)

@@ -32,7 +32,8 @@ TITLE = Font(bold=True, size=14, color="1F6F5C")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-SUMMARY_HIDDEN = ("records", "option_savings")  # hidden in the summary workbook
+# hidden in the summary workbook
+SUMMARY_HIDDEN = ("records", "option_savings", "factors", "cash_flows")
 
 
 def _text(cell, value: str) -> None:
@@ -107,9 +108,10 @@ class XlsxReport:
                 self.t("col.annual_cost"),
                 self.t("col.share"),
             ]
-        else:
-            cols += ["", self.t("col.annual_qty")]
+        else:  # no price, cost or share columns: the quantity, GJ and tCO2e follow the unit
+            cols += [self.t("col.annual_qty")]
         cols += ["GJ", "tCO2e"]
+        qty_col, gj_col = (5, 8) if self.money else (4, 5)
         self.header(ws, 1, cols)
         rcols = [
             self.t("col.resource"),
@@ -118,6 +120,20 @@ class XlsxReport:
             self.t("col.quantity"),
         ] + ([self.t("col.cost")] if self.money else [])
         self.header(rec, 1, rcols)
+        # per-unit factors (GJ, tCO2e) as cells: the Streams and Options figures multiply them
+        fac = self.sheet("factors")
+        self.header(
+            fac,
+            1,
+            [
+                self.t("col.resource"),
+                self.t("col.unit"),
+                self.t("col.gj_per_unit"),
+                self.t("col.co2e_per_unit"),
+            ],
+        )
+        fac.cell(2 + len(s.streams) + 1, 1, self.t("factors_note"))
+        fref = self.ref("factors")
         r = 2
         first_stream_row = 2
         last = first_stream_row + len(s.streams) - 1
@@ -143,7 +159,6 @@ class XlsxReport:
                         c.value = f"=D{r}*{self.ref('streams')}!$D${row}"
                     c.number_format = MONEY
                 r += 1
-            qty_col = 5 if self.money else 5
             if r > start:
                 ws.cell(row, qty_col, f"=SUM({self.ref('records')}!D{start}:D{r - 1})")
             else:
@@ -155,9 +170,22 @@ class XlsxReport:
                     row, 6, f"=SUM({self.ref('records')}!E{start}:E{r - 1})" if r > start else None
                 )
                 ws.cell(row, 6).number_format = MONEY
-                ws.cell(row, 7, f'=IF($F${last + 1}>0,F{row}/$F${last + 1},"")').number_format = PCT
-            ws.cell(row, 8, x.energy_gj).number_format = QTY
-            ws.cell(row, 9, x.co2e_t).number_format = QTY
+                # a share of what the resources bought cost (scrap sold has none): the core's
+                # rule (indicators.StreamTotal.cost_share), the PDF table's and the chart's
+                bought = f'SUMIF($F${first_stream_row}:$F${last},">0")'
+                ws.cell(
+                    row, 7, f'=IF(AND(N(F{row})>0,{bought}>0),F{row}/{bought},"")'
+                ).number_format = PCT
+            _text(fac.cell(row, 1), self.u(x.name))
+            _text(fac.cell(row, 2), x.unit)
+            qty = x.annual_quantity if x.months else None
+            for k, figure in enumerate((x.energy_gj, x.co2e_t)):
+                cell = ws.cell(row, gj_col + k, figure)
+                if figure is not None and qty:  # quantity x the factor cell, live
+                    fac.cell(row, 3 + k, figure / qty).number_format = "0.000000000"
+                    L = get_column_letter(3 + k)
+                    cell.value = f"={get_column_letter(qty_col)}{row}*{fref}!${L}${row}"
+                cell.number_format = QTY
         total = last + 1
         ws.cell(total, 1, self.t("total")).font = BOLD
         self.streams_total_row = total
@@ -165,10 +193,13 @@ class XlsxReport:
             ws.cell(total, 6, f"=SUM(F{first_stream_row}:F{last})").number_format = MONEY
             ws.cell(total, 6).font = BOLD
         if s.streams:
-            ws.cell(total, 8, f"=SUM(H{first_stream_row}:H{last})").number_format = QTY
-            ws.cell(total, 9, f"=SUM(I{first_stream_row}:I{last})").number_format = QTY
+            for col in (gj_col, gj_col + 1):
+                letter = "ABCDEFGHIJ"[col - 1]
+                ws.cell(total, col, f"=SUM({letter}{first_stream_row}:{letter}{last})")
+                ws.cell(total, col).number_format = QTY
         self.widths(ws, {1: 34})
         self.widths(rec, {1: 34})
+        self.widths(fac, {1: 34})
         if self.money and s.streams:
             chart = BarChart()
             chart.type = "bar"
@@ -193,7 +224,10 @@ class XlsxReport:
         ]
         if self.money:
             cols += [self.t("col.price"), self.t("col.saving_vnd")]
+        cols += [self.t("col.co2e_per_unit"), self.t("col.co2e_saving")]
+        self.co2e_col = len(cols)  # the avoided tCO2e per year of each saving
         self.header(ws, 1, cols)
+        fref = self.ref("factors")
         r = 2
         for o in self.snap.options:
             for sv in o.savings:
@@ -207,6 +241,11 @@ class XlsxReport:
                     ws.cell(r, 5, f"={self.ref('streams')}!$D${srow}" if srow else None)
                     ws.cell(r, 5).number_format = MONEY
                     ws.cell(r, 6, f"=D{r}*E{r}").number_format = MONEY
+                srow = self.stream_row.get(sv.stream_id)
+                fcol, ccol = self.co2e_col - 1, self.co2e_col
+                F = get_column_letter(fcol)
+                ws.cell(r, fcol, f"={fref}!$D${srow}" if srow else 0).number_format = "0.000000000"
+                ws.cell(r, ccol, f"=D{r}*{F}{r}").number_format = CO2E
                 r += 1
         self.savings_last_row = max(2, r - 1)
         self.widths(ws, {2: 34})
@@ -241,6 +280,25 @@ class XlsxReport:
                 ws.cell(r, c).alignment = WRAP_TOP
         self.widths(ws, {2: 34, 3: 48, 4: 40, 5: 40})
 
+    def cash_flows(self) -> tuple[str, str]:
+        """One row per option (the Options sheet's row): year 0 = −investment, then the net
+        saving for each year of its lifetime, 0 after; the IRR is computed over it."""
+        ws = self.sheet("cash_flows")
+        years = max((o.lifetime or 0 for o in self.snap.options), default=0)
+        self.header(
+            ws,
+            1,
+            [self.t("col.code")] + [self.t("col.year_n", n=k) for k in range(years + 1)],
+        )
+        op = "'" + self.t("sheet.options")[:31].replace("'", "''") + "'"
+        for i, o in enumerate(self.snap.options):
+            r = 2 + i
+            _text(ws.cell(r, 1), o.code or o.id[:8])
+            ws.cell(r, 2, f"=-{op}!E{r}").number_format = MONEY
+            for k in range(1, years + 1):
+                ws.cell(r, 2 + k, f"=IF({k}<={op}!$J{r},{op}!$G{r},0)").number_format = MONEY
+        return self.ref("cash_flows"), get_column_letter(2 + years)
+
     def options(self) -> None:
         s = self.snap
         ws = self.sheet("options")
@@ -267,6 +325,9 @@ class XlsxReport:
         F = get_column_letter(flag_col)
         sav = self.ref("option_savings")
         n = self.savings_last_row
+        C = get_column_letter(self.co2e_col)
+        if self.money:
+            cf, cf_last = self.cash_flows()
         for i, o in enumerate(s.options):
             r = 2 + i
             self.option_row[o.id] = r
@@ -286,15 +347,21 @@ class XlsxReport:
                 ws.cell(r, 9, o.discount_rate).number_format = PCT
                 ws.cell(r, 10, o.lifetime)
                 ws.cell(r, 11, f"=PV(I{r},J{r},-G{r})-E{r}").number_format = MONEY
-                ws.cell(r, 12, o.irr).number_format = PCT
-                ws.cell(r, 13, o.co2e_t).number_format = CO2E
-            else:
-                ws.cell(r, 5, o.co2e_t).number_format = CO2E
+                # over the option's cash-flow row: a changed price or investment recomputes it
+                ws.cell(r, 12, f'=IFERROR(IRR({cf}!B{r}:{cf_last}{r}),"")').number_format = PCT
+            co2e = f"=SUMIF({sav}!$A$2:$A${n},A{r},{sav}!${C}$2:${C}${n})"
+            ws.cell(r, 13 if self.money else 5, co2e).number_format = CO2E
             ws.cell(r, flag_col, 0 if o.rejected else 1)  # rejected options stay out of totals
         last = 1 + len(s.options)
         total = last + 1
         self.options_rows = (2, last)
-        ws.cell(total, 1, self.t("total")).font = BOLD
+        rejected = [o.code or "-" for o in s.options if o.rejected]
+        label = (
+            self.t("total_without_rejected", count=len(rejected), codes=", ".join(rejected))
+            if rejected
+            else self.t("total")
+        )
+        ws.cell(total, 1, label).font = BOLD
         if s.options:
             if self.money:
                 for col in (5, 6, 7):
@@ -524,7 +591,8 @@ class XlsxReport:
             # For management: summary, streams' annual totals, options and plan. The detail
             # the formulas rest on stays in the file (live formulas) but out of sight.
             for key in SUMMARY_HIDDEN:
-                self.wb[self.sheet_names[key]].sheet_state = "hidden"
+                if key in self.sheet_names:
+                    self.wb[self.sheet_names[key]].sheet_state = "hidden"
         return self.wb
 
 

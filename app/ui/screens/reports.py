@@ -160,6 +160,9 @@ class ReportsScreen(PhaseScreen):
         answers = readiness.answers_from_setting(
             self.context.file.get_setting(readiness.ANSWERS_SETTING)
         )
+        from app.core.options import WEIGHTS_SETTING
+
+        weights = self.context.file.get_setting(WEIGHTS_SETTING)  # the decision page's order
 
         def work(progress):
             from app.reports.export import export_report
@@ -178,6 +181,7 @@ class ReportsScreen(PhaseScreen):
                 photo_loader=loader,
                 progress=report_progress,
                 readiness_answers=answers,
+                weights=weights,
             )
             return target
 

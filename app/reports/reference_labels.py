@@ -1,0 +1,102 @@
+"""What the annex prints for a reference value: a translated label (never the internal key),
+a translated unit, the source as a translated note where the shipped text is prose, and no
+"(verify)" to-do. Messages in resources/messages/report_references.toml."""
+
+from __future__ import annotations
+
+from app.core.messages import catalogue, text
+from app.core.reference import RefValue
+from app.reports.rows import Text2
+
+_FUEL_KINDS = ("ncv", "ef_co2", "ef_ch4", "ef_n2o", "density", "toe_vn")
+# shipped English prose (source or note, by its start) -> the note that says it in both languages
+_SOURCES = (
+    ("Project default", "project_default"),
+    ("VNCPC report practice", "vncpc_practice"),
+    ("Typical density", "typical_density"),
+    ("IPCC 2006 Guidelines Vol. 2 ch. 1", "ipcc_energy"),
+    ("IPCC 2006 Guidelines Vol. 2 ch. 2", "ipcc_stationary"),
+    ("IPCC Fifth Assessment", "ar5"),
+    ("IEA: 1 toe", "iea"),
+)
+_NOTES = (
+    ("adjustable per audit", "adjustable"),
+    ("biogenic CO2: reported separately", "biogenic"),
+    ("reactive-power charge", "reactive_charge"),
+    ("from memory", "tariff_check"),
+    ("excluding VAT", "excluding_vat"),
+    ("Decree 30/2026", "decree_30"),
+    ("lower bound shipped", "lower_bound"),
+    ("No official 2024 value", "grid_2024"),
+)
+
+
+def has_text(key: str) -> bool:
+    return key in catalogue()
+
+
+def _both(key: str, **params) -> Text2:
+    return Text2(text(key, "vi", **params), text(key, "en", **params))
+
+
+def label(key: str) -> Text2:
+    """``ncv.coal_bituminous`` -> "Nhiệt trị thấp của than bitum" / "Net calorific value of
+    bituminous coal"; the key itself only for a key no message knows."""
+    kind, _, rest = key.partition(".")
+    if kind in _FUEL_KINDS and rest:
+        fuel, _, extra = rest.partition(".")
+        if has_text(f"ref.fuel.{fuel}"):
+            which = f"ref.kind.{kind}_volume" if extra == "volume" else f"ref.kind.{kind}"
+            return Text2(
+                text(which, "vi", fuel=text(f"ref.fuel.{fuel}", "vi")),
+                text(which, "en", fuel=text(f"ref.fuel.{fuel}", "en")),
+            )
+    if kind == "tariff" and rest.startswith("manufacturing."):
+        _, voltage, period = rest.split(".", 2)
+        if has_text(f"ref.voltage.{voltage}") and has_text(f"ref.period.{period}"):
+            return Text2(
+                *(
+                    text(
+                        "ref.kind.tariff",
+                        lang,
+                        voltage=text(f"ref.voltage.{voltage}", lang),
+                        period=text(f"ref.period.{period}", lang),
+                    )
+                    for lang in ("vi", "en")
+                )
+            )
+    if has_text(f"ref.key.{key}"):
+        return _both(f"ref.key.{key}")
+    return Text2(key, key)
+
+
+def unit(raw: str) -> Text2:
+    return _both(f"ref.unit.{raw}") if has_text(f"ref.unit.{raw}") else Text2(raw, raw)
+
+
+def scale(raw_unit: str) -> float:
+    """A share is printed in % (0.05 -> 5)."""
+    return 100.0 if raw_unit == "fraction" else 1.0
+
+
+def source(ref: RefValue) -> Text2:
+    """The citation, translated where the shipped text is prose, then the notes; the shipped
+    "(verify)" to-dos are never printed."""
+    parts: list[Text2] = []
+    known = next((k for start, k in _SOURCES if ref.source.startswith(start)), None)
+    if known:
+        parts.append(_both(f"ref.note.{known}"))
+    elif ref.source:
+        parts.append(Text2(ref.source, ref.source))
+    note = ref.note.replace("(verify)", "").strip(" ;")
+    for start, key in _NOTES:
+        if start in note:
+            if _both(f"ref.note.{key}") not in parts:
+                parts.append(_both(f"ref.note.{key}"))
+            break
+    else:
+        # an IPCC fuel name repeats the label; an English remark the known source covers
+        covered = known in ("ipcc_energy", "ipcc_stationary", "ar5", "iea", "typical_density")
+        if note and not covered:
+            parts.append(Text2(note, note))
+    return Text2(" — ".join(p.vi for p in parts if p.vi), " — ".join(p.en for p in parts if p.en))
