@@ -288,3 +288,15 @@ def test_nargs_count_message_in_vietnamese(capsys):
         with pytest.raises(SystemExit):
             parser.parse_args(["--pair", "a"])
     assert capsys.readouterr().err.splitlines()[-1] == "p: lỗi: tham số --pair: cần 2 giá trị"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_command_summary_reads_alike(lang):
+    """The command list reads as one list: every summary starts in lower case, none ends in '.'."""
+    parser = cli.build_parser(lang)
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    summaries = {a.dest: a.help for a in sub._choices_actions}
+    assert set(COMMANDS) <= set(summaries)
+    for name, summary in summaries.items():
+        assert summary and summary[0] == summary[0].lower(), (lang, name, summary)
+        assert not summary.endswith("."), (lang, name, summary)
