@@ -21,9 +21,13 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import Location, Problem, UserError, os_reason
 from app.core.model import Photo, clean_text
+
+if TYPE_CHECKING:  # Pillow is imported only when a photo is processed
+    from PIL.Image import Image as PILImage
 
 MAX_SIDE = 2048
 THUMB_SIDE = 320
@@ -204,7 +208,7 @@ def _encode(image, quality: int) -> bytes:
     return buffer.getvalue()
 
 
-def _encode_within(image, limit: int) -> tuple[bytes, object]:
+def _encode_within(image: PILImage, limit: int) -> tuple[bytes, PILImage]:
     """The best quality in ``QUALITIES`` whose JPEG fits in ``limit`` bytes; an image so detailed
     that even the lowest quality does not fit (noise, foliage) is made smaller until it does."""
     from PIL import Image

@@ -157,7 +157,7 @@ def monthly_consumption(
         handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
         ax.legend(
             handles,
-            [h.get_label() for h in handles],
+            [str(h.get_label()) for h in handles],
             loc="upper center",
             bbox_to_anchor=(0.5, -0.22),
             ncol=2,
