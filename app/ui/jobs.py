@@ -11,7 +11,9 @@ Usage from a screen::
 
     context.jobs.run(self.tr("Importing"), work, on_done=self.accept_import, parent=self)
 
-``on_done(result)`` and ``on_error(exc)`` run on the GUI thread. A job that sees ``cancelled``
+``on_done(result)`` and ``on_error(exc)`` run on the GUI thread, and so does ``on_item(item)``
+for each ``progress.deliver(item)`` of the job (results handed over one by one while it runs,
+each in its own turn of the event loop, all before ``on_done``). A job that sees ``cancelled``
 returns early; ``on_done`` is then not called (``on_cancel`` is). Apply the result with
 ``context.edit`` in ``on_done``: only the GUI thread edits the audit.
 """
@@ -46,9 +48,30 @@ class Progress:
     def update(self, value: int, maximum: int = 0, text: str = "") -> None:
         self._signals.progress.emit(int(value), int(maximum), text)
 
+    def deliver(self, item: Any) -> None:
+        """Hand ``item`` to the job's ``on_item`` on the GUI thread (queued, in order)."""
+        self._signals.item.emit(item)
+
+
+class InlineProgress:
+    """The same interface for running a job inline, where there is no job runner (scripts)."""
+
+    cancelled = False
+
+    def __init__(self, on_item: Callable[[Any], None] | None = None):
+        self._on_item = on_item
+
+    def update(self, value: int, maximum: int = 0, text: str = "") -> None:
+        pass
+
+    def deliver(self, item: Any) -> None:
+        if self._on_item is not None:
+            self._on_item(item)
+
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
+    item = Signal(object)
     done = Signal(object)
     error = Signal(object)
     cancelled = Signal()
@@ -103,6 +126,7 @@ class JobRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
+        on_item: Callable[[Any], None] | None = None,
         parent: QWidget | None = None,
         show_dialog: bool = True,
     ) -> Job:
@@ -153,6 +177,8 @@ class JobRunner(QObject):
             if on_cancel is not None:
                 on_cancel()
 
+        if on_item is not None:
+            job.signals.item.connect(on_item)
         job.signals.done.connect(done)
         job.signals.error.connect(error)
         job.signals.cancelled.connect(cancelled)

@@ -47,6 +47,7 @@ from app.core import model
 from app.core.model import ChecklistAnswer, CPCategory, Finding, Option, Photo, Severity
 from app.core.templates import Template, TemplateItem, TemplateSet, area_progress, load_templates
 from app.ui.context import AuditContext, ChangeSet
+from app.ui.jobs import InlineProgress
 from app.ui.screens.base import PhaseScreen
 from app.ui.walkthrough_photos import PhotoStrip
 
@@ -161,15 +162,6 @@ class NoteEdit(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
         self.editingFinished.emit()
-
-
-class _SyncProgress:
-    """Progress for running a job inline when the context has no job runner (scripts, tests)."""
-
-    cancelled = False
-
-    def update(self, *args) -> None:
-        pass
 
 
 class WalkthroughScreen(PhaseScreen):
@@ -878,52 +870,34 @@ class WalkthroughScreen(PhaseScreen):
         positions = [p.position for p in self.context.audit.photos if p.finding_id == finding.id]
         first_position = max(positions, default=-1) + 1
         batch = model.new_id()
-        ready: list = []  # (put list) or Problem, appended by the worker (atomic under the GIL)
-        finished = {"done": False}
         self.last_problems = []
-        work = _photo_worker(self.context.file, paths, finding, new, first_position, ready)
+        work = _photo_worker(self.context.file, paths, finding, new, first_position)
 
-        def take(entry) -> None:
+        def take(entry) -> None:  # on the GUI thread, one photo per turn of the event loop
             if isinstance(entry, Problem):
                 self._report_problem(entry)
             else:
                 self._record_stored_photo(finding, entry, batch)
 
-        def drain() -> None:
-            # One photo per turn of the event loop keeps every GUI-thread pause short.
-            if ready:
-                take(ready.pop(0))
-            if finished["done"] and not ready:
-                timer.stop()
-                timer.deleteLater()
-                if not self.last_problems:
-                    self.photo_status.setText("")
+        def finished(_result=None) -> None:
+            if not self.last_problems:
+                self.photo_status.setText("")
 
         self.photo_status.setText(self.tr("Processing {count} photos…").format(count=len(paths)))
         if self.context.jobs is None:  # scripts and simple tests: inline, same storing path
-            work(_SyncProgress())
-            while ready:
-                take(ready.pop(0))
-            if not self.last_problems:
-                self.photo_status.setText("")
+            work(InlineProgress(on_item=take))
+            finished()
             return
-        timer = QTimer(self)
-        timer.setInterval(15)
-        timer.timeout.connect(drain)
-        timer.start()
-
-        def done(_result=None) -> None:
-            finished["done"] = True
-
         self.context.jobs.run(
             self.tr("Adding photos"),
             work,
-            on_done=done,
+            on_item=take,
+            on_done=finished,
             on_error=lambda exc: (
-                done(),
                 self._report_problem(Problem("error.unexpected", params={"detail": str(exc)})),
+                finished(),
             ),
-            on_cancel=done,
+            on_cancel=finished,
             parent=self,
         )
 
@@ -961,11 +935,12 @@ class WalkthroughScreen(PhaseScreen):
         return self.context.edit(self.tr("Delete photo"), delete=[photo])
 
 
-def _photo_worker(audit_file, paths: list[str], finding: Finding, new: bool, position: int, out):
+def _photo_worker(audit_file, paths: list[str], finding: Finding, new: bool, position: int):
     """The job for ``add_photos``: runs in a worker thread, no widgets, no ``context.edit``.
 
-    Appends to ``out``, for each path, either the entities it committed (the photo, and the
-    finding with the first photo when the finding is new) or the ``Problem`` that stopped it.
+    Delivers (``progress.deliver``), for each path, either the entities it committed (the
+    photo, and the finding with the first photo when the finding is new) or the ``Problem``
+    that stopped it.
     """
     from app.core.errors import UserError
     from app.core.photos import process_photo_file
@@ -986,11 +961,11 @@ def _photo_worker(audit_file, paths: list[str], finding: Finding, new: bool, pos
                         writer = audit_file.writer()  # its connection belongs to this thread
                     writer.apply(put=put)
                 except UserError as exc:
-                    out.append(exc.problem)
+                    progress.deliver(exc.problem)
                 else:
                     finding_stored = True
                     next_position += 1
-                    out.append(put)
+                    progress.deliver(put)
                 progress.update(index + 1, len(paths), Path(path).name)
         finally:
             if writer is not None:
