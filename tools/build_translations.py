@@ -40,7 +40,13 @@ def areas() -> dict[str, list[Path]]:
     claimed: dict[str, list[Path]] = {}
     for name in sorted(names - {"app"}):
         globs = config.get(name, {}).get(
-            "files", [f"app/ui/screens/{name}*.py", f"app/ui/{name}_*.py", f"app/ui/{name}/**/*.py"]
+            "files",
+            [
+                f"app/ui/screens/{name}*.py",
+                f"app/ui/screens/{name}/**/*.py",
+                f"app/ui/{name}_*.py",
+                f"app/ui/{name}/**/*.py",
+            ],
         )
         claimed[name] = sorted({p for g in globs for p in ROOT.glob(g) if p.is_file()})
     taken = {p for files in claimed.values() for p in files}

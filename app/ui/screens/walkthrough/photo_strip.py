@@ -1,8 +1,8 @@
 """The photo strip of a finding: thumbnails with captions, drag and drop of image files.
 
 The strip only shows photos and reports what the user asked for (add these files, delete this
-photo, set this caption) through callbacks; the walkthrough screen does the processing (off the
-GUI thread) and the undoable edits.
+photo, set this caption) through callbacks; ``photo_import`` processes and stores the files (off
+the GUI thread) and the screen makes the undoable edits.
 """
 
 from __future__ import annotations

@@ -4,9 +4,8 @@ Built for an auditor walking the plant with a laptop in one hand:
 - the checklist has keyboard focus: keys 1–4 answer the current item (1 no issue, 2 issue found,
   3 not applicable, 4 not checked), Enter or Down moves on, Ctrl+N adds a free finding;
 - every edit goes through ``context.edit`` (saved at once, undoable);
-- photos are processed AND committed in a worker thread (``context.jobs``, its own connection
-  via ``AuditFile.writer``); the GUI thread only records them (``context.edit(applied=True)``),
-  one undo step per batch; a failed file leaves nothing behind;
+- photos are processed AND committed in a worker thread (``photo_import``); the GUI thread only
+  records them, one undo step per batch; a failed file leaves nothing behind;
 - "Create option from this finding" creates the option (and the finding, if new) in one undo
   step and emits ``optionCreated``: the workspace opens it in the Options screen's editor.
 
@@ -18,7 +17,6 @@ from __future__ import annotations
 
 import copy
 from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
@@ -47,9 +45,9 @@ from app.core import model
 from app.core.model import ChecklistAnswer, CPCategory, Finding, Option, Photo, Severity
 from app.core.templates import Template, TemplateItem, TemplateSet, area_progress, load_templates
 from app.ui.context import AuditContext, ChangeSet
-from app.ui.jobs import InlineProgress
 from app.ui.screens.base import PhaseScreen
-from app.ui.walkthrough_photos import PhotoStrip
+from app.ui.screens.walkthrough.photo_import import PhotoImport
+from app.ui.screens.walkthrough.photo_strip import PhotoStrip
 
 CTX = "WalkthroughScreen"
 
@@ -174,7 +172,6 @@ class WalkthroughScreen(PhaseScreen):
         self._filling = False
         self._areas_of = ""  # template whose areas the area list shows
         self._photo_refresh_pending = False
-        self.last_problems: list[str] = []
 
         # Top bar: checklist, filter, overall progress, free finding
         self.template_label = QLabel()
@@ -339,6 +336,7 @@ class WalkthroughScreen(PhaseScreen):
         self.photo_status = QLabel()
         self.photo_status.setWordWrap(True)
         self.photo_status.setStyleSheet("color: #c62828;")
+        self.photo_import = PhotoImport(self.context, self.photo_status, lambda: self.lang)
         photo_buttons = QHBoxLayout()
         photo_buttons.addWidget(self.add_photos_button)
         photo_buttons.addWidget(self.delete_photo_button)
@@ -850,71 +848,18 @@ class WalkthroughScreen(PhaseScreen):
             self.add_photos(paths)
 
     def add_photos(self, paths: list[str]) -> None:
-        """Process and store ``paths`` off the GUI thread; show each photo as soon as it is in.
-
-        The worker decodes, downscales and re-encodes each photo, then commits it in its own
-        short transaction through its own connection (``AuditFile.writer``): a synced commit of
-        a 12 MP photo's JPEG takes 25-110 ms, too long for the GUI thread. The GUI thread then
-        only records the already-written change (``context.edit(applied=True)``); the batch is
-        ONE undo step through a per-batch ``merge_key``. A file that fails leaves nothing
-        behind; its message is shown.
-        """
-        from app.core.errors import Problem
-
+        """Process and store ``paths`` off the GUI thread (``PhotoImport``) into the current
+        finding, created with the first photo when it is new."""
         if self.context.read_only or not paths:
             return
         finding, new = self._editable_finding()
-        if finding is None:
-            return
-        paths = [str(p) for p in paths]
-        positions = [p.position for p in self.context.audit.photos if p.finding_id == finding.id]
-        first_position = max(positions, default=-1) + 1
-        batch = model.new_id()
-        self.last_problems = []
-        work = _photo_worker(self.context.file, paths, finding, new, first_position)
+        if finding is not None:
+            self.photo_import.add(finding, new, [str(p) for p in paths])
 
-        def take(entry) -> None:  # on the GUI thread, one photo per turn of the event loop
-            if isinstance(entry, Problem):
-                self._report_problem(entry)
-            else:
-                self._record_stored_photo(finding, entry, batch)
-
-        def finished(_result=None) -> None:
-            if not self.last_problems:
-                self.photo_status.setText("")
-
-        self.photo_status.setText(self.tr("Processing {count} photos…").format(count=len(paths)))
-        if self.context.jobs is None:  # scripts and simple tests: inline, same storing path
-            work(InlineProgress(on_item=take))
-            finished()
-            return
-        self.context.jobs.run(
-            self.tr("Adding photos"),
-            work,
-            on_item=take,
-            on_done=finished,
-            on_error=lambda exc: (
-                self._report_problem(Problem("error.unexpected", params={"detail": str(exc)})),
-                finished(),
-            ),
-            on_cancel=finished,
-            parent=self,
-        )
-
-    def _report_problem(self, problem) -> None:
-        from app.core.messages import render
-
-        self.last_problems.append(render(problem, self.lang))
-        self.photo_status.setText("\n".join(self.last_problems))
-
-    def _record_stored_photo(self, finding: Finding, put: list, batch: str) -> bool:
-        """Memory and undo for a photo (and maybe its new finding) the worker already wrote."""
-        in_memory = any(f.id == finding.id for f in self.context.audit.findings)
-        if not in_memory and not any(isinstance(o, Finding) for o in put):
-            return False  # the finding was deleted meanwhile: the file dropped the photo too
-        return self.context.edit(
-            self.tr("Add photos"), put=put, merge_key=f"photos-{batch}", applied=True
-        )
+    @property
+    def last_problems(self) -> list[str]:
+        """The messages of the last photo batch's files that could not be added."""
+        return self.photo_import.last_problems
 
     def _photo(self, photo_id: str) -> Photo | None:
         return next((p for p in self.context.audit.photos if p.id == photo_id), None)
@@ -933,48 +878,3 @@ class WalkthroughScreen(PhaseScreen):
         if photo is None:
             return False
         return self.context.edit(self.tr("Delete photo"), delete=[photo])
-
-
-def _photo_worker(audit_file, paths: list[str], finding: Finding, new: bool, position: int):
-    """The job for ``add_photos``: runs in a worker thread, no widgets, no ``context.edit``.
-
-    Delivers (``progress.deliver``), for each path, either the entities it committed (the
-    photo, and the finding with the first photo when the finding is new) or the ``Problem``
-    that stopped it.
-    """
-    from app.core.errors import UserError
-    from app.core.photos import process_photo_file
-
-    def work(progress) -> None:
-        writer = None
-        finding_stored = not new
-        next_position = position
-        try:
-            for index, path in enumerate(paths):
-                if progress.cancelled:
-                    return
-                try:
-                    processed = process_photo_file(path)
-                    photo = processed.to_photo(finding.id, position=next_position)
-                    put = [photo] if finding_stored else [copy.deepcopy(finding), photo]
-                    if writer is None:
-                        writer = audit_file.writer()  # its connection belongs to this thread
-                    writer.apply(put=put)
-                except UserError as exc:
-                    progress.deliver(exc.problem)
-                else:
-                    finding_stored = True
-                    next_position += 1
-                    progress.deliver(put)
-                progress.update(index + 1, len(paths), Path(path).name)
-        finally:
-            if writer is not None:
-                writer.close()
-
-    return work
-
-
-def photo_paths_in(folder: str | Path) -> list[Path]:
-    """Image files of a folder, sorted by name (for scripts and benchmarks)."""
-    suffixes = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
-    return sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in suffixes)
