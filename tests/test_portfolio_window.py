@@ -4,6 +4,7 @@ programme… against a real PostgreSQL hub."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -77,6 +78,7 @@ def _open(state, folder, qtbot):
     w.portfolio_menu.open_portfolio(str(folder))
     win = w.portfolio_menu.portfolio_window
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: not win.loading, timeout=10_000)
     return win
 
 
@@ -190,6 +192,8 @@ def test_publish_from_the_app_to_a_hub(state, tmp_path, qtbot, pg_server, hub_db
     # Read back in the Portfolio window, as a folder would be.
     w.portfolio_menu.open_portfolio(pg_server.tcp_url(hub_db))
     win = w.portfolio_menu.portfolio_window
+    assert pgs.PROGRAMME_PASSWORD not in win.source_label.text()  # not while reading either
+    qtbot.waitUntil(lambda: not win.loading, timeout=10_000)
     assert win.enterprises.rowCount() == 1
     assert win.enterprises.item(0, 0).text().startswith("Doanh nghiệp ẩn danh")
     assert pgs.PROGRAMME_PASSWORD not in win.source_label.text()
@@ -245,3 +249,49 @@ def test_offline_start_never_touches_the_hub_nor_the_portfolio(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
+
+
+def test_reading_runs_off_the_gui_thread_and_a_newer_read_wins(state, folder, qtbot, monkeypatch):
+    """A slow source (a hub across the network) never freezes the window; while it reads, the
+    buttons are off; the result of a read overtaken by a newer one is dropped."""
+    import threading
+
+    from app.store import portfolio_source
+
+    release = threading.Event()
+    real = portfolio_source.read_source
+
+    def slow(source):
+        if str(source).endswith("slow"):
+            release.wait(10)
+            return real(folder)
+        return real(source)
+
+    monkeypatch.setattr(portfolio_source, "read_source", slow)
+    state.window.portfolio_menu.open_portfolio(str(folder) + "-slow")
+    win = state.window.portfolio_menu.portfolio_window
+    qtbot.waitExposed(win)
+    qtbot.wait(100)  # the event loop turns while the worker waits
+    assert win.loading and not win.btn_folder.isEnabled() and not win.btn_pdf.isEnabled()
+    assert "slow" in win.source_label.text()
+    with qtbot.waitSignal(win.loaded, timeout=10_000):
+        win.load(folder)  # a newer read, done while the slow one still waits
+    assert not win.loading and win.btn_pdf.isEnabled()
+    shown = win.portfolio
+    assert shown is not None and Path(shown.source) == folder
+    release.set()
+    win.jobs.wait(10_000)
+    qtbot.wait(50)
+    assert win.portfolio is shown  # the overtaken read changed nothing
+
+
+def test_a_missing_folder_is_a_message_and_keeps_what_was_shown(
+    state, folder, qtbot, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("RECP_NO_DIALOGS", "1")
+    win = _open(state, folder, qtbot)
+    shown = win.portfolio
+    with qtbot.waitSignal(win.loaded, timeout=10_000) as blocker:
+        win.load(tmp_path / "không có")
+    assert blocker.args == [False]
+    assert "không có" in win.last_error and win.portfolio is shown

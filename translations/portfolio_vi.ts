@@ -99,6 +99,14 @@
         <translation>Địa chỉ cơ sở dữ liệu (postgresql://người_dùng@máy_chủ/tên_csdl); mật khẩu lấy từ biến PGPASSWORD và không bao giờ được lưu:</translation>
     </message>
     <message>
+        <source>Reading the portfolio…</source>
+        <translation>Đang đọc danh mục chương trình…</translation>
+    </message>
+    <message>
+        <source>Reading {source}…</source>
+        <translation>Đang đọc {source}…</translation>
+    </message>
+    <message>
         <source>Open a folder of audit files (.recp).</source>
         <translation>Hãy mở một thư mục chứa các tệp đánh giá (.recp).</translation>
     </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -69,11 +69,18 @@ def _table() -> QTableWidget:
 
 
 class PortfolioWindow(QWidget):
+    loaded = Signal(bool)  # a read finished: True when it replaced the portfolio shown
+
     def __init__(self, lang: str, settings=None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.Window)
+        from app.ui.jobs import JobRunner
+
         self.lang = lang
         self.settings = settings
         self.portfolio = None
+        self.jobs = JobRunner(self)
+        self.loading = False
+        self._reads = 0  # the latest read's number: an older read's result is dropped
         self.resize(1366, 768)
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
@@ -199,19 +206,49 @@ class PortfolioWindow(QWidget):
         if ok and address.strip():
             self.load(address.strip())
 
-    def load(self, source: str | os.PathLike) -> bool:
-        from app.store.portfolio_source import read_source
+    def load(self, source: str | os.PathLike):
+        """Read ``source`` off the GUI thread and show it when it arrives (a folder of hundreds of
+        audits, or a hub across the network, must not freeze the window). Cancel, or a newer
+        read, drops the result; a bad source is a message and the shown portfolio stays."""
+        from app.store.portfolio_source import is_hub_address, read_source
 
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            self.portfolio = read_source(source)
-        except UserError as exc:
-            self._error(exc)
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._refresh()
-        return True
+        self._reads += 1
+        read = self._reads
+        if is_hub_address(source):
+            from app.store.hub import display_address  # never the password on screen
+
+            self._busy(True, display_address(str(source)))
+        else:
+            self._busy(True, str(source))
+
+        def finish(portfolio=None, exc: BaseException | None = None) -> None:
+            if read != self._reads:
+                return  # a newer read is on its way
+            self._busy(False)
+            if isinstance(exc, UserError):
+                self._error(exc)
+            elif exc is not None:
+                raise exc  # reaches the global exception hook: logged and shown
+            if portfolio is not None:
+                self.portfolio = portfolio
+            self._refresh()
+            self.loaded.emit(portfolio is not None)
+
+        return self.jobs.run(
+            self.tr("Reading the portfolio…"),
+            lambda _progress: read_source(source),
+            on_done=lambda portfolio: finish(portfolio),
+            on_error=lambda exc: finish(exc=exc),
+            on_cancel=finish,
+            parent=self,
+        )
+
+    def _busy(self, busy: bool, source: str = "") -> None:
+        self.loading = busy
+        for w in (self.btn_folder, self.btn_hub, self.btn_pdf, self.btn_xlsx):
+            w.setEnabled(not busy)
+        if busy:
+            self.source_label.setText(self.tr("Reading {source}…").format(source=source))
 
     # ------------------------------------------------------------------------------ showing
     def _refresh(self) -> None:
@@ -220,7 +257,9 @@ class PortfolioWindow(QWidget):
         from app.reports import portfolio_tables as pt
 
         for w in (self.btn_pdf, self.btn_xlsx):
-            w.setEnabled(self.portfolio is not None)
+            w.setEnabled(self.portfolio is not None and not self.loading)
+        if self.loading:
+            return
         if self.portfolio is None:
             self.source_label.setText(self.tr("Open a folder of audit files (.recp)."))
             self.totals.setText("")
