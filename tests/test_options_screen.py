@@ -234,3 +234,22 @@ def test_totals_tab_says_options_may_overlap_in_both_languages(screen, qtbot):
         assert "trùng nhau" in screen.totals_note.text()
     finally:
         translations.set_language("en")
+
+
+def test_search_ignores_vietnamese_marks(screen, qtbot):
+    """An auditor without a Vietnamese keyboard types "khi nen" and finds "khí nén"."""
+    import copy
+
+    ctx = screen.context
+    target = copy.deepcopy(ctx.audit.options[5])
+    target.title_vi = "Sửa rò rỉ khí nén ở xưởng Đúc"
+    assert ctx.edit("rename", put=[target])
+    screen.search.setFocus()
+    qtbot.keyClicks(screen.search, "khi nen o xuong")
+    assert visible_codes(screen) == [target.code]
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "XUONG duc")  # case and Đ too
+    assert visible_codes(screen) == [target.code]
+    screen.search.clear()
+    screen.search.setText("khí nén ở xưởng")  # with marks still matches (QTest types ASCII only)
+    assert visible_codes(screen) == [target.code]

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from app.core.costs import record_cost
+from app.core.folding import without_marks
 from app.core.model import STREAM_GROUP, Audit, Option
 from app.core.options import is_rejected
 from app.reports import figures
@@ -123,14 +124,6 @@ _LEGAL_FORMS = re.compile(
     r"khu công nghiệp|kcn|industrial park|park|ip)\b",
     re.IGNORECASE,
 )
-
-
-def _fold(text: str) -> str:
-    """Without diacritics ("Đình Vũ" -> "Dinh Vu"): English texts write names that way."""
-    import unicodedata
-
-    text = text.replace("Đ", "D").replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def _loose(word: str) -> str:
@@ -453,7 +446,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
         ent["employees"] = _headcount_band(ent["employees"])
     ent["shifts_per_day"] = None
     ent["operating_days_per_year"] = None
-    folded = {_fold(w) for w in words}
+    folded = {without_marks(w) for w in words}
     hidden = tuple(sorted({h for h in [*words, *folded] if len(h) >= 3}, key=len, reverse=True))
     pattern = re.compile("|".join(_loose(h) for h in hidden), re.IGNORECASE) if hidden else None
 

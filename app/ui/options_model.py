@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from app.core import options as opt
+from app.core.folding import search_key
 from app.core.messages import text
 from app.core.model import Audit, CPCategory, Option, OptionStatus, Screening
 
@@ -112,6 +113,7 @@ class OptionsTableModel(QAbstractTableModel):
         self.options: list[Option] = []  # in row order
         self._index: dict[str, int] = {}
         self._display: dict[str, list[str]] = {}  # option id -> texts, built when painted
+        self._keys: dict[str, str] = {}  # option id -> its search key, built when searched
         self._labels: _Labels | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.reset()
@@ -136,6 +138,7 @@ class OptionsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.options = list(self.audit.options)
         self._display = {}
+        self._keys = {}
         self._labels = None
         if self._sort is not None:
             self.options.sort(key=self._sort_key(self._sort[0]), reverse=self._descending())
@@ -145,6 +148,7 @@ class OptionsTableModel(QAbstractTableModel):
     def update_option(self, option: Option) -> None:
         """One option changed (or was added): forget only its row's texts."""
         self._display.pop(option.id, None)
+        self._keys.pop(option.id, None)
         i = self._index.get(option.id)
         if i is None:
             n = len(self.options)
@@ -163,6 +167,7 @@ class OptionsTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), i, i)
         del self.options[i]
         self._display.pop(option_id, None)
+        self._keys.pop(option_id, None)
         self._index = {o.id: k for k, o in enumerate(self.options)}
         self.endRemoveRows()
 
@@ -181,9 +186,13 @@ class OptionsTableModel(QAbstractTableModel):
         return texts[column]
 
     def filter_text(self, row: int) -> str:
-        """What the search box looks in: code, both titles, technique, status, step, streams."""
+        """What the search box looks in: code, both titles, technique, status, step, streams
+        (as a ``search_key``: without marks, so "khi nen" finds "khí nén")."""
         o, lb = self.options[row], self.labels
-        return " ".join(
+        key = self._keys.get(o.id)
+        if key is not None:
+            return key
+        joined = " ".join(
             (
                 o.code,
                 o.title_vi,
@@ -194,7 +203,9 @@ class OptionsTableModel(QAbstractTableModel):
                 lb.step(o),
                 lb.stream_names(o),
             )
-        ).casefold()
+        )
+        key = self._keys[o.id] = search_key(joined)
+        return key
 
     def streams_of(self, row: int) -> set[str]:
         return {s.stream_id for s in self.options[row].savings}
@@ -344,7 +355,7 @@ class OptionsFilterProxy(QSortFilterProxyModel):
         for name, value in kw.items():
             if name not in ("text", "category", "status", "step_id", "stream_id"):
                 raise TypeError(name)
-            setattr(self, name, value.casefold().strip() if name == "text" else value)
+            setattr(self, name, search_key(value) if name == "text" else value)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
