@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.core import model
@@ -571,3 +571,27 @@ def test_shortcuts_of_the_main_window(state, qtbot):
     redo = win.act_redo.shortcuts()
     assert QKeySequence("Ctrl+Y") in redo
     assert QKeySequence.keyBindings(QKeySequence.Redo)[0] in redo
+
+
+def test_ctrl_n_has_one_meaning_per_screen(state, tmp_path, qtbot):
+    """On the walkthrough Ctrl+N adds a free finding (File → New audit gives the key up there);
+    elsewhere it is New audit. Two owners at once and Qt would do nothing at all."""
+    from PySide6.QtGui import QKeySequence
+
+    win = state.window
+    assert state.open_path(make_file(tmp_path))
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win._keys_set)
+    ws = win.workspace
+    assert win.act_new.shortcut() == QKeySequence(QKeySequence.New)
+    screen = ws.show_phase("walkthrough")
+    assert win.act_new.shortcut().isEmpty()
+    findings = len(ws.context.audit.findings)
+    screen.setFocus()
+    qtbot.keyClick(screen, Qt.Key_N, Qt.ControlModifier)
+    assert len(ws.context.audit.findings) == findings + 1  # the key did something, once
+    ws.show_phase("options")
+    assert win.act_new.shortcut() == QKeySequence(QKeySequence.New)
+    win.close_context()
+    assert win.act_new.shortcut() == QKeySequence(QKeySequence.New)  # the start page

@@ -204,7 +204,9 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self._start_page = None  # built when first shown: opening an audit directly skips it
         self._closing = False
+        self._keys_set = False  # the shortcuts come after the first paint
         self.central = QStackedWidget()
+        self.central.currentChanged.connect(lambda _i: self._update_new_key())
         self.setCentralWidget(self.central)
         self.setMinimumSize(1000, 640)
         self._build_actions()
@@ -262,7 +264,6 @@ class MainWindow(QMainWindow):
         # Set as properties: QAction.setShortcut's overload resolution makes PySide create the
         # whole Qt enum namespace (~40 ms). Ctrl+Y and the platform's own Redo key both redo.
         for act, key in (
-            (self.act_new, QKeySequence.New),
             (self.act_open, QKeySequence.Open),
             (self.act_home, "Ctrl+Home"),
             (self.act_quit, QKeySequence.Quit),
@@ -270,6 +271,27 @@ class MainWindow(QMainWindow):
         ):
             act.setProperty("shortcut", QKeySequence(key))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        self._keys_set = True
+        self._update_new_key()  # Ctrl+N: New audit, unless the screen shown owns it
+
+    def _update_new_key(self) -> None:
+        """One meaning for Ctrl+N per screen: a screen that adds its own item with it (the
+        walkthrough: a free finding) takes it from File → New audit while it is shown; two
+        owners would make Qt refuse both ("Ambiguous shortcut overload")."""
+        if not self._keys_set:
+            return
+        from PySide6.QtGui import QKeySequence
+
+        ws = self.workspace
+        shown = (
+            ws.stack.currentWidget()
+            if ws is not None and self.central.currentWidget() is ws
+            else None
+        )
+        owned = bool(getattr(shown, "owns_new_key", False))
+        self.act_new.setProperty(
+            "shortcut", QKeySequence() if owned else QKeySequence(QKeySequence.New)
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -362,6 +384,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.team_menu.context_opened(context)
         self.workspace = Workspace(context)
+        self.workspace.stack.currentChanged.connect(lambda _i: self._update_new_key())
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
         self.after_first_paint(self.workspace.measure_rest, self.workspace)

@@ -17,6 +17,8 @@ class PhaseScreen(QWidget):
     """Subclass, set ``key``, build widgets in ``__init__``, fill them in ``refresh``."""
 
     key: str = ""
+    # Ctrl+N adds this screen's own item (File → New audit gives the key up while it is shown).
+    owns_new_key: bool = False
 
     def __init__(self, context: AuditContext, parent: QWidget | None = None):
         super().__init__(parent)

@@ -164,6 +164,7 @@ class NoteEdit(QPlainTextEdit):
 
 class WalkthroughScreen(PhaseScreen):
     key = "walkthrough"
+    owns_new_key = True  # Ctrl+N: a free finding
     optionCreated = Signal(str)  # id of an option made from a finding
 
     def __init__(self, context: AuditContext, parent: QWidget | None = None):
