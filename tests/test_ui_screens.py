@@ -314,3 +314,45 @@ def test_read_only_screens_disable_editing(tmp_path, qtbot):
         )
         ro.close()
     assert Qt  # imported for flags above
+
+
+@pytest.mark.parametrize(
+    ("screen_class", "button", "items"),
+    [
+        (EnterpriseScreen, "btn_add", lambda a: a.team),
+        (ProductsScreen, "btn_add_product", lambda a: a.products),
+        (ProductsScreen, "btn_add_step", lambda a: a.steps),
+        (ProductsScreen, "btn_add_flow", lambda a: a.flows),
+    ],
+)
+def test_add_buttons_hand_the_keyboard_to_the_new_row(ctx, qtbot, screen_class, button, items):
+    """Space on "Add …", then type the name and Enter: one new row with that name (the keys
+    must not go to the button, which would add an empty row for every Space typed)."""
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+    screen = screen_class(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    qtbot.waitExposed(screen)
+    if button == "btn_add_flow":
+        screen.steps.setCurrentRow(0)
+    before = len(items(ctx.audit))
+    btn = getattr(screen, button)
+    btn.setFocus()
+    qtbot.keyClick(btn, Qt.Key_Space)
+
+    def editing() -> bool:
+        w = QApplication.focusWidget()
+        return isinstance(w, QLineEdit) and isinstance(w.parent().parent(), QAbstractItemView)
+
+    qtbot.waitUntil(editing)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Ca 2 dem")  # a space inside the name, too
+    qtbot.keyClick(editor, Qt.Key_Return)
+
+    def names() -> list[str]:
+        return [getattr(o, "name", None) or getattr(o, "name_vi", "") for o in items(ctx.audit)]
+
+    qtbot.waitUntil(lambda: "Ca 2 dem" in names(), timeout=2000)
+    assert len(names()) == before + 1

@@ -426,7 +426,11 @@ class ProductsScreen(PhaseScreen):
         step = model.ProcessStep(name_vi=self.tr("New process step"), position=position)
         if not self.context.edit(self.tr("Add process step"), put=[step]):
             return None
-        self.steps.setCurrentRow(self.steps.ids().index(step.id))
+        row = self.steps.ids().index(step.id)
+        self.steps.setCurrentRow(row)
+        # The name is typed next: into the new row, not into the button (which would add more).
+        self.steps.setFocus()
+        self.steps.editItem(self.steps.item(row))
         return step
 
     def remove_selected_step(self) -> None:
