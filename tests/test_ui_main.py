@@ -3,6 +3,7 @@ crash hook, remembered settings, smoke start and a light start-up path."""
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import subprocess
@@ -595,3 +596,50 @@ def test_ctrl_n_has_one_meaning_per_screen(state, tmp_path, qtbot):
     assert win.act_new.shortcut() == QKeySequence(QKeySequence.New)
     win.close_context()
     assert win.act_new.shortcut() == QKeySequence(QKeySequence.New)  # the start page
+
+
+def test_file_menu_saves_a_copy_and_closes(state, tmp_path, qtbot, monkeypatch):
+    """File → Save a copy… writes the audit as it is now elsewhere (the open file stays the one
+    edited); Close returns to the start page. Both are off without an audit."""
+    from app.store.auditfile import AuditFile
+
+    monkeypatch.setenv("RECP_NO_DIALOGS", "1")
+    win = state.window
+    assert not win.act_save_copy.isEnabled() and not win.act_close.isEnabled()
+    path = make_file(tmp_path)
+    assert state.open_path(path)
+    assert win.act_save_copy.isEnabled() and win.act_close.isEnabled()
+    texts = [a.text() for a in win.menu_file.actions()]
+    assert "Lưu một &bản sao…" in texts and "Đón&g cuộc đánh giá" in texts
+    ctx = win.context
+    member = copy.deepcopy(ctx.audit.team[0])
+    member.name = "Người sửa sau cùng"
+    assert ctx.edit("edit", put=[member])
+    out = tmp_path / "nơi khác" / "bản sao"
+    out.parent.mkdir()
+    saved = win.save_copy(str(out))
+    assert saved == out.with_suffix(".recp")
+    with AuditFile.open(saved, read_only=True) as copy_file:
+        assert "Người sửa sau cùng" in [m.name for m in copy_file.load().team]
+    assert win.context is ctx and Path(ctx.path) == Path(path)  # still editing the original
+    assert win.save_copy(str(path)) is None  # never over the open file
+    assert "tệp đang mở" in win.last_error
+    win.act_close.trigger()
+    assert win.context is None and not win.act_close.isEnabled()
+
+
+def test_dialogs_start_in_documents_never_in_the_app_data_folder(state, tmp_path, monkeypatch):
+    from app.ui.settings import documents_folder
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("RECP_DATA_DIR", str(data))
+    settings = state.settings
+    settings.q.remove("files/last_folder")
+    assert settings.last_folder() == documents_folder()
+    settings.set_last_folder(data)  # e.g. after opening the demo audit
+    assert settings.last_folder() == documents_folder()
+    mine = tmp_path / "audits"
+    mine.mkdir()
+    settings.set_last_folder(mine)
+    assert settings.last_folder() == str(mine)

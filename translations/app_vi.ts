@@ -235,6 +235,14 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>&amp;Trang đầu</translation>
     </message>
     <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Lưu một &amp;bản sao…</translation>
+    </message>
+    <message>
+        <source>&amp;Close audit</source>
+        <translation>Đón&amp;g cuộc đánh giá</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
@@ -293,6 +301,18 @@ Chi tiết đã được ghi vào tệp nhật ký:
     <message>
         <source>&lt;b&gt;RECP Audit&lt;/b&gt; {version}&lt;br&gt;Resource-efficient and cleaner production audits.</source>
         <translation>&lt;b&gt;RECP Audit&lt;/b&gt; {version}&lt;br&gt;Đánh giá sử dụng hiệu quả tài nguyên và sản xuất sạch hơn.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (bản sao)</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Lưu một bản sao</translation>
+    </message>
+    <message>
+        <source>Copy saved: {path}</source>
+        <translation>Đã lưu bản sao: {path}</translation>
     </message>
     <message>
         <source>Open audit</source>

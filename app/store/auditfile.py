@@ -527,6 +527,26 @@ class AuditFile:
             for p in check_consistency(self.load())
         ]
 
+    # -- copies -------------------------------------------------------------------------------
+
+    def save_copy(self, target: str | os.PathLike) -> Path:
+        """The audit as it is now, photos included, at ``target`` (File → Save a copy…).
+
+        The open file is not touched and stays the one being edited. The copy is the same
+        audit (same identity), as a copy made in a file manager would be: a portfolio counts
+        the two once. Written beside ``target`` and renamed over it: all or nothing.
+        """
+        target = Path(target)
+        loc = Location(file=str(target))
+        if target.resolve() == Path(self.path).resolve():
+            raise UserError.of("store.copy.same_file", loc)
+        try:
+            backups.copy_database(self._conn, target)
+        except (OSError, sqlite3.Error) as exc:
+            detail = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            raise UserError.of("store.copy.failed", loc, detail=detail) from None
+        return target
+
     # -- closing ------------------------------------------------------------------------------
 
     def close(self) -> None:

@@ -43,6 +43,28 @@ def list_backups(path: Path) -> list[Path]:
     ]
 
 
+def copy_database(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the database behind ``conn`` at ``target``, all or nothing: written
+    beside it, fsynced, then renamed over it (a power cut leaves the old target or none)."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    dest = sqlite3.connect(partial)
+    try:
+        # The copy is written once and fsynced once below; no journal needed while writing it.
+        dest.execute("PRAGMA journal_mode=OFF")
+        dest.execute("PRAGMA synchronous=OFF")
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        dest.close()
+        partial.unlink(missing_ok=True)
+        raise
+    dest.close()
+    with open(partial, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, target)
+
+
 def make_backup(
     conn: sqlite3.Connection, path: Path, modified: str, keep: int = KEEP, force: bool = False
 ) -> Path | None:
@@ -58,19 +80,7 @@ def make_backup(
     folder.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}-{tag}.recp"
-    partial = target.with_suffix(".partial")
-    dest = sqlite3.connect(partial)
-    try:
-        # The copy is written once and fsynced once below; no journal needed while writing it.
-        dest.execute("PRAGMA journal_mode=OFF")
-        dest.execute("PRAGMA synchronous=OFF")
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-    with open(partial, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(partial, target)
+    copy_database(conn, target)
     for old in list_backups(path)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
     return target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -231,6 +232,8 @@ class MainWindow(QMainWindow):
         self.act_open = _action(self)
         self.act_demo = _action(self)
         self.act_home = _action(self)
+        self.act_save_copy = _action(self)
+        self.act_close = _action(self)
         self.act_quit = _action(self)
         self.act_undo = _action(self)
         self.act_redo = _action(self)
@@ -248,6 +251,8 @@ class MainWindow(QMainWindow):
         self.act_open.triggered.connect(self.state.open_dialog)
         self.act_demo.triggered.connect(self.state.open_demo)
         self.act_home.triggered.connect(self.show_start_page)
+        self.act_save_copy.triggered.connect(lambda: self.save_copy())
+        self.act_close.triggered.connect(lambda: self.close_context())
         self.act_quit.triggered.connect(self.close)
         self.act_undo.triggered.connect(self._undo)
         self.act_redo.triggered.connect(self._redo)
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
         for act, key in (
             (self.act_open, QKeySequence.Open),
             (self.act_home, "Ctrl+Home"),
+            (self.act_close, QKeySequence.Close),
             (self.act_quit, QKeySequence.Quit),
             (self.act_undo, QKeySequence.Undo),
         ):
@@ -296,7 +302,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        for act in (self.act_new, self.act_open, self.act_demo, self.act_home):
+        for act in (self.act_new, self.act_open, self.act_demo):
+            self.menu_file.addAction(act)
+        self.menu_file.addSeparator()
+        for act in (self.act_save_copy, self.act_close, self.act_home):
             self.menu_file.addAction(act)
         from app.ui.merge.actions import TeamMenu  # team work: hand out, merge (issue 23)
 
@@ -324,6 +333,10 @@ class MainWindow(QMainWindow):
         self.act_open.setText(self.tr("&Open audit…"))
         self.act_demo.setText(self.tr("Open the &demo audit"))
         self.act_home.setText(self.tr("&Start page"))
+        self.act_save_copy.setText(self.tr("Save a &copy…"))
+        self.act_close.setText(self.tr("&Close audit"))
+        for act in (self.act_save_copy, self.act_close):
+            act.setEnabled(self.context is not None)
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About RECP Audit"))
         self.act_logs.setText(self.tr("Open the &log folder"))
@@ -516,6 +529,38 @@ class MainWindow(QMainWindow):
         from app.ui.crash import log_dir
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def save_copy(self, path: str | None = None) -> Path | None:
+        """File → Save a copy…: the audit as it is now, in another file; this one stays open."""
+        if self.context is None:
+            return None
+        from app.core.errors import UserError
+        from app.core.messages import render
+
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            source = Path(self.context.path)
+            name = self.tr("{name} (copy)").format(name=source.stem)
+            suggested = Path(self.state.settings.last_folder()) / f"{name}.recp"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save a copy"), str(suggested), self.tr("RECP audits (*.recp)")
+            )
+            if not path:
+                return None
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".recp")
+        try:
+            saved = self.context.file.save_copy(target)
+        except UserError as exc:
+            self.last_error = render(exc.problem, self.state.translations.lang)
+            if not os.environ.get("RECP_NO_DIALOGS"):
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, self.tr("Save a copy"), self.last_error)
+            return None
+        self.state.settings.set_last_folder(saved.parent)
+        self.statusBar().showMessage(self.tr("Copy saved: {path}").format(path=saved), 8000)
+        return saved
 
     def choose_open_path(self) -> str:
         from PySide6.QtWidgets import QFileDialog

@@ -54,10 +54,15 @@ class AppSettings:
 
     # folders and recent audits ---------------------------------------------------------
     def last_folder(self) -> str:
-        return str(self.q.value("files/last_folder", str(Path.home())))
+        """Where file dialogs start: the folder last used, else the user's Documents."""
+        folder = str(self.q.value("files/last_folder", "") or "")
+        return folder if folder and _usable(folder) else documents_folder()
 
     def set_last_folder(self, folder: str | Path) -> None:
-        self.q.setValue("files/last_folder", str(folder))
+        """Remember ``folder``, except the app's own data folder (the demo audit lives there,
+        hidden from users: a new audit proposed there would be lost to them)."""
+        if _usable(folder):
+            self.q.setValue("files/last_folder", str(folder))
 
     def recent(self) -> list[dict]:
         """Recent audits, newest first: {path, title, enterprise, opened (epoch seconds)}."""
@@ -95,3 +100,22 @@ class AppSettings:
 
     def sync(self) -> None:
         self.q.sync()
+
+
+def documents_folder() -> str:
+    """The user's Documents folder (as the system names it), else the home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
+def _usable(folder: str | Path) -> bool:
+    """An existing folder of the user's, not the app's own data folder."""
+    from app.store.demo_file import user_data_dir
+
+    try:
+        path = Path(folder).resolve()
+        return path.is_dir() and not path.is_relative_to(user_data_dir().resolve())
+    except OSError:
+        return False
