@@ -154,3 +154,33 @@ def test_a_bad_photo_in_a_worker_batch_leaves_only_the_good_ones(ctx, tmp_path, 
     qtbot.waitUntil(lambda: "broken.jpg" in screen.photo_status.text(), timeout=5_000)
     assert len(reload(ctx.path).photos) == 1
     assert reload(ctx.path).photos[0].position == 0
+
+
+def test_enter_opens_the_photo_at_full_size_and_arrows_go_through_them(ctx, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    screen = WalkthroughScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    screen.add_photos([jpeg_file(tmp_path, "a.jpg"), jpeg_file(tmp_path, "b.jpg", (800, 1200))])
+    qtbot.waitUntil(lambda: screen.photo_strip.count() == 2, timeout=10_000)
+    strip = screen.photo_strip
+    strip.setFocus()
+    strip.setCurrentRow(0)
+    qtbot.keyClick(strip, Qt.Key_Return)
+    viewer = screen.photo_viewer
+    qtbot.waitExposed(viewer)
+    shown = viewer.image.pixmap()
+    assert shown.width() > 128 or shown.height() > 128  # the full JPEG, not the thumbnail
+    assert (
+        viewer.caption.text().startswith("Photo 1 of 2") and "1600 × 1200" in viewer.caption.text()
+    )
+    qtbot.keyClick(viewer, Qt.Key_Right)
+    assert viewer.index == 1 and "800 × 1200" in viewer.caption.text()
+    qtbot.keyClick(viewer, Qt.Key_Right)
+    assert viewer.index == 0  # round
+    viewer.close()
+    # F2 still edits the caption.
+    qtbot.keyClick(strip, Qt.Key_F2)
+    assert strip.state() == strip.State.EditingState

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo {n} of {count}</source>
+        <translation>Ảnh {n}/{count}</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown.</source>
+        <translation>Không hiển thị được ảnh này.</translation>
+    </message>
+</context>
+<context>
     <name>WalkthroughScreen</name>
     <message>
         <source>No issue</source>
@@ -148,8 +159,8 @@
         <translation>Xóa phát hiện</translation>
     </message>
     <message>
-        <source>Photos (drop image files here)</source>
-        <translation>Ảnh (kéo thả tệp ảnh vào đây)</translation>
+        <source>Photos (drop image files here; Enter or double click: full size; F2: caption)</source>
+        <translation>Ảnh (kéo thả tệp ảnh vào đây; Enter hoặc nhấp đúp: xem cỡ lớn; F2: chú thích)</translation>
     </message>
     <message>
         <source>Add photos…</source>

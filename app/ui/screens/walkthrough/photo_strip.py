@@ -27,8 +27,10 @@ class PhotoStrip(QListWidget):
         on_caption: Callable[[str, str], None],
         on_delete: Callable[[str], None],
         parent: QWidget | None = None,
+        on_open: Callable[[str], None] | None = None,
     ):
         super().__init__(parent)
+        self.on_open = on_open  # Enter or double click: the photo at full size
         self.on_files = on_files
         self.on_caption = on_caption
         self.on_delete = on_delete
@@ -46,8 +48,9 @@ class PhotoStrip(QListWidget):
         self.setMinimumHeight(THUMB + 56)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DropOnly)
-        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.setEditTriggers(QAbstractItemView.EditKeyPressed)  # F2: the caption
         self.itemChanged.connect(self._caption_changed)
+        self.itemActivated.connect(self._open)
 
     def show_photos(self, photos: list[Photo]) -> None:
         current = self.current_photo_id()
@@ -77,9 +80,7 @@ class PhotoStrip(QListWidget):
         self.read_only = read_only
         self.setAcceptDrops(not read_only)
         self.setEditTriggers(
-            QAbstractItemView.NoEditTriggers
-            if read_only
-            else QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+            QAbstractItemView.NoEditTriggers if read_only else QAbstractItemView.EditKeyPressed
         )
 
     # drag and drop of files from the file manager --------------------------------------------
@@ -110,6 +111,10 @@ class PhotoStrip(QListWidget):
                 self.on_delete(photo_id)
                 return
         super().keyPressEvent(event)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        if self.on_open is not None:
+            self.on_open(item.data(Qt.UserRole))
 
     def _caption_changed(self, item: QListWidgetItem) -> None:
         if not self._filling:

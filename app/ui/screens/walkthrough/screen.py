@@ -324,7 +324,9 @@ class WalkthroughScreen(PhaseScreen):
         actions.addWidget(self.delete_finding_button)
 
         self.photos_box = QGroupBox()
-        self.photo_strip = PhotoStrip(self.add_photos, self.set_caption, self.delete_photo)
+        self.photo_strip = PhotoStrip(
+            self.add_photos, self.set_caption, self.delete_photo, on_open=self.view_photo
+        )
         self.add_photos_button = QPushButton()
         self.add_photos_button.clicked.connect(self._choose_photos)
         self.delete_photo_button = QPushButton()
@@ -451,7 +453,9 @@ class WalkthroughScreen(PhaseScreen):
         self.english_toggle.setText(self.tr("English text for English reports (optional)"))
         self.option_button.setText(self.tr("Create option from this finding"))
         self.delete_finding_button.setText(self.tr("Delete finding"))
-        self.photos_box.setTitle(self.tr("Photos (drop image files here)"))
+        self.photos_box.setTitle(
+            self.tr("Photos (drop image files here; Enter or double click: full size; F2: caption)")
+        )
         self.add_photos_button.setText(self.tr("Add photos…"))
         self.delete_photo_button.setText(self.tr("Delete photo"))
         self._filling = True
@@ -861,6 +865,23 @@ class WalkthroughScreen(PhaseScreen):
     def last_problems(self) -> list[str]:
         """The messages of the last photo batch's files that could not be added."""
         return self.photo_import.last_problems
+
+    def view_photo(self, photo_id: str):
+        """The finding's photos at full size, starting with ``photo_id``."""
+        from app.ui.screens.walkthrough.photo_viewer import PhotoViewer
+
+        photo = self._photo(photo_id)
+        if photo is None:
+            return None
+        photos = sorted(
+            (p for p in self.context.audit.photos if p.finding_id == photo.finding_id),
+            key=lambda p: p.position,
+        )
+        viewer = PhotoViewer(photos, photos.index(photo), self.context.file.photo_jpeg, self)
+        viewer.setAttribute(Qt.WA_DeleteOnClose)
+        viewer.show()
+        self.photo_viewer = viewer
+        return viewer
 
     def _photo(self, photo_id: str) -> Photo | None:
         return next((p for p in self.context.audit.photos if p.id == photo_id), None)
