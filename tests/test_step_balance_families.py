@@ -197,3 +197,21 @@ def test_balances_screen_equals_the_report_per_family(context, qtbot, texts):
     pdf = texts[context.lang]
     mass, volume = ("Mass", "Volume") if context.lang == "en" else ("Khối lượng", "Thể tích")
     assert f"{mass}: {mass_share}" in pdf and f"{volume}: {water_share}" in pdf
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_indicators_command_lists_one_row_per_family(lang, texts):
+    from app.commands.indicators import format_indicators
+    from app.core.indicators import compute_indicators
+
+    audit = mixed_audit()
+    lines = format_indicators(audit, compute_indicators(audit), lang)
+    steam = "Steaming" if lang == "en" else "Hấp"
+    wash = "Washing" if lang == "en" else "Rửa"
+    rows = [re.split(r"\s{2,}", ln.strip()) for ln in lines if ln.startswith((steam, wash))]
+    by = {(r[0], r[1]): r for r in rows}
+    share = "22.4 %" if lang == "en" else "22,4 %"
+    assert by[steam, "t"][6:] == [share, "⚠"] and share in texts[lang]
+    assert by[steam, "m³"][6] == ("100.0 %" if lang == "en" else "100,0 %")
+    none = "no inputs of this kind" if lang == "en" else "không có đầu vào loại này"
+    assert by[wash, "m³"][6] == none
