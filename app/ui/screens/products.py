@@ -517,9 +517,12 @@ class ProductsScreen(PhaseScreen):
                 family=family, unit=b.unit
             )
         flag = " ⚠" if b.flagged else ""
-        return self.tr("{family} {value} {unit} ({share} %)").format(
-            family=family, value=fmt(b.unaccounted, 1), unit=b.unit, share=fmt(b.share * 100, 1)
-        ) + flag
+        return (
+            self.tr("{family} {value} {unit} ({share} %)").format(
+                family=family, value=fmt(b.unaccounted, 1), unit=b.unit, share=fmt(b.share * 100, 1)
+            )
+            + flag
+        )
 
     def _flow(self, flow_id: str) -> model.StepFlow | None:
         return next((f for f in self.context.audit.flows if f.id == flow_id), None)
