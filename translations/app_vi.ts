@@ -648,10 +648,6 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Đầu vào, đầu ra và tổn thất</translation>
     </message>
     <message>
-        <source>Unaccounted: {value} {unit}{share}</source>
-        <translation>Chưa xác định: {value} {unit}{share}</translation>
-    </message>
-    <message>
         <source>Edit input/output</source>
         <translation>Sửa đầu vào/ra</translation>
     </message>
@@ -662,6 +658,30 @@ Chi tiết đã được ghi vào tệp nhật ký:
     <message>
         <source>Remove input/output</source>
         <translation>Xóa đầu vào/ra</translation>
+    </message>
+    <message>
+        <source>Unaccounted: {parts}</source>
+        <translation>Chưa xác định: {parts}</translation>
+    </message>
+    <message>
+        <source>mass</source>
+        <translation>khối lượng</translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>thể tích</translation>
+    </message>
+    <message>
+        <source>energy</source>
+        <translation>năng lượng</translation>
+    </message>
+    <message>
+        <source>{family}: no inputs of this kind ({unit})</source>
+        <translation>{family}: không có đầu vào loại này ({unit})</translation>
+    </message>
+    <message>
+        <source>{family} {value} {unit} ({share} %)</source>
+        <translation>{family} {value} {unit} ({share} %)</translation>
     </message>
 </context>
 <context>

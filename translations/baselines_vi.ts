@@ -298,6 +298,10 @@
         <source>Unaccounted share above the threshold</source>
         <translation>Tỷ lệ chưa xác định vượt ngưỡng</translation>
     </message>
+    <message>
+        <source>no inputs</source>
+        <translation>không có đầu vào</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

@@ -209,10 +209,10 @@ def format_indicators(audit, ind, lang: str) -> list[str]:
                 num(b.outputs),
                 num(b.losses),
                 num(b.unaccounted),
-                pct(b.share),
+                pct(b.share) if b.share is not None else text("indicators.no_inputs", lang),
                 "⚠" if b.flagged else "",
             ]
-            for b in ind.balances
+            for b in ind.balances  # one row per step and unit family: t and m³ never added
         ]
         header = [
             text("indicators.col.step", lang),

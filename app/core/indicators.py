@@ -397,12 +397,25 @@ def allocation_shares(stream: ResourceStream, products) -> dict[str, float]:
 
 
 _BALANCE_BASE = {units.MASS: "t", units.VOLUME: "m³", units.ENERGY: "GJ"}
+BALANCE_FAMILIES = tuple(_BALANCE_BASE)  # the order every display lists a step's balances in
 
 
-def step_balances(audit: Audit, threshold: float = 0.05) -> list[StepBalance]:
-    """Σ inputs − Σ outputs − Σ identified losses = unaccounted, per step and dimension."""
+def step_balances(audit: Audit, threshold: float | None = None) -> list[StepBalance]:
+    """Σ inputs − Σ outputs − Σ identified losses = unaccounted, per step and unit family.
+
+    The one home of a process-step balance: the Balances and Process screens, the PDF, the
+    workbook and ``python -m app indicators`` all show these figures. Flows are only added
+    within one family (mass in t, volume in m³, energy in GJ; kg and t are both mass, L and m³
+    both volume): a step with t and m³ flows has two balances, never one of mixed units. A
+    family with outputs or losses but no inputs has ``share`` None (nothing to be a share of).
+    ``threshold``: the flagged share; by default the audit's ``balance.flag_share``.
+    Steps in process order, each step's families in ``BALANCE_FAMILIES`` order.
+    """
+    if threshold is None:
+        threshold = Resolver(audit).value("balance.flag_share", 0.05)
     sums: dict[tuple[str, str], list[float]] = {}
     skipped: dict[str, int] = defaultdict(int)
+    slot = {FlowDirection.INPUT: 0, FlowDirection.OUTPUT: 1, FlowDirection.LOSS: 2}
     for flow in audit.flows:
         dim = units.dimension(flow.unit) if flow.quantity is not None else None
         if dim not in _BALANCE_BASE:
@@ -410,15 +423,15 @@ def step_balances(audit: Audit, threshold: float = 0.05) -> list[StepBalance]:
             continue
         acc = sums.setdefault((flow.step_id, dim), [0.0, 0.0, 0.0])
         q = (flow.quantity or 0.0) * units.factor(flow.unit, _BALANCE_BASE[dim])
-        slot = {FlowDirection.INPUT: 0, FlowDirection.OUTPUT: 1, FlowDirection.LOSS: 2}
         acc[slot[FlowDirection(flow.direction)]] += q
     order = {s.id: (s.position, i) for i, s in enumerate(audit.steps)}
+    family = {d: i for i, d in enumerate(BALANCE_FAMILIES)}
     out = []
     for (step_id, dim), (inp, outp, loss) in sorted(
-        sums.items(), key=lambda kv: (order.get(kv[0][0], (1e9, 0)), kv[0][1])
+        sums.items(), key=lambda kv: (order.get(kv[0][0], (1e9, 0)), family[kv[0][1]])
     ):
         unaccounted = inp - outp - loss
-        share = unaccounted / inp if inp else None
+        share = unaccounted / inp if inp > 0 else None
         out.append(
             StepBalance(
                 step_id=step_id,
@@ -434,6 +447,11 @@ def step_balances(audit: Audit, threshold: float = 0.05) -> list[StepBalance]:
             )
         )
     return out
+
+
+def balances_of_step(balances, step_id: str) -> list[StepBalance]:
+    """The balances (one per unit family) of one step, out of ``step_balances``."""
+    return [b for b in balances if b.step_id == step_id]
 
 
 # ---------------------------------------------------------------------------------------------

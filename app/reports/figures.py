@@ -33,7 +33,7 @@ class Figures:
     energy_gj: dict[str, float] = field(default_factory=dict)
     co2e_t: dict[str, float] = field(default_factory=dict)
     product_output: dict[str, float] = field(default_factory=dict)
-    balance: dict[str, tuple[float | None, bool]] = field(default_factory=dict)
+    balance: dict[str, tuple] = field(default_factory=dict)  # step id -> (BalanceRow, ...)
     specific: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
     references: list = field(default_factory=list)
@@ -100,7 +100,7 @@ def compute(audit: Audit) -> Figures:
     """All figures of ``audit`` for a report (indicators, option finance and totals)."""
     from app.core import options as core_options
     from app.core.indicators import compute_indicators
-    from app.reports.rows import IndicatorRow, ReferenceRow, SpecificRow, Text2
+    from app.reports.rows import BalanceRow, IndicatorRow, ReferenceRow, SpecificRow, Text2
 
     fig = Figures(audit)
     ind = compute_indicators(audit)
@@ -117,7 +117,11 @@ def compute(audit: Audit) -> Figures:
             for r in audit.production
             if r.product_id == p.id and (not periods or r.period in periods)
         )
-    fig.balance = {b.step_id: (b.share, b.flagged) for b in ind.balances}
+    for b in ind.balances:  # one row per step and unit family (the core's, never mixed)
+        row = BalanceRow(
+            b.dimension, b.unit, b.inputs, b.outputs, b.losses, b.unaccounted, b.share, b.flagged
+        )
+        fig.balance[b.step_id] = (*fig.balance.get(b.step_id, ()), row)
     streams = {s.id: s for s in audit.streams}
     products = {p.id: p for p in audit.products}
     plant = Text2(text("report.plant_level", "vi"), text("report.plant_level", "en"))

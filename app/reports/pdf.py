@@ -226,6 +226,15 @@ class PdfReport:
         shown, untranslated = value.get(self.lang)
         return f"{shown} {self.t('untranslated')}" if untranslated else shown
 
+    def balance_text(self, b) -> str:
+        """A step's balance of one unit family: its share of that family's inputs, or that
+        there are none (never a share of another family's inputs)."""
+        family = self.t(f"family.{b.dimension}")
+        if b.share is None:
+            return self.t("balance.no_inputs", family=family)
+        flag = " ⚠" if b.flagged else ""
+        return self.t("balance.share", family=family, share=fmt.percent(b.share, self.lang)) + flag
+
     def n(self, value, decimals: int | None = None) -> str:
         return (
             fmt.smart(value, self.lang)
@@ -738,15 +747,14 @@ class PdfReport:
                             f.unit,
                         ]
                     )
-                if st.balance_share is not None:
-                    flag = " ⚠" if st.balance_flag else ""
+                for b in st.balances:  # one line per unit family: t and m³ never mixed
                     rows.append(
                         [
                             f"{i}. {self.u(st.name)}",
                             self.t("dir.unaccounted"),
-                            "",
-                            fmt.percent(st.balance_share, self.lang) + flag,
-                            "",
+                            self.balance_text(b),
+                            self.n(b.unaccounted, 1) if b.share is not None else fmt.DASH,
+                            b.unit,
                         ]
                     )
             if rows:

@@ -67,12 +67,25 @@ class PlantDiagramRow:
 
 
 @dataclass(frozen=True)
+class BalanceRow:
+    """One unit family's balance of a step (``app.core.indicators.step_balances``)."""
+
+    dimension: str  # mass, volume, energy
+    unit: str  # t, m³, GJ
+    inputs: float
+    outputs: float
+    losses: float
+    unaccounted: float
+    share: float | None  # unaccounted / inputs; None: no inputs of this family
+    flagged: bool
+
+
+@dataclass(frozen=True)
 class StepRow:
     name: Text2
     description: str
     flows: tuple[FlowRow, ...]
-    balance_share: float | None = None  # unaccounted share of inputs, when computable
-    balance_flag: bool = False
+    balances: tuple[BalanceRow, ...] = ()  # one per unit family with flows, never mixed
 
 
 @dataclass(frozen=True)

@@ -245,8 +245,8 @@ def build_snapshot(
             for f in sorted(audit.flows, key=lambda f: f.position)
             if f.step_id == st.id
         )
-        share, flag = fig.balance.get(st.id, (None, False))
-        steps.append(StepRow(Text2(st.name_vi, st.name_en), st.description, flows, share, flag))
+        balances = tuple(fig.balance.get(st.id, ()))
+        steps.append(StepRow(Text2(st.name_vi, st.name_en), st.description, flows, balances))
 
     findings = []
     try:  # area names and checklist questions in both languages, from the templates

@@ -422,7 +422,35 @@ class XlsxReport:
             ws.cell(r, 3, value).number_format = QTY
             ws.cell(r, 4, unit)
             r += 1
+        self.step_balances(ws, r + 1)
         self.widths(ws, {1: 44})
+
+    def step_balances(self, ws: Worksheet, r: int) -> None:
+        """Below the indicators: each step's balance, one row per unit family (never t and m³
+        added together), the figures of the PDF and the Balances screen."""
+        rows = [(i, st, b) for i, st in enumerate(self.snap.steps, 1) for b in st.balances]
+        if not rows:
+            return
+        ws.cell(r, 1, self.t("h.step_balances")).font = BOLD
+        labels = ["col.step", "col.family", "col.unit", "col.inputs", "col.outputs"]
+        labels += ["col.losses", "col.unaccounted", "col.unaccounted_share"]
+        for c, key in enumerate(labels, 1):
+            cell = ws.cell(r + 1, c, self.t(key))
+            cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, HEADER_ALIGN
+        r += 2
+        for i, st, b in rows:
+            _text(ws.cell(r, 1), f"{i}. {self.u(st.name)}")
+            ws.cell(r, 2, self.t(f"family.{b.dimension}"))
+            ws.cell(r, 3, b.unit)
+            for c, value in enumerate((b.inputs, b.outputs, b.losses, b.unaccounted), 4):
+                ws.cell(r, c, value).number_format = QTY
+            if b.share is None:
+                ws.cell(r, 8, self.t("balance.no_inputs_short"))
+            else:
+                ws.cell(r, 8, b.share).number_format = PCT
+                if b.flagged:
+                    ws.cell(r, 8).fill = PatternFill("solid", fgColor="F4B6B6")
+            r += 1
 
     def plan(self) -> None:
         s = self.snap

@@ -523,7 +523,7 @@ class BaselinesScreen(PhaseScreen):
         self.balances.setRowCount(len(rows))
         fmt = self.context.format_number
         for r, b in enumerate(rows):
-            share = "" if b.share is None else fmt(b.share * 100, 1) + " %"
+            share = self.tr("no inputs") if b.share is None else fmt(b.share * 100, 1) + " %"
             cells = [
                 names.get(b.step_id, ""),
                 fmt(b.inputs, 1),

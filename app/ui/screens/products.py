@@ -137,6 +137,8 @@ class ProductsScreen(PhaseScreen):
         self.btn_add_flow.clicked.connect(lambda: self.add_flow())
         self.btn_remove_flow.clicked.connect(self.remove_selected_flow)
         self.balance = QLabel()
+        self.balance.setObjectName("stepBalance")
+        self.balance.setWordWrap(True)
         fbuttons = QHBoxLayout()
         fbuttons.addWidget(self.btn_add_flow)
         fbuttons.addWidget(self.btn_remove_flow)
@@ -493,23 +495,37 @@ class ProductsScreen(PhaseScreen):
             for col in (1, 2):  # two long names side by side would push the figures off-screen
                 self.flows.setColumnWidth(col, min(self.flows.columnWidth(col), 210))
         self.btn_add_flow.setEnabled(step is not None and not self.read_only)
-        self._show_balance(flows)
+        self._show_balance(step_id)
 
-    def _show_balance(self, flows: list[model.StepFlow]) -> None:
-        """Σ inputs − Σ outputs − Σ losses, when all flows share one unit (else say nothing)."""
-        units = {f.unit for f in flows if f.quantity is not None}
-        if len(units) != 1 or not flows:
-            self.balance.setText("")
-            return
-        unit = units.pop()
-        sums = {d: sum(f.quantity or 0 for f in flows if f.direction == d) for d, _l in DIRECTIONS}
-        inputs = sums[model.FlowDirection.INPUT]
-        rest = inputs - sums[model.FlowDirection.OUTPUT] - sums[model.FlowDirection.LOSS]
-        share = f" ({self.context.format_number(rest / inputs * 100, 1)} %)" if inputs else ""
+    def _show_balance(self, step_id: str | None) -> None:
+        """The step's balance, one part per unit family (mass, volume, energy), from the one
+        core computation the Balances screen and the reports use (never units mixed)."""
+        from app.core.indicators import balances_of_step, step_balances
+
+        every = step_balances(self.context.audit) if step_id else []
+        parts = [self.balance_text(b) for b in balances_of_step(every, step_id or "")]
         self.balance.setText(
-            self.tr("Unaccounted: {value} {unit}{share}").format(
-                value=self.context.format_number(rest), unit=unit, share=share
+            self.tr("Unaccounted: {parts}").format(parts="; ".join(parts)) if parts else ""
+        )
+
+    def balance_text(self, b) -> str:
+        """One unit family's balance: "mass 8 t (7.6 %)", or that it has no inputs."""
+        fmt = self.context.format_number
+        family = {
+            "mass": self.tr("mass"),
+            "volume": self.tr("volume"),
+            "energy": self.tr("energy"),
+        }.get(b.dimension, b.dimension)
+        if b.share is None:
+            return self.tr("{family}: no inputs of this kind ({unit})").format(
+                family=family, unit=b.unit
             )
+        flag = " ⚠" if b.flagged else ""
+        return (
+            self.tr("{family} {value} {unit} ({share} %)").format(
+                family=family, value=fmt(b.unaccounted, 1), unit=b.unit, share=fmt(b.share * 100, 1)
+            )
+            + flag
         )
 
     def _flow(self, flow_id: str) -> model.StepFlow | None:
