@@ -643,3 +643,38 @@ def test_dialogs_start_in_documents_never_in_the_app_data_folder(state, tmp_path
     mine.mkdir()
     settings.set_last_folder(mine)
     assert settings.last_folder() == str(mine)
+
+
+def test_help_opens_the_user_guide_in_the_ui_language(state, qtbot):
+    win = state.window
+    assert "&Hướng dẫn sử dụng" in [a.text() for a in win.menu_help.actions()]
+    win.act_guide.trigger()
+    guide = win.guide
+    qtbot.waitExposed(guide)
+    text = guide.browser.toPlainText()
+    assert "hướng dẫn sử dụng" in guide.windowTitle() and "Phím tắt" in text
+    assert "Ctrl+W" in text and "Đóng cuộc đánh giá" in text
+    state.set_language("en")
+    text = guide.browser.toPlainText()
+    assert "user guide" in guide.windowTitle() and "Keyboard" in text and "Phím" not in text
+
+
+def test_the_guides_have_the_same_sections_and_keys_in_both_languages():
+    """The Vietnamese and English guides say the same: same headings, steps, keys, menus."""
+    import re
+
+    from app.ui.guide import guide_path
+
+    def shape(lang):
+        text = guide_path(lang).read_text(encoding="utf-8")
+        return (
+            [line.count("#") for line in text.splitlines() if line.startswith("#")],
+            re.findall(r"^\d+\.", text, re.M),
+            re.findall(r"^\| ([^|]*?) \|", text, re.M)[2:],  # the keys column, past its header
+            text.count("**"),
+        )
+
+    vi, en = shape("vi"), shape("en")
+    assert vi[:2] == en[:2] and vi[3] == en[3]
+    keys = lambda rows: [r.split(",")[0].split(" ")[0] for r in rows]  # noqa: E731
+    assert keys(vi[2]) == keys(en[2])

@@ -255,6 +255,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Mở thư mục &amp;nhật ký</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Hoàn tác {action}</translation>
     </message>

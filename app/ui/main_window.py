@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         group.addAction(self.act_en)
         self.act_about = QAction(self)
         self.act_logs = QAction(self)
+        self.act_guide = _action(self)
         self.act_new.triggered.connect(self.state.new_audit)
         self.act_open.triggered.connect(self.state.open_dialog)
         self.act_demo.triggered.connect(self.state.open_demo)
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         self.act_vi.triggered.connect(lambda: self.languageRequested.emit("vi"))
         self.act_en.triggered.connect(lambda: self.languageRequested.emit("en"))
         self.act_about.triggered.connect(self._about)
+        self.act_guide.triggered.connect(lambda: self.show_guide())
         self.act_logs.triggered.connect(self._show_log_folder)
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
@@ -272,6 +274,7 @@ class MainWindow(QMainWindow):
             (self.act_open, QKeySequence.Open),
             (self.act_home, "Ctrl+Home"),
             (self.act_close, QKeySequence.Close),
+            (self.act_guide, QKeySequence.HelpContents),
             (self.act_quit, QKeySequence.Quit),
             (self.act_undo, QKeySequence.Undo),
         ):
@@ -320,6 +323,7 @@ class MainWindow(QMainWindow):
         self.menu_lang.addAction(self.act_vi)
         self.menu_lang.addAction(self.act_en)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_logs)
         self.menu_help.addAction(self.act_about)
 
@@ -340,6 +344,9 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_about.setText(self.tr("&About RECP Audit"))
         self.act_logs.setText(self.tr("Open the &log folder"))
+        self.act_guide.setText(self.tr("User &guide"))
+        if getattr(self, "guide", None) is not None:
+            self.guide.set_language(self.state.translations.lang)
         if hasattr(self, "portfolio_menu"):
             self.portfolio_menu.retranslate()
         lang = self.state.translations.lang
@@ -529,6 +536,16 @@ class MainWindow(QMainWindow):
         from app.ui.crash import log_dir
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def show_guide(self):
+        """Help → User guide (F1), in the UI language; one window, raised when shown again."""
+        from app.ui.guide import GuideDialog
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideDialog(self.state.translations.lang, self)
+        self.guide.show()
+        self.guide.raise_()
+        return self.guide
 
     def save_copy(self, path: str | None = None) -> Path | None:
         """File → Save a copy…: the audit as it is now, in another file; this one stays open."""
