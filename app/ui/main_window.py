@@ -280,6 +280,13 @@ class MainWindow(QMainWindow):
         ):
             act.setProperty("shortcut", QKeySequence(key))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        from PySide6.QtWidgets import QApplication
+
+        from app.ui.undo_keys import UndoKeys
+
+        # Undo/redo the audit from a field with nothing of its own to undo (see undo_keys).
+        self._undo_keys = UndoKeys(self._undo, self._redo, self)
+        QApplication.instance().installEventFilter(self._undo_keys)
         self._keys_set = True
         self._update_new_key()  # Ctrl+N: New audit, unless the screen shown owns it
 
@@ -477,8 +484,11 @@ class MainWindow(QMainWindow):
     def _commit_pending_edit(self) -> None:
         """A field being typed in is committed first, so undo never skips the user's last edit."""
         focus = self.focusWidget()
-        if focus is not None and hasattr(focus, "editingFinished"):
-            focus.clearFocus()
+        if focus is None or not hasattr(focus, "editingFinished"):
+            return
+        if hasattr(focus, "isModified") and not focus.isModified():
+            return  # nothing typed: the field keeps the focus (Ctrl+Z, Ctrl+Y, Ctrl+Z…)
+        focus.clearFocus()
 
     def _update_undo_texts(self) -> None:
         stack = self.context.undo_stack if self.context else None
