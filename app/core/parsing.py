@@ -294,3 +294,10 @@ def format_number(value: float, locale: str = "vi", decimals: int = 2) -> str:
     if locale == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def format_plain(value: float, locale: str = "vi") -> str:
+    """A number without grouping marks ("1500", "1,234" in vi): how a cell was read, shown so
+    that it cannot be misread again (import warnings, the paste question)."""
+    group = "." if locale == "vi" else ","
+    return format_number(value, locale, 6).replace(group, "")
