@@ -125,6 +125,7 @@ class NumberBlock:
     """
 
     locale: str
+    cells: tuple[object, ...]
     values: tuple[Parsed, ...]
     alternatives: tuple[Parsed, ...]
     ambiguous: bool = False
@@ -166,6 +167,7 @@ def read_number_block(cells: list[object], locale: str = "vi") -> NumberBlock:
     chosen = other if fits_only == {other} else locale
     return NumberBlock(
         chosen,
+        tuple(cells),
         tuple(parse_number(c, chosen) for c in cells),
         tuple(parse_number(c, _other_locale(chosen)) for c in cells),
         ambiguous=differs and len(fits_only) != 1,
@@ -296,8 +298,9 @@ def format_number(value: float, locale: str = "vi", decimals: int = 2) -> str:
     return text
 
 
-def format_plain(value: float, locale: str = "vi") -> str:
+def format_plain(value: float, locale: str = "vi", group: str = "") -> str:
     """A number without grouping marks ("1500", "1,234" in vi): how a cell was read, shown so
-    that it cannot be misread again (import warnings, the paste question)."""
-    group = "." if locale == "vi" else ","
-    return format_number(value, locale, 6).replace(group, "")
+    that it cannot be misread again (import warnings, the paste question). ``group`` replaces
+    the grouping mark (a no-break space gives "22 100", still unmistakable)."""
+    mark = "." if locale == "vi" else ","
+    return format_number(value, locale, 6).replace(mark, group)
