@@ -52,7 +52,7 @@ class PasteNumbersDialog(QDialog):
         readings = {block.locale: block.values, block.alternative_locale: block.alternatives}
         self.table = QTableWidget(min(len(cells), MAX_ROWS), 3)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Pasted"), *(self._format_name(loc) for loc in self.locales)]
+            [self.tr("Pasted"), *(_capital(self._format_name(loc)) for loc in self.locales)]
         )
         for row, i in enumerate(cells[:MAX_ROWS]):
             items = [str(block.cells[i]).strip()]
@@ -98,7 +98,11 @@ class PasteNumbersDialog(QDialog):
         layout = QVBoxLayout(self)
         for w in (intro, self.example, self.table, more, buttons):
             layout.addWidget(w)
-        self.resize(720, 420)
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(rows + header + 2 * self.table.frameWidth() + 2)
+        self.resize(720, self.sizeHint().height())
 
     def _format_name(self, locale: str) -> str:
         if locale == "en":
@@ -115,3 +119,7 @@ class PasteNumbersDialog(QDialog):
 
 def _mark(text: str) -> str:
     return "," if "," in text else "."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -693,9 +693,27 @@ def screenshot_steps() -> list:
         dialog.close()
         return "baselines_data"
 
+    def paste_question(window) -> str:
+        import sys
+        from pathlib import Path
+
+        from app.ui.baselines_paste import PasteNumbersDialog
+
+        screen = window.workspace.show_phase("baselines")
+        text = "22,100\n25,300\n24,200\n" if screen.context.lang == "vi" else "1.500\n2.250\n"
+        block = screen.records_model.check_paste(text, 0, 0)
+        dialog = PasteNumbersDialog(screen.context.lang, block, screen)
+        dialog.show()
+        args = [a for a in sys.argv[1:] if not a.startswith("-")]
+        out = Path(args[0] if args else "screenshots")
+        dialog.grab().save(str(out / f"baselines_paste_question_{screen.context.lang}.png"))
+        dialog.close()
+        return "baselines_data"
+
     return [
         import_preview,
         stream_dialog,
+        paste_question,
         tab(1, "baselines_balances"),
         tab(2, "baselines_chart_monthly", "monthly"),
         tab(2, "baselines_chart_cost_shares", "cost_shares"),
