@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.parsing import format_number, parse_number, parse_period
+from app.core.parsing import format_number, parse_number, parse_period, read_number_block
 
 
 @pytest.mark.parametrize(
@@ -157,3 +157,58 @@ def test_day_month_year_is_valid_exactly_when_the_calendar_says_so(day, month, y
     assert parsed.ok == real
     if not real:
         assert parsed.key == "parse.impossible_date"
+
+
+# -- blocks (a paste): one convention per block ------------------------------------------------
+
+
+def _values(block):
+    return [p.value for p in block.values]
+
+
+def test_block_of_english_thousands_in_a_vietnamese_ui_is_ambiguous():
+    block = read_number_block(["22,100", "25,300", "24,200"], "vi")
+    assert block.ambiguous and block.locale == "vi" and block.alternative_locale == "en"
+    assert _values(block) == [22.1, 25.3, 24.2]
+    assert [p.value for p in block.alternatives] == [22100, 25300, 24200]
+    assert block.ambiguous_cells() == [0, 1, 2]
+
+
+def test_block_with_dots_in_an_english_ui_is_ambiguous():
+    block = read_number_block(["1.234", "", "2.500"], "en")
+    assert block.ambiguous and _values(block) == [1.234, None, 2.5]
+    assert [p.value for p in block.alternatives] == [1234, None, 2500]
+    assert block.ambiguous_cells() == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("cells", "locale", "values"),
+    [
+        (["22,1", "25,3"], "vi", [22.1, 25.3]),  # a decimal comma with one digit: no doubt
+        (["1.234,5", "900"], "vi", [1234.5, 900]),
+        (["1.234", "0,5"], "vi", [1234, 0.5]),  # "0,5" settles Vietnamese for "1.234"
+        (["22,100", "1,234.5"], "vi", [22100, 1234.5]),  # "1,234.5" settles English
+        (["22,100", "1,234.5"], "en", [22100, 1234.5]),
+        (["1000", "250", 12.5], "vi", [1000, 250, 12.5]),  # no separators at all
+        (["-1.234,5", "(2.000)"], "vi", [-1234.5, -2000]),
+    ],
+)
+def test_settled_or_plain_blocks_are_not_ambiguous(cells, locale, values):
+    block = read_number_block(cells, locale)
+    assert not block.ambiguous
+    assert _values(block) == values
+
+
+def test_block_read_in_the_other_convention_says_so():
+    block = read_number_block(["22,100", "1,234.5"], "vi")
+    assert block.locale == "en" and block.alternative_locale == "vi"
+
+
+def test_block_whose_cells_disagree_is_ambiguous_when_a_cell_could_be_either():
+    block = read_number_block(["0,5", "1,234.5", "22,100"], "vi")
+    assert block.ambiguous and block.ambiguous_cells() == [2]
+
+
+def test_block_keeps_bad_cells_as_problems():
+    block = read_number_block(["abc", "22,100"], "vi")
+    assert block.values[0].key == "parse.not_a_number" and block.ambiguous

@@ -475,6 +475,45 @@
     </message>
 </context>
 <context>
+    <name>PasteNumbersDialog</name>
+    <message>
+        <source>How are the pasted figures written?</source>
+        <translation>Số liệu vừa dán được viết theo kiểu nào?</translation>
+    </message>
+    <message>
+        <source>{count} of the pasted figures can be read two ways: in “{text}” the “{mark}” either separates thousands or is the decimal mark. Nothing is stored until you choose how the block is written.</source>
+        <translation>{count} số liệu vừa dán có thể hiểu theo hai cách: trong “{text}”, dấu “{mark}” có thể là dấu phân cách hàng nghìn hoặc là dấu thập phân. Chưa có gì được lưu cho đến khi bạn chọn cách viết của khối số liệu này.</translation>
+    </message>
+    <message>
+        <source>Pasted</source>
+        <translation>Đã dán</translation>
+    </message>
+    <message>
+        <source>… and {count} more.</source>
+        <translation>… và {count} số khác.</translation>
+    </message>
+    <message>
+        <source>“{text}” → {first} or {second}?</source>
+        <translation>“{text}” → {first} hay {second}?</translation>
+    </message>
+    <message>
+        <source>Read as {format}: {value}</source>
+        <translation>Đọc theo {format}: {value}</translation>
+    </message>
+    <message>
+        <source>Cancel: paste nothing</source>
+        <translation>Hủy: không dán gì</translation>
+    </message>
+    <message>
+        <source>English format (1,234.5)</source>
+        <translation>kiểu tiếng Anh (1,234.5)</translation>
+    </message>
+    <message>
+        <source>Vietnamese format (1.234,5)</source>
+        <translation>kiểu Việt Nam (1.234,5)</translation>
+    </message>
+</context>
+<context>
     <name>StreamDialog</name>
     <message>
         <source>Add stream</source>

@@ -62,6 +62,22 @@ def _read_strict(body: str, loc: str) -> float | None:
     return float(body.replace(group, "").replace(decimal, "."))
 
 
+def _other_locale(locale: str) -> str:
+    return "en" if locale == "vi" else "vi"
+
+
+def _sign_and_body(text: str) -> tuple[bool, str]:
+    """(negative, digits and separators) of a stripped cell text: spaces, sign, "( )" removed."""
+    body = _SPACES.sub("", text)
+    negative = False
+    if body.startswith("(") and body.endswith(")"):
+        negative, body = True, body[1:-1]
+    if body[:1] in "+-\u2212":
+        negative = negative or body[0] != "+"
+        body = body[1:]
+    return negative, body
+
+
 def parse_number(cell: object, locale: str = "vi") -> Parsed:
     """A quantity or amount from a cell: numbers pass through, text is read by ``locale``.
 
@@ -81,14 +97,8 @@ def parse_number(cell: object, locale: str = "vi") -> Parsed:
     text = unicodedata.normalize("NFC", str(cell)).strip()
     if not text:
         return Parsed(None)
-    body = _SPACES.sub("", text)
-    negative = False
-    if body.startswith("(") and body.endswith(")"):
-        negative, body = True, body[1:-1]
-    if body[:1] in "+-\u2212":
-        negative = negative or body[0] != "+"
-        body = body[1:]
-    other = "en" if locale == "vi" else "vi"
+    negative, body = _sign_and_body(text)
+    other = _other_locale(locale)
     mine, theirs = _read_strict(body, locale), _read_strict(body, other)
     sign = -1.0 if negative else 1.0
     if mine is None and theirs is None:
@@ -98,6 +108,70 @@ def parse_number(cell: object, locale: str = "vi") -> Parsed:
     if theirs is not None and theirs != mine:
         return Parsed(sign * mine, ambiguous=True, alternative=sign * theirs)
     return Parsed(sign * mine)
+
+
+@dataclass(frozen=True)
+class NumberBlock:
+    """A block of cells pasted or imported together, read in ONE number convention.
+
+    A block copied from one spreadsheet uses one convention. ``locale`` is how it is read:
+    the caller's, unless a cell fits only the other convention ("1,234.5" or "1,234,567" in a
+    Vietnamese UI) and none fits only the caller's, then the block's own. ``ambiguous`` is set
+    when nothing in the block settles the convention (or its cells disagree) and some cell
+    reads differently in the other one ("22,100" is 22.1 in Vietnamese, 22100 in English):
+    the user must choose.
+    ``values`` and ``alternatives`` are every cell read in ``locale`` and in the other
+    convention (``parse_number`` results, so a cell valid in one convention only is read so).
+    """
+
+    locale: str
+    cells: tuple[object, ...]
+    values: tuple[Parsed, ...]
+    alternatives: tuple[Parsed, ...]
+    ambiguous: bool = False
+
+    @property
+    def alternative_locale(self) -> str:
+        return _other_locale(self.locale)
+
+    def ambiguous_cells(self) -> list[int]:
+        """Indexes of the cells that read differently in the two conventions."""
+        return [
+            i
+            for i, (a, b) in enumerate(zip(self.values, self.alternatives, strict=True))
+            if a.ok and b.ok and a.value != b.value
+        ]
+
+
+def read_number_block(cells: list[object], locale: str = "vi") -> NumberBlock:
+    """``cells`` read as one block (see ``NumberBlock``); the per-cell rule is ``parse_number``."""
+    if locale not in _SEPARATORS:
+        raise ValueError(f"unknown number locale {locale!r}")
+    other = _other_locale(locale)
+    fits_only: set[str] = set()
+    differs = False
+    for cell in cells:
+        if not isinstance(cell, str):
+            continue  # a number cell has no separators to read
+        text = unicodedata.normalize("NFC", cell).strip()
+        if not text:
+            continue
+        body = _sign_and_body(text)[1]
+        mine, theirs = _read_strict(body, locale), _read_strict(body, other)
+        if mine is None and theirs is not None:
+            fits_only.add(other)
+        elif theirs is None and mine is not None:
+            fits_only.add(locale)
+        elif mine is not None and theirs is not None and mine != theirs:
+            differs = True
+    chosen = other if fits_only == {other} else locale
+    return NumberBlock(
+        chosen,
+        tuple(cells),
+        tuple(parse_number(c, chosen) for c in cells),
+        tuple(parse_number(c, _other_locale(chosen)) for c in cells),
+        ambiguous=differs and len(fits_only) != 1,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,3 +296,11 @@ def format_number(value: float, locale: str = "vi", decimals: int = 2) -> str:
     if locale == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def format_plain(value: float, locale: str = "vi", group: str = "") -> str:
+    """A number without grouping marks ("1500", "1,234" in vi): how a cell was read, shown so
+    that it cannot be misread again (import warnings, the paste question). ``group`` replaces
+    the grouping mark (a no-break space gives "22 100", still unmistakable)."""
+    mark = "." if locale == "vi" else ","
+    return format_number(value, locale, 6).replace(mark, group)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from app.core.errors import Level, Location, Problem, UserError
 from app.core.model import Audit, PeriodRecord, ResourceStream
-from app.core.parsing import Parsed, format_number, parse_number, parse_period
+from app.core.parsing import Parsed, format_number, format_plain, parse_number, parse_period
 from app.store.importer_read import Table, column_index, column_letter, formula_cells, open_table
 
 MAPPINGS_SETTING = "import_mappings"
@@ -178,10 +178,7 @@ class ImportCancelled(UserError):
 
 
 def _plain(value: float, locale: str) -> str:
-    """A number without grouping marks ("1500", "1,234" in vi): how a cell was read, shown so
-    that it cannot be misread again."""
-    group = "." if locale == "vi" else ","
-    return format_number(value, locale, 6).replace(group, "")
+    return format_plain(value, locale)
 
 
 def _norm(text: object) -> str:

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 
 from app.core import model
-from app.core.parsing import parse_number, parse_period
+from app.core.parsing import NumberBlock, parse_number, parse_period, read_number_block
 from app.core.quality import Flag, QualityReport, check_audit
 
 FLAG_COLOURS = {
@@ -243,6 +243,15 @@ class PasteError:
     text: str
 
 
+@dataclass(frozen=True)
+class _PasteCell:
+    row: int  # 1-based within the pasted block, as in PasteError
+    column: int
+    period: str
+    stream: int  # column of the grid
+    text: str
+
+
 class RecordsModel(QStandardItemModel):
     """Rows: months. Columns: streams (of one group or all). Cells: quantity or invoice cost.
 
@@ -426,27 +435,29 @@ class RecordsModel(QStandardItemModel):
         )
         return self.context.edit(label, put=puts, delete=deletes)
 
-    def paste(self, text: str, top: int, left: int) -> PasteError | None:
-        """Paste a block copied from Excel (tab-separated) at (top, left), as ONE undo step.
+    def _paste_cells(
+        self, text: str, top: int, left: int
+    ) -> tuple[list[_PasteCell], PasteError | None]:
+        """The cells of a block copied from Excel (tab-separated) that land in the grid, and
+        the error of a month line that is not a row of the grid (the cells stop there).
 
         When every row starts with a month (01/2024, Tháng 1/2024, 15/01/2024…) that column
-        says which row each line goes to; otherwise lines fill rows down from ``top``. Any bad
-        cell refuses the whole paste (nothing is written) and is returned.
+        says which row each line goes to; otherwise lines fill rows down from ``top``.
         """
         lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         while lines and not lines[-1].strip():
             lines.pop()
         block = [ln.split("\t") for ln in lines]
         if not block:
-            return None
+            return [], None
         by_period = len(block[0]) > 1 and all(parse_period(r[0].strip()).ok for r in block)
-        puts, deletes = [], []
+        out: list[_PasteCell] = []
         for i, cells in enumerate(block):
             if by_period:
                 period = parse_period(cells[0].strip()).value
                 cells = cells[1:]
                 if period not in self.periods:
-                    return PasteError(i + 1, 1, block[i][0])
+                    return out, PasteError(i + 1, 1, block[i][0])
             else:
                 if top + i >= len(self.periods):
                     break
@@ -454,16 +465,42 @@ class RecordsModel(QStandardItemModel):
             for j, cell in enumerate(cells):
                 if left + j >= len(self.streams):
                     break
-                parsed = parse_number(cell, self.context.lang)
-                if not parsed.ok or (
-                    parsed.value is not None and parsed.value < 0 and not self.show_cost
-                ):
-                    return PasteError(i + 1, j + 1 + by_period, cell)
-                if parsed.value is None and not cell.strip():
-                    continue  # an empty cell in the block leaves the grid cell as it is
-                p, d = self.change_for(self.streams[left + j], period, parsed.value)
-                puts += p
-                deletes += d
+                out.append(_PasteCell(i + 1, j + 1 + by_period, period, left + j, cell))
+        return out, None
+
+    def check_paste(self, text: str, top: int, left: int) -> PasteError | NumberBlock:
+        """What pasting ``text`` at (top, left) would meet: the first bad cell, else the block
+        of figures as read in one number convention (``NumberBlock.ambiguous``: ask first)."""
+        cells, period_error = self._paste_cells(text, top, left)
+        block = read_number_block([c.text for c in cells], self.context.lang)
+        for c, parsed in zip(cells, block.values, strict=True):
+            if not parsed.ok or (
+                parsed.value is not None and parsed.value < 0 and not self.show_cost
+            ):
+                return PasteError(c.row, c.column, c.text)
+        return period_error or block
+
+    def paste(self, text: str, top: int, left: int, locale: str | None = None) -> PasteError | None:
+        """Paste a block copied from Excel (tab-separated) at (top, left), as ONE undo step.
+
+        The figures are read as one block (``read_number_block``); ``locale`` is the number
+        convention the user chose for an ambiguous block ("22,100": 22.1 or 22100), None the
+        block's own. Any bad cell refuses the whole paste (nothing is written) and is returned.
+        """
+        checked = self.check_paste(text, top, left)
+        if isinstance(checked, PasteError):
+            return checked
+        cells = self._paste_cells(text, top, left)[0]
+        values = checked.values
+        if locale is not None and locale != checked.locale:
+            values = checked.alternatives
+        puts, deletes = [], []
+        for c, parsed in zip(cells, values, strict=True):
+            if parsed.value is None and not c.text.strip():
+                continue  # an empty cell in the block leaves the grid cell as it is
+            p, d = self.change_for(self.streams[c.stream], c.period, parsed.value)
+            puts += p
+            deletes += d
         if not puts and not deletes:
             return None
         self.context.edit(

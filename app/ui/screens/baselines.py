@@ -40,6 +40,7 @@ from app.core.messages import render
 from app.ui.baselines_models import (
     FLAG_COLOURS,
     GROUP_ORDER,
+    PasteError,
     RecordsModel,
     StreamsModel,
     group_title,
@@ -462,7 +463,19 @@ class BaselinesScreen(PhaseScreen):
         self.paste_text(QGuiApplication.clipboard().text(), top, left)
 
     def paste_text(self, text: str, top: int = 0, left: int = 0) -> bool:
-        error = self.records_model.paste(text, top, left)
+        """Paste ``text`` at (top, left); an ambiguous block ("22,100") is asked about first
+        and stored only in the convention the user picks (cancel: nothing is stored)."""
+        checked = self.records_model.check_paste(text, top, left)
+        locale = None
+        if not isinstance(checked, PasteError) and checked.ambiguous:
+            from app.ui.baselines_paste import PasteNumbersDialog
+
+            dialog = PasteNumbersDialog(self.context.lang, checked, self)
+            if not self.run_dialog(dialog) or dialog.chosen is None:
+                return False
+            locale = dialog.chosen
+        error = checked if isinstance(checked, PasteError) else None
+        error = error or self.records_model.paste(text, top, left, locale)
         if error is not None:
             self.context.failed.emit(
                 self.tr(
@@ -680,9 +693,27 @@ def screenshot_steps() -> list:
         dialog.close()
         return "baselines_data"
 
+    def paste_question(window) -> str:
+        import sys
+        from pathlib import Path
+
+        from app.ui.baselines_paste import PasteNumbersDialog
+
+        screen = window.workspace.show_phase("baselines")
+        text = "22,100\n25,300\n24,200\n" if screen.context.lang == "vi" else "1.500\n2.250\n"
+        block = screen.records_model.check_paste(text, 0, 0)
+        dialog = PasteNumbersDialog(screen.context.lang, block, screen)
+        dialog.show()
+        args = [a for a in sys.argv[1:] if not a.startswith("-")]
+        out = Path(args[0] if args else "screenshots")
+        dialog.grab().save(str(out / f"baselines_paste_question_{screen.context.lang}.png"))
+        dialog.close()
+        return "baselines_data"
+
     return [
         import_preview,
         stream_dialog,
+        paste_question,
         tab(1, "baselines_balances"),
         tab(2, "baselines_chart_monthly", "monthly"),
         tab(2, "baselines_chart_cost_shares", "cost_shares"),
