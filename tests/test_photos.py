@@ -135,6 +135,10 @@ def test_corrupt_jpeg(tmp_path):
     error = error_of(lambda: process_photo_file(path))
     assert error.problem.key == "photo.corrupt"
     assert "broken.jpg" in render(error.problem, "en")
+    vi = render(error.problem, "vi")
+    assert "broken.jpg" in vi and "Ảnh bị hỏng" in vi
+    # Pillow's own English ("image file is truncated", "Truncated File Read") stays in the log.
+    assert "runcated" not in vi and "runcated" not in render(error.problem, "en")
 
 
 def test_random_bytes_are_not_an_image(tmp_path):

@@ -16,6 +16,7 @@ What it guarantees:
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 import warnings
@@ -25,6 +26,8 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import Location, Problem, UserError, os_reason
 from app.core.model import Photo, clean_text
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # Pillow is imported only when a photo is processed
     from PIL.Image import Image as PILImage
@@ -70,6 +73,13 @@ def _fail(key: str, name: str, **params) -> UserError:
     return UserError.of(key, Location(file=name), **params)
 
 
+def _corrupt(name: str, exc: Exception) -> UserError:
+    """A damaged image, said in the user's language; Pillow's own English text (e.g. "Truncated
+    File Read") only goes to the log, for whoever reports the problem."""
+    log.info("photo %s not decoded: %s", name, exc)
+    return _fail("photo.corrupt", name)
+
+
 def _bomb(name: str, exc: Exception, jpeg: bool) -> UserError:
     """Pillow's decompression-bomb refusal as our message, with the size it found."""
     numbers = re.findall(r"\d+", str(exc))
@@ -101,7 +111,7 @@ def _process(data: bytes, name: str) -> ProcessedPhoto:
     except Image.DecompressionBombError as exc:
         raise _bomb(name, exc, data.startswith(b"\xff\xd8")) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise _fail("photo.corrupt", name, detail=str(exc)) from None
+        raise _corrupt(name, exc) from None
     if image.format not in ACCEPTED_FORMATS:
         raise _fail("photo.unsupported_format", name, format=image.format or "?")
     width, height = image.size
@@ -135,7 +145,7 @@ def _process(data: bytes, name: str) -> ProcessedPhoto:
         raise _bomb(name, exc, is_jpeg) from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         # Truncated or damaged data surfaces only while decoding.
-        raise _fail("photo.corrupt", name, detail=str(exc)) from None
+        raise _corrupt(name, exc) from None
     except MemoryError:
         raise _fail(
             "photo.too_large",
