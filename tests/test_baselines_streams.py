@@ -62,12 +62,12 @@ def fill_dialog(**values):
         dialog.set_kind(values.get("kind", model.StreamKind.FUEL))
         dialog.name_vi.setText(values.get("name_vi", "Dầu FO lò hơi"))
         dialog.name_en.setText(values.get("name_en", "Boiler fuel oil"))
+        if values.get("fuel"):  # (the fuel proposes its unit; the unit below is the user's)
+            dialog.fuel.setCurrentIndex(dialog.fuel.findData(values["fuel"]))
         dialog.unit.setEditText(values.get("unit", "tấn"))
         dialog.price.setText(values.get("price", "15,500,000"))
         dialog.source.setCurrentIndex(dialog.source.findData("measured"))
         dialog.quality.setCurrentIndex(dialog.quality.findData("fair"))
-        if values.get("fuel"):
-            dialog.fuel.setCurrentIndex(dialog.fuel.findData(values["fuel"]))
         dialog.confidential.setChecked(values.get("confidential", False))
         dialog.note.setText(values.get("note", ""))
         dialog.accept()
@@ -253,3 +253,38 @@ def test_empty_audit_says_what_to_do_first(tmp_path, qtbot, vietnamese_ui):
         assert widget.empty_hint.isVisible() and "Doanh nghiệp" in widget.empty_hint.text()
     finally:
         af.close()
+
+
+def test_add_stream_dialog_opens_consistent_with_the_usual_unit_of_each_kind(screen, qtbot):
+    """Electricity in kWh at open (no fuel row), water in m³, fuels in their usual unit (DO in
+    litres, coal in tonnes, gas in m³), no reference code on screen; a unit the auditor typed
+    stays when the kind changes and still fits."""
+    from app.ui.baselines_stream import StreamDialog
+
+    dialog = StreamDialog(screen.context, screen)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.current_kind() == model.StreamKind.ELECTRICITY
+    assert dialog.unit.currentText() == "kWh" and not dialog.fuel.isVisible()
+    dialog.set_kind(model.StreamKind.WATER)
+    assert dialog.unit.currentText() == "m³"
+    dialog.set_kind(model.StreamKind.FUEL)
+    assert dialog.unit.currentText() == "t" and dialog.fuel.isVisible()
+    texts = [dialog.fuel.itemText(i) for i in range(dialog.fuel.count())]
+    assert not any("coal_bituminous" in t or "(do)" in t for t in texts)
+    for code, unit in (("do", "L"), ("coal_bituminous", "t"), ("natural_gas", "m³")):
+        dialog.fuel.setCurrentIndex(dialog.fuel.findData(code))
+        assert dialog.unit.currentText() == unit, code
+    dialog.set_kind(model.StreamKind.CHEMICAL)
+    assert dialog.unit.currentText() == "kg"
+    dialog.unit.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.unit.lineEdit(), "t")  # typed by the auditor
+    dialog.set_kind(model.StreamKind.SOLID_WASTE)
+    assert dialog.unit.currentText() == "t"
+    dialog.set_kind(model.StreamKind.WATER)  # t does not fit water: its usual unit instead
+    assert dialog.unit.currentText() == "m³"
+    dialog.set_kind(model.StreamKind.FUEL)
+    dialog.unit.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.unit.lineEdit(), "kg")
+    dialog.fuel.setCurrentIndex(dialog.fuel.findData("do"))
+    assert dialog.unit.currentText() == "kg"  # the auditor's unit survives the fuel choice

@@ -115,6 +115,34 @@ KIND_DIMENSIONS: dict[StreamKind, frozenset[str]] = {
 }
 
 
+# The unit a new stream of each kind starts with: how Vietnamese plants are billed or weigh it
+# (EVN bills kWh, water companies m³; solid fuels and bulk materials by the tonne).
+DEFAULT_UNIT: dict[StreamKind, str] = {
+    StreamKind.ELECTRICITY: "kWh",
+    StreamKind.FUEL: "t",
+    StreamKind.STEAM: "t",
+    StreamKind.WATER: "m³",
+    StreamKind.RAW_MATERIAL: "t",
+    StreamKind.AUXILIARY_MATERIAL: "kg",
+    StreamKind.PACKAGING: "kg",
+    StreamKind.CHEMICAL: "kg",
+    StreamKind.SOLID_WASTE: "t",
+    StreamKind.HAZARDOUS_WASTE: "kg",
+    StreamKind.WASTEWATER: "m³",
+    StreamKind.AIR_EMISSION: "kg",
+}
+# Fuels bought by volume (pump and tanker deliveries, gas meters); others by mass. The reference
+# data has a density for each of them (resources/reference/densities.csv) to reach energy.
+FUEL_UNIT: dict[str, str] = {"do": "L", "fo": "L", "gasoline": "L", "natural_gas": "m³"}
+
+
+def default_unit(kind: StreamKind, fuel_code: str = "") -> str:
+    """The unit a new stream of ``kind`` (and fuel) is proposed in."""
+    if kind == StreamKind.FUEL and fuel_code:
+        return FUEL_UNIT.get(fuel_code, "t")
+    return DEFAULT_UNIT[kind]
+
+
 # Units suggested in messages when a unit does not fit, by dimension.
 EXAMPLES: dict[str, tuple[str, ...]] = {
     ENERGY: ("kWh", "MWh", "GJ"),

@@ -96,7 +96,7 @@ class StreamDialog(QDialog):
         self.fuel = QComboBox()
         self.fuel.addItem(self.tr("(not set)"), "")
         for code, name in fuel_choices(lang):
-            self.fuel.addItem(f"{name} ({code})", code)
+            self.fuel.addItem(name, code)  # the name only: no reference code on screen
         self.fuel_label = QLabel(self.tr("Fuel (for energy and CO₂e)"))
         self.confidential = QCheckBox(self.tr("Confidential"))
         self.note = QLineEdit()
@@ -122,8 +122,13 @@ class StreamDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._unit_typed = False  # a unit the auditor typed is kept when the kind changes
+        self.unit.lineEdit().textEdited.connect(self._unit_edited)
+        self.unit.activated.connect(self._unit_edited)  # picked from the list: chosen too
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.fuel.currentIndexChanged.connect(self._fuel_changed)
         self.set_kind(model.StreamKind.ELECTRICITY)
+        self._kind_changed(self.kind.currentIndex())  # (no change signal when already chosen)
         self.resize(520, self.sizeHint().height())
 
     def set_kind(self, kind: model.StreamKind) -> None:
@@ -132,20 +137,35 @@ class StreamDialog(QDialog):
     def current_kind(self) -> model.StreamKind:
         return model.StreamKind(self.kind.currentData(Qt.ItemDataRole.UserRole))
 
+    def _unit_edited(self, _value) -> None:
+        self._unit_typed = True
+
     def _kind_changed(self, _i: int) -> None:
+        from app.core.units import default_unit, unit_fits_kind
+
         kind = self.current_kind()
         typed = self.unit.currentText()
         self.unit.clear()
         self.unit.addItems(suggested_units(kind))
         # Keep what the auditor typed if it still fits; else offer the kind's usual unit.
-        from app.core.units import unit_fits_kind
-
-        if typed and unit_fits_kind(typed, kind) is None:
+        if self._unit_typed and typed and unit_fits_kind(typed, kind) is None:
             self.unit.setEditText(typed)
+        else:
+            self._unit_typed = False
+            self.unit.setEditText(default_unit(kind, self._fuel_code()))
         is_fuel = kind == model.StreamKind.FUEL
         self.fuel.setVisible(is_fuel)
         self.fuel_label.setVisible(is_fuel)
         self.error.clear()
+
+    def _fuel_code(self) -> str:
+        return self.fuel.currentData() or "" if self.current_kind() == model.StreamKind.FUEL else ""
+
+    def _fuel_changed(self, _i: int) -> None:
+        from app.core.units import default_unit
+
+        if not self._unit_typed:  # the fuel's usual unit, unless the auditor chose one
+            self.unit.setEditText(default_unit(self.current_kind(), self._fuel_code()))
 
     def problems(self) -> list[str]:
         """Translated reasons the stream can't be saved as entered (empty: fine)."""
