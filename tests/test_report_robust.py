@@ -38,7 +38,7 @@ def with_rejected():
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", "Total (leaves out 1 rejected option(s): O-02)"),
+        ("en", "Total (leaves out 1 rejected option: O-02)"),
         ("vi", "Tổng cộng (không tính 1 cơ hội bị loại: O-02)"),
     ],
 )

@@ -54,6 +54,9 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
     if entry is None:
         return key
     template = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
+    # English has a singular ("1 option"); an entry gives it as ``en_one``. Vietnamese has none.
+    if params.get("count") == 1 and f"{lang}_one" in entry:
+        template = entry[f"{lang}_one"]
     # A parameter given in both languages ({"vi": ..., "en": ...}, e.g. a calculator input's
     # name) is shown in the message's language.
     if any(isinstance(v, dict) for v in params.values()):
