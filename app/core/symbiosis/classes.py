@@ -233,13 +233,13 @@ def _entry(path: Path, number: int, entry: Any, seen: set[str]) -> ResourceClass
             raise _bad(path, label, "symbiosis.classes.missing_field", field=name)
         values[name] = value
     try:
-        group = Group(entry.get("group"))
+        group = Group(str(entry.get("group")))
     except ValueError:
         raise _bad(
             path, label, "symbiosis.classes.bad_choice", field="group", choices=_list(Group)
         ) from None
     try:
-        direction = Direction(entry.get("direction"))
+        direction = Direction(str(entry.get("direction")))
     except ValueError:
         raise _bad(
             path,
