@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.core import model
-from tests.test_baselines_streams import open_screen
 from tests.test_baselines_screen import audit_with_streams
+from tests.test_baselines_streams import open_screen
 from tests.ui_helpers import reload
 
 
