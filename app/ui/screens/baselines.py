@@ -711,9 +711,29 @@ def screenshot_steps() -> list:
         dialog.close()
         return "baselines_data"
 
+    def stream_class_dialog(window) -> str:
+        import sys
+        from pathlib import Path
+
+        from app.ui.baselines_stream import StreamDialog
+
+        screen = window.workspace.show_phase("baselines")
+        dialog = StreamDialog(screen.context, screen)
+        dialog.set_kind(model.StreamKind.SOLID_WASTE)
+        dialog.name_vi.setText("Nhựa vụn từ máy ép")
+        dialog.name_en.setText("Plastic offcuts")
+        dialog.unit.setEditText("t")
+        dialog.show()
+        args = [a for a in sys.argv[1:] if not a.startswith("-")]
+        out = Path(args[0] if args else "screenshots")
+        dialog.grab().save(str(out / f"baselines_stream_class_{screen.context.lang}.png"))
+        dialog.close()
+        return "baselines_data"
+
     return [
         import_preview,
         stream_dialog,
+        stream_class_dialog,
         tab(1, "baselines_balances"),
         tab(2, "baselines_chart_monthly", "monthly"),
         tab(2, "baselines_chart_cost_shares", "cost_shares"),
