@@ -40,6 +40,7 @@ COMMAND_MODULES = (
     "portfolio",
     "publish",
     "readiness",
+    "offers",
 )
 
 

@@ -27,6 +27,7 @@ COMMANDS = (
     "portfolio",
     "publish",
     "readiness",
+    "offers",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

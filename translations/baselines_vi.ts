@@ -259,6 +259,14 @@
         <translation>Thêm dòng tài nguyên</translation>
     </message>
     <message>
+        <source>Edit stream…</source>
+        <translation>Sửa dòng tài nguyên…</translation>
+    </message>
+    <message>
+        <source>Edit stream {name}</source>
+        <translation>Sửa dòng {name}</translation>
+    </message>
+    <message>
         <source>Select a stream first.</source>
         <translation>Hãy chọn một dòng tài nguyên trước.</translation>
     </message>
@@ -574,6 +582,34 @@
     <message>
         <source>“{text}” is not a price in VND.</source>
         <translation>“{text}” không phải là đơn giá (đồng).</translation>
+    </message>
+    <message>
+        <source>Edit stream</source>
+        <translation>Sửa dòng tài nguyên</translation>
+    </message>
+    <message>
+        <source>Confirm class</source>
+        <translation>Xác nhận phân loại</translation>
+    </message>
+    <message>
+        <source>Symbiosis class</source>
+        <translation>Phân loại cộng sinh</translation>
+    </message>
+    <message>
+        <source>(not classified)</source>
+        <translation>(chưa phân loại)</translation>
+    </message>
+    <message>
+        <source>Hazardous waste.</source>
+        <translation>Chất thải nguy hại.</translation>
+    </message>
+    <message>
+        <source>Code not yet checked against the Circular&apos;s text.</source>
+        <translation>Mã chưa được đối chiếu với văn bản Thông tư.</translation>
+    </message>
+    <message>
+        <source>Suggested from the name: tick “Confirm class” to keep it.</source>
+        <translation>Gợi ý theo tên dòng: đánh dấu “Xác nhận phân loại” để giữ.</translation>
     </message>
 </context>
 </TS>

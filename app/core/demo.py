@@ -205,6 +205,7 @@ def _streams_and_records(
                 step_id=demo_id("step", spec["step"]) if spec.get("step") else None,
                 confidential=spec.get("confidential", False),
                 notes=spec.get("notes", ""),
+                waste_class=spec.get("waste_class", ""),
                 position=position,
                 id=sid,
                 # the auditor's key: a stream used for one product only goes to it

@@ -281,6 +281,9 @@ class ResourceStream:
     # the auditor's allocation key: product id -> weight (normalised over the audit's products);
     # empty: the stream is not allocated to products, its specific consumption is plant level
     allocation: dict[str, float] = field(default_factory=dict)
+    # industrial symbiosis: the class the auditor confirmed (a code of
+    # resources/reference/waste_classes.toml, app.core.symbiosis.classes); empty: not classified
+    waste_class: str = ""
 
 
 @dataclass

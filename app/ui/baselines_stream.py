@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import model
-from app.core.messages import text
+from app.core.errors import UserError
+from app.core.messages import render, text
 from app.ui.baselines_models import GROUP_ORDER, group_title, quality_title, source_title
 
 
@@ -58,13 +59,26 @@ def suggested_units(kind: model.StreamKind) -> list[str]:
 
 
 class StreamDialog(QDialog):
-    """Kind (grouped), names, unit, price, source, quality, fuel, confidential flag, note."""
+    """Kind (grouped), names, unit, price, source, quality, fuel, confidential flag, note, and
+    the symbiosis class.
 
-    def __init__(self, context, parent: QWidget | None = None):
+    The class list holds only the classes that fit the kind. The class suggested from the
+    stream's names is pre-selected but NOT stored until the auditor confirms it (ticks
+    "Confirm class", or picks a class in the list, which is a choice of their own). With
+    ``stream`` the dialog edits that stream: every field starts from it and ``stream()``
+    returns a copy with the same id."""
+
+    def __init__(
+        self,
+        context,
+        parent: QWidget | None = None,
+        stream: model.ResourceStream | None = None,
+    ):
         super().__init__(parent)
         self.context = context
+        self.original = stream
         lang = context.lang
-        self.setWindowTitle(self.tr("Add stream"))
+        self.setWindowTitle(self.tr("Edit stream") if stream else self.tr("Add stream"))
         self.kind = QComboBox()
         kinds = QStandardItemModel(self.kind)
         bold = QFont()
@@ -100,6 +114,20 @@ class StreamDialog(QDialog):
         self.fuel_label = QLabel(self.tr("Fuel (for energy and CO₂e)"))
         self.confidential = QCheckBox(self.tr("Confidential"))
         self.note = QLineEdit()
+        self.waste_class = QComboBox()
+        self.waste_class.setObjectName("streamClass")
+        self.waste_class.setMinimumContentsLength(40)
+        self.waste_class.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.class_confirmed = QCheckBox(self.tr("Confirm class"))
+        self.class_confirmed.setObjectName("streamClassConfirmed")
+        self.class_hint = QLabel()
+        self.class_hint.setObjectName("streamClassHint")
+        self.class_hint.setWordWrap(True)
+        self.class_hint.setStyleSheet("color: #5D6D7E")
+        self._suggested = ""  # the code suggested from the names ("" none)
+        self._class_error = ""  # the class list's load error, shown instead of the hint
         self.error = QLabel()
         self.error.setObjectName("streamError")
         self.error.setWordWrap(True)
@@ -115,6 +143,9 @@ class StreamDialog(QDialog):
         form.addRow(self.fuel_label, self.fuel)
         form.addRow("", self.confidential)
         form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("Symbiosis class"), self.waste_class)
+        form.addRow("", self.class_confirmed)
+        form.addRow("", self.class_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -126,10 +157,106 @@ class StreamDialog(QDialog):
         self.unit.lineEdit().textEdited.connect(self._unit_edited)
         self.unit.activated.connect(self._unit_edited)  # picked from the list: chosen too
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.waste_class.activated.connect(self._class_picked)  # the user's own choice only
+        self.waste_class.currentIndexChanged.connect(lambda _i: self._show_class_hint())
+        self.class_confirmed.toggled.connect(lambda _on: self._show_class_hint())
+        self.name_vi.textChanged.connect(lambda _t: self._refresh_classes())
+        self.name_en.textChanged.connect(lambda _t: self._refresh_classes())
         self.fuel.currentIndexChanged.connect(self._fuel_changed)
         self.set_kind(model.StreamKind.ELECTRICITY)
         self._kind_changed(self.kind.currentIndex())  # (no change signal when already chosen)
-        self.resize(520, self.sizeHint().height())
+        if stream is not None:
+            self._fill(stream)
+        self.resize(560, self.sizeHint().height())
+
+    def _fill(self, stream: model.ResourceStream) -> None:
+        self.set_kind(stream.kind)
+        self.name_vi.setText(stream.name_vi)
+        self.name_en.setText(stream.name_en)
+        if stream.fuel_code:  # before the unit: a fuel proposes its own unit
+            self.fuel.setCurrentIndex(self.fuel.findData(stream.fuel_code))
+        self.unit.setEditText(stream.unit)
+        self._unit_typed = True  # the stream's unit is the auditor's choice
+        if stream.unit_price_vnd is not None:
+            self.price.setText(self.context.format_number(stream.unit_price_vnd, 0))
+        self.source.setCurrentIndex(self.source.findData(stream.data_source.value))
+        self.quality.setCurrentIndex(self.quality.findData(stream.quality.value))
+        self.confidential.setChecked(stream.confidential)
+        self.note.setText(stream.notes)
+        if stream.waste_class:
+            self._refresh_classes(keep=stream.waste_class)
+            self.class_confirmed.setChecked(self.waste_class.currentData() == stream.waste_class)
+
+    # -- the symbiosis class -------------------------------------------------------------
+    def _refresh_classes(self, keep: str | None = None) -> None:
+        """Fill the class list for the current kind; pre-select ``keep`` (a confirmed class),
+        else, while nothing is confirmed, the class suggested from the names."""
+        from app.core.symbiosis.classes import ClassList, shipped_classes
+
+        lang = self.context.lang
+        if keep is None and self.class_confirmed.isChecked():
+            keep = self.waste_class.currentData() or None
+        try:
+            classes: ClassList | None = shipped_classes()
+        except UserError as exc:  # a broken list: say so, the stream can still be saved
+            classes = None
+            self._class_error = render(exc.problem, lang)
+        else:
+            self._class_error = ""
+        kind = self.current_kind()
+        self.waste_class.blockSignals(True)
+        self.waste_class.clear()
+        self.waste_class.addItem(self.tr("(not classified)"), "")
+        self._suggested = ""
+        if classes is not None:
+            for cls in classes.for_kind(kind):
+                self.waste_class.addItem(cls.label(lang), cls.code)
+            probe = model.ResourceStream(
+                kind=kind,
+                name_vi=self.name_vi.text(),
+                name_en=self.name_en.text(),
+                unit="",
+            )
+            from app.core.symbiosis.classes import suggest_for_stream
+
+            found = suggest_for_stream(probe) if classes is not None else []
+            self._suggested = found[0].code if found else ""
+        wanted = keep or self._suggested
+        index = self.waste_class.findData(wanted) if wanted else 0
+        self.waste_class.setCurrentIndex(max(index, 0))
+        self.waste_class.blockSignals(False)
+        if keep and index < 0:  # a confirmed class that does not fit the new kind
+            self.class_confirmed.setChecked(False)
+        self._show_class_hint()
+
+    def _class_picked(self, _index: int) -> None:
+        # picking a class in the list is the auditor's decision; "(not classified)" clears it
+        self.class_confirmed.setChecked(bool(self.waste_class.currentData()))
+
+    def _show_class_hint(self) -> None:
+        from app.core.symbiosis.classes import lookup
+
+        code = self.waste_class.currentData() or ""
+        self.class_confirmed.setEnabled(bool(code))
+        if self._class_error:
+            self.class_hint.setText(self._class_error)
+            return
+        parts = []
+        cls = lookup(code) if code else None
+        if cls is not None:
+            if cls.hazardous:
+                parts.append(self.tr("Hazardous waste."))
+            if not cls.checked:
+                parts.append(self.tr("Code not yet checked against the Circular's text."))
+        if code and code == self._suggested and not self.class_confirmed.isChecked():
+            parts.append(self.tr("Suggested from the name: tick “Confirm class” to keep it."))
+        self.class_hint.setText(" ".join(parts))
+
+    def chosen_class(self) -> str:
+        """The class to store: only a confirmed one."""
+        if not self.class_confirmed.isChecked():
+            return ""
+        return self.waste_class.currentData() or ""
 
     def set_kind(self, kind: model.StreamKind) -> None:
         self.kind.setCurrentIndex(self.kind.findData(kind.value, Qt.ItemDataRole.UserRole))
@@ -157,6 +284,7 @@ class StreamDialog(QDialog):
         self.fuel.setVisible(is_fuel)
         self.fuel_label.setVisible(is_fuel)
         self.error.clear()
+        self._refresh_classes()
 
     def _fuel_code(self) -> str:
         return self.fuel.currentData() or "" if self.current_kind() == model.StreamKind.FUEL else ""
@@ -197,7 +325,7 @@ class StreamDialog(QDialog):
             return None
         kind = self.current_kind()
         price = self.price.text().strip()
-        return model.ResourceStream(
+        fields = dict(
             kind=kind,
             name_vi=model.clean_text(self.name_vi.text()),
             name_en=model.clean_text(self.name_en.text()),
@@ -208,7 +336,14 @@ class StreamDialog(QDialog):
             fuel_code=self.fuel.currentData() if kind == model.StreamKind.FUEL else "",
             confidential=self.confidential.isChecked(),
             notes=model.clean_text(self.note.text()),
+            waste_class=self.chosen_class(),
         )
+        if self.original is None:
+            return model.ResourceStream(**fields)  # type: ignore[arg-type]
+        edited = copy.deepcopy(self.original)
+        for name, value in fields.items():
+            setattr(edited, name, value)
+        return edited
 
     def accept(self) -> None:
         if self.stream() is not None:  # else stay open with the reasons shown
@@ -246,6 +381,11 @@ def unlinks_of(audit: model.Audit, stream_id: str) -> list:
             new.savings = [s for s in new.savings if s.stream_id != stream_id]
             out.append(new)
     return out
+
+
+def edit_stream(context, stream: model.ResourceStream, label: str) -> bool:
+    """Save an edited stream (same id, its records untouched) as one undo step."""
+    return context.edit(label, put=[copy.deepcopy(stream)])
 
 
 def remove_stream(context, stream: model.ResourceStream, label: str) -> bool:

@@ -181,6 +181,7 @@ STREAMS: list[dict[str, Any]] = [
     },
     {
         "key": "coal",
+        "waste_class": "ENERGY-FUEL-SOLID",  # symbiosis class (resources/reference/waste_classes.toml)
         "kind": "fuel",
         "name_vi": "Than bitum cho lò hơi",
         "name_en": "Bituminous coal (boilers)",
@@ -213,6 +214,7 @@ STREAMS: list[dict[str, Any]] = [
     },
     {
         "key": "water",
+        "waste_class": "WATER-PROCESS",  # symbiosis class (resources/reference/waste_classes.toml)
         "kind": "water",
         "name_vi": "Nước cấp KCN",
         "name_en": "Mains water (park supply)",
@@ -337,6 +339,7 @@ STREAMS: list[dict[str, Any]] = [
     },
     {
         "key": "caustic",
+        "waste_class": "IN-ALKALI",  # symbiosis class (resources/reference/waste_classes.toml)
         "kind": "chemical",
         "name_vi": "Xút (NaOH)",
         "name_en": "Caustic soda (NaOH)",
@@ -353,6 +356,7 @@ STREAMS: list[dict[str, Any]] = [
     },
     {
         "key": "sludge",
+        "waste_class": "10 02 03",  # symbiosis class (resources/reference/waste_classes.toml)
         "kind": "hazardous_waste",
         "name_vi": "Bùn thải xử lý nước thải",
         "name_en": "Wastewater sludge",
@@ -368,6 +372,7 @@ STREAMS: list[dict[str, Any]] = [
     },
     {
         "key": "slag",
+        "waste_class": "W-ASH-BOTTOM",  # symbiosis class (resources/reference/waste_classes.toml)
         "kind": "solid_waste",
         "name_vi": "Xỉ, tro lò hơi",
         "name_en": "Boiler slag and ash",
@@ -383,6 +388,7 @@ STREAMS: list[dict[str, Any]] = [
     },
     {
         "key": "fabric_scrap",
+        "waste_class": "W-TEXTILE",  # symbiosis class (resources/reference/waste_classes.toml)
         "kind": "solid_waste",
         "name_vi": "Vải vụn (bán phế liệu)",
         "name_en": "Fabric scraps (sold)",

@@ -74,6 +74,9 @@ class BaselinesScreen(PhaseScreen):
         self.btn_add_stream.clicked.connect(lambda: self.add_stream())
         self.btn_remove_stream = QPushButton()
         self.btn_remove_stream.clicked.connect(lambda: self.remove_selected_stream())
+        self.btn_edit_stream = QPushButton()
+        self.btn_edit_stream.setObjectName("editStreamButton")
+        self.btn_edit_stream.clicked.connect(lambda: self.edit_selected_stream())
         self.btn_duplicate_stream = QPushButton()
         self.btn_duplicate_stream.clicked.connect(lambda: self.duplicate_selected_stream())
         self.empty_hint = QLabel()
@@ -83,7 +86,12 @@ class BaselinesScreen(PhaseScreen):
             "QLabel { background: #EAF2F8; border: 1px solid #AED6F1; padding: 8px; }"
         )
         stream_bar = QHBoxLayout()
-        for w in (self.btn_add_stream, self.btn_duplicate_stream, self.btn_remove_stream):
+        for w in (
+            self.btn_add_stream,
+            self.btn_edit_stream,
+            self.btn_duplicate_stream,
+            self.btn_remove_stream,
+        ):
             stream_bar.addWidget(w)
         stream_bar.addStretch(1)
         streams_box = QWidget()
@@ -254,6 +262,7 @@ class BaselinesScreen(PhaseScreen):
         self.btn_import.setText(self.tr("Import from Excel/CSV…"))
         self.btn_paste.setText(self.tr("Paste from Excel"))
         self.btn_add_stream.setText(self.tr("Add stream…"))
+        self.btn_edit_stream.setText(self.tr("Edit stream…"))
         self.btn_duplicate_stream.setText(self.tr("Duplicate stream"))
         self.btn_remove_stream.setText(self.tr("Remove stream"))
         self.note_edit.setPlaceholderText(self.tr("e.g. meter replaced, estimated from invoice"))
@@ -299,6 +308,7 @@ class BaselinesScreen(PhaseScreen):
             self.btn_import,
             self.btn_paste,
             self.btn_add_stream,
+            self.btn_edit_stream,
             self.btn_duplicate_stream,
             self.btn_remove_stream,
             self.note_edit,
@@ -364,6 +374,26 @@ class BaselinesScreen(PhaseScreen):
         self.select_stream(stream.id)
         return True
 
+    def edit_selected_stream(self) -> bool:
+        """Edit the selected stream's details (and its symbiosis class) as one undoable step."""
+        from app.ui.baselines_stream import StreamDialog, edit_stream
+
+        stream = self.selected_stream()
+        if stream is None:
+            self.context.failed.emit(self.tr("Select a stream first."))
+            return False
+        dialog = StreamDialog(self.context, self, stream=stream)
+        if not self.run_dialog(dialog):
+            return False
+        edited = dialog.stream()
+        if edited is None or edited == stream:
+            return False
+        label = self.tr("Edit stream {name}").format(name=edited.name_vi)
+        if not edit_stream(self.context, edited, label):
+            return False
+        self.select_stream(edited.id)
+        return True
+
     def duplicate_selected_stream(self) -> bool:
         from app.ui.baselines_stream import duplicate_stream
 
@@ -415,6 +445,7 @@ class BaselinesScreen(PhaseScreen):
         self.empty_hint.setVisible(bool(hint))
         has = bool(audit.streams)
         self.btn_duplicate_stream.setEnabled(has and not self._read_only)
+        self.btn_edit_stream.setEnabled(has and not self._read_only)
         self.btn_remove_stream.setEnabled(has and not self._read_only)
 
     # -- notes on a month's figure -------------------------------------------------------
@@ -710,10 +741,30 @@ def screenshot_steps() -> list:
         dialog.close()
         return "baselines_data"
 
+    def stream_class_dialog(window) -> str:
+        import sys
+        from pathlib import Path
+
+        from app.ui.baselines_stream import StreamDialog
+
+        screen = window.workspace.show_phase("baselines")
+        dialog = StreamDialog(screen.context, screen)
+        dialog.set_kind(model.StreamKind.SOLID_WASTE)
+        dialog.name_vi.setText("Nhựa vụn từ máy ép")
+        dialog.name_en.setText("Plastic offcuts")
+        dialog.unit.setEditText("t")
+        dialog.show()
+        args = [a for a in sys.argv[1:] if not a.startswith("-")]
+        out = Path(args[0] if args else "screenshots")
+        dialog.grab().save(str(out / f"baselines_stream_class_{screen.context.lang}.png"))
+        dialog.close()
+        return "baselines_data"
+
     return [
         import_preview,
         stream_dialog,
         paste_question,
+        stream_class_dialog,
         tab(1, "baselines_balances"),
         tab(2, "baselines_chart_monthly", "monthly"),
         tab(2, "baselines_chart_cost_shares", "cost_shares"),

@@ -1,0 +1,1 @@
+"""Industrial symbiosis: resource classes, per-audit offers and needs, exchange files, matcher."""
