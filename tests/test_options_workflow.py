@@ -168,9 +168,7 @@ def _saved(ctx, option_id):
     return {o.id: o for o in reload(ctx.path).options}[option_id]
 
 
-def test_editor_refused_rejection_saves_nothing_and_says_why_next_to_the_control(
-    vi_screen, qtbot
-):
+def test_editor_refused_rejection_saves_nothing_and_says_why_next_to_the_control(vi_screen, qtbot):
     ctx = vi_screen.context
     target = next(o for o in ctx.audit.options if o.status == OptionStatus.IDENTIFIED)
     vi_screen.select_option(target.id)

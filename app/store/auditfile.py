@@ -48,8 +48,8 @@ from typing import Any
 
 from app import __version__
 from app.core import model
-from app.core.options import settle_workflow
 from app.core.errors import Level, Location, Problem, UserError, os_reason
+from app.core.options import settle_workflow
 from app.store import backups, codec, schema
 from app.store.lock import FileLock
 

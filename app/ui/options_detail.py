@@ -611,9 +611,12 @@ class OptionEditor(QScrollArea):
             return
         years = self.tr("{n} years")
         f["saving"].setText(self.tr("{n} VND").format(n=num(fin.annual_net_saving_vnd)))
-        f["payback"].setText(
-            "—" if fin.payback_years is None else years.format(n=num(fin.payback_years, 2))
-        )
+        if not opt.is_assessed(fin):  # no money entered: not assessed, never "0 years"
+            f["payback"].setText(text("options.not_assessed", self.context.lang))
+        else:
+            f["payback"].setText(
+                "—" if fin.payback_years is None else years.format(n=num(fin.payback_years, 2))
+            )
         f["npv"].setText(self.tr("{n} VND").format(n=num(round(fin.npv_vnd))))
         f["irr"].setText("—" if fin.irr is None else num(fin.irr * 100, 1) + " %")
         dp = fin.discounted_payback_years

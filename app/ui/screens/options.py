@@ -629,7 +629,13 @@ class OptionsScreen(PhaseScreen):
                 _title(o, lang),
                 num(s.total, 2),
                 *crit,
-                "—" if fin.payback_years is None else num(fin.payback_years, 1),
+                (
+                    text("options.not_assessed", lang)
+                    if not item.assessed
+                    else "—"
+                    if fin.payback_years is None
+                    else num(fin.payback_years, 1)
+                ),
                 num(round(fin.npv_vnd)),
             ]
             for c, value in enumerate(cells):
