@@ -235,3 +235,74 @@ def test_editor_refuses_rejecting_a_feasible_option_from_the_screening_box(vi_sc
         before.rejection_reason,
     )
     assert ed.status_message.isVisible() and "Chuyển sang" in ed.status_message.text()
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports and the command line: an option with no money is "not assessed", not ranked first
+
+
+@pytest.fixture
+def empty_option_file(tmp_path):
+    from app.store.auditfile import AuditFile
+
+    audit, empty = _audit_with_an_empty_option()
+    path = tmp_path / "empty.recp"
+    AuditFile.create(path, audit).close()
+    return path, empty
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "not assessed"), ("vi", "chưa đánh giá")])
+def test_cli_options_says_not_assessed_and_ranks_it_last(empty_option_file, capsys, lang, words):
+    import json
+
+    from app import cli
+
+    path, empty = empty_option_file
+    assert cli.main(["--lang", lang, "options", str(path)]) == 0
+    out = capsys.readouterr().out
+    table = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    ranked_codes = [cells[1] for cells in table if len(cells) > 2 and cells[1].startswith("O-")]
+    assert ranked_codes[-1] == "O-99" and ranked_codes[0] != "O-99"
+    last = next(line for line in out.splitlines() if " O-99 " in line)
+    assert words in last
+    assert cli.main(["--lang", lang, "options", "--json", str(path)]) == 0
+    ranked = json.loads(capsys.readouterr().out)["ranked"]
+    assert ranked[-1]["code"] == "O-99" and ranked[-1]["assessed"] is False
+    assert ranked[-1]["payback_years"] is None
+    assert all(r["assessed"] for r in ranked[:-1])
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "not assessed"), ("vi", "chưa đánh giá")])
+def test_reports_say_not_assessed_and_do_not_rank_it_first(empty_option_file, lang, words):
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    from app.reports.pdf import write_pdf
+    from app.reports.snapshot import build_snapshot
+    from app.reports.xlsx import write_xlsx
+
+    path, empty = empty_option_file
+    audit = reload(path)
+    snap = build_snapshot(audit)
+    row = next(o for o in snap.options if o.code == "O-99")
+    assert not row.assessed and row.payback is None
+    ranking = snap.decision.ranking
+    assert ranking[0].code != "O-99" and ranking[-1].code == "O-99"
+    assert not ranking[-1].assessed
+    buf = io.BytesIO()
+    write_pdf(snap, lang, buf)
+    pdf = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(buf.getvalue())).pages)
+    assert words in " ".join(pdf.split())
+    xbuf = io.BytesIO()
+    write_xlsx(snap, lang, xbuf)
+    ws = openpyxl.load_workbook(io.BytesIO(xbuf.getvalue()))
+    cells = [
+        str(c.value)
+        for sheet in ws.worksheets
+        for line in sheet.iter_rows()
+        for c in line
+        if c.value is not None
+    ]
+    assert any(f'"{words}"' in c for c in cells)  # the payback formula's answer without money
