@@ -306,3 +306,23 @@ def test_reports_say_not_assessed_and_do_not_rank_it_first(empty_option_file, la
         if c.value is not None
     ]
     assert any(f'"{words}"' in c for c in cells)  # the payback formula's answer without money
+
+
+def test_a_new_option_shows_not_assessed_on_screen_and_ranks_last(vi_screen, qtbot):
+    from app.ui.options_model import COLUMN
+
+    qtbot.mouseClick(vi_screen.btn_new, Qt.LeftButton)
+    ed = vi_screen.editor
+    new = ed.option
+    assert new is not None and ed.figures["payback"].text() == "chưa đánh giá"
+    rows = [
+        vi_screen.proxy.index(r, 0).data(Qt.UserRole + 2) for r in range(vi_screen.proxy.rowCount())
+    ]
+    row = next(r for r, o in enumerate(rows) if o.id == new.id)
+    assert vi_screen.proxy.index(row, COLUMN["payback"]).data() == "chưa đánh giá"
+    vi_screen.tabs.setCurrentIndex(1)
+    last = vi_screen.ranked.rowCount() - 1
+    assert vi_screen.ranked.item(last, 0).data(Qt.UserRole) == new.id
+    assert "chưa đánh giá" in [
+        vi_screen.ranked.item(last, c).text() for c in range(vi_screen.ranked.columnCount())
+    ]

@@ -262,6 +262,7 @@ class OptionEditor(QScrollArea):
         self.status_message.setObjectName("statusMessage")
         self.status_message.setWordWrap(True)
         self.status_message.setStyleSheet("color: #a33;")
+        self.status_message.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         self.status_message.hide()
         self.history = QListWidget()
         self.history.setMaximumHeight(80)
