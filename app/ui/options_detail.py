@@ -457,6 +457,7 @@ class OptionEditor(QScrollArea):
         self._fill_combo(
             self.new_status, [(c, text(f"options.status.{c}", lang)) for c in opt.STATUS_CHOICES]
         )
+        self._status_refused([])  # a note in the previous language would be stale
         self.show_option(self.option)
         if self._columns:  # label widths changed with the language
             self._fit_columns()
