@@ -20,6 +20,16 @@ from app.reports.xlsx import write_xlsx
 from tests.sample_report import build_audit
 
 
+def _reject(option, reason: str) -> None:
+    from app.core.model import OptionStatus
+
+    option.status, option.screening, option.rejection_reason = (
+        OptionStatus.SCREENED,
+        Screening.REJECTED,
+        reason,
+    )
+
+
 def pdf_text(audit, lang, variant="full") -> str:
     buf = io.BytesIO()
     write_pdf(build_snapshot(audit, variant), lang, buf)
@@ -64,7 +74,8 @@ LONG = ("Giải pháp rất dài cho công đoạn nhuộm " * 80)[:2500]
     [
         lambda a: setattr(a.options[0], "title_vi", LONG),  # the 2,500-character title
         lambda a: setattr(a.options[0], "title_vi", "x" * 4000),  # one word longer than a page
-        lambda a: setattr(a.options[2], "rejection_reason", "lý do " * 1500),
+        # (printed under a rejected option only: options.settle_workflow)
+        lambda a: _reject(a.options[2], "lý do " * 1500),
         lambda a: setattr(a.options[3], "responsible", "Ông Nguyễn Văn A " * 300),
         # a finding's title is a paragraph, which runs on over the pages: nothing cut
         pytest.param(lambda a: setattr(a.findings[0], "title", "y" * 6000), id="finding"),

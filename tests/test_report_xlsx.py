@@ -85,7 +85,10 @@ def test_option_saving_is_quantity_times_the_price_cell(audit, book):
                 gross += sav.cell(r, 4).value * price
         net = gross - opts.cell(row, 6).value
         assert net == pytest.approx(option_finance(option, audit).annual_net_saving_vnd, abs=1)
-        assert opts.cell(row, 8).value == f'=IF(E{row}=0,0,IF(G{row}>0,E{row}/G{row},""))'
+        payback = f'IF(E{row}=0,0,IF(G{row}>0,E{row}/G{row},""))'
+        assert opts.cell(row, 8).value == (
+            f'=IF(AND(E{row}=0,F{row}=0,G{row}=0),"not assessed",{payback})'
+        )
         assert opts.cell(row, 11).value == f"=PV(I{row},J{row},-G{row})-E{row}"
 
 

@@ -60,6 +60,7 @@ def _finance_dict(fin: Any) -> dict[str, Any]:
         "avoided_co2e_t": fin.avoided_co2e_t,
         "abatement_cost_vnd_per_t": fin.abatement_cost_vnd_per_t,
         "cost_class": fin.cost_class,
+        "assessed": getattr(fin, "assessed", True),  # False: no money entered, ranked last
     }
 
 
@@ -217,7 +218,11 @@ def as_text(audit: Any, totals: Any, ranked: list, weights: dict, problems: list
                 _short(_title(r.option, lang)),
                 fmt.number(r.score.total, lang, 2),
                 fmt.money(r.finance.annual_net_saving_vnd, lang),
-                fmt.number(r.finance.payback_years, lang, 1),
+                (
+                    fmt.number(r.finance.payback_years, lang, 1)
+                    if r.assessed
+                    else t("options.not_assessed")
+                ),
                 fmt.money(r.finance.npv_vnd, lang),
                 t(f"options.status.{r.option.status.value}"),
             ]

@@ -192,6 +192,9 @@ class OptionFinance:
     abatement_cost_vnd_per_t: float | None  # None when nothing is avoided
     cost_class: str
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    # False when no money is entered at all (``money_entered``): the option is "not assessed",
+    # its paybacks are None (never 0.0, "pays back at once") and it ranks after assessed ones.
+    assessed: bool = True
 
 
 def _saving_parts(option: Option, audit: Audit, prices: dict[str, float | None]):
@@ -230,6 +233,21 @@ def annual_net_saving(option: Option, audit: Audit, *, prices: dict | None = Non
     return round(gross - option.added_opex_vnd)
 
 
+def money_entered(option: Option, gross_saving: float) -> bool:
+    """Whether the option carries any money figure: an investment, an added operating cost,
+    an entered money saving or a priced physical saving (``gross_saving`` != 0).
+
+    Without one the option is "not assessed": a payback of 0.0 years would read as the best
+    option of the audit when nothing has been worked out yet.
+    """
+    return bool(
+        option.investment_vnd
+        or option.added_opex_vnd
+        or option.money_saving_override_vnd is not None
+        or round(gross_saving)
+    )
+
+
 def cost_class(investment_vnd: float, *, low_max: float, medium_max: float) -> str:
     if investment_vnd < low_max:
         return CostClass.NO_LOW
@@ -260,6 +278,7 @@ def option_finance(option: Option, audit: Audit, *, context=None) -> OptionFinan
     for saving in option.savings:
         avoided += saving.quantity_per_year * ctx.co2e_per_unit.get(saving.stream_id, 0.0)
     crf = capital_recovery_factor(rate, option.lifetime_years)
+    assessed = money_entered(option, gross)
     mac = None
     if avoided > 0 and crf is not None:
         mac = (investment * crf - net) / avoided
@@ -272,14 +291,15 @@ def option_finance(option: Option, audit: Audit, *, context=None) -> OptionFinan
         saving_overridden=option.money_saving_override_vnd is not None,
         lifetime_years=int(option.lifetime_years),
         rate=rate,
-        payback_years=simple_payback(investment, net),
+        payback_years=simple_payback(investment, net) if assessed else None,
         npv_vnd=npv(rate, flows),
         irr=irr(flows),
-        discounted_payback_years=discounted_payback(rate, flows),
+        discounted_payback_years=discounted_payback(rate, flows) if assessed else None,
         avoided_co2e_t=avoided,
         abatement_cost_vnd_per_t=mac,
         cost_class=cost_class(investment, low_max=ctx.cost_low_max, medium_max=ctx.cost_medium_max),
         problems=tuple(problems),
+        assessed=assessed,
     )
 
 

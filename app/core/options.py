@@ -79,6 +79,17 @@ STATUS_DATA_FIELDS = frozenset(
 )
 _TEXT_FIELDS = frozenset({"rejection_reason", "responsible"})
 
+# "Rejected" is one of the status choices (the option screened out, with its reason), though
+# not an ``OptionStatus``: choosing it records the status "screened" with the screening
+# "rejected" (``change_status``).
+REJECTED_CHOICE = "rejected"
+STATUS_CHOICES: tuple[str, ...] = (
+    OptionStatus.IDENTIFIED.value,
+    OptionStatus.SCREENED.value,
+    REJECTED_CHOICE,
+    *(s.value for s in OPTION_STATUS_ORDER[2:]),
+)
+
 
 def _rank(status: OptionStatus) -> int:
     return OPTION_STATUS_ORDER.index(OptionStatus(status))
@@ -126,6 +137,8 @@ def status_problems(option: Option) -> list[Problem]:
     rank = _rank(option.status)
     if option.screening == Screening.REJECTED and not clean_text(option.rejection_reason):
         problems.append(_error("options.rejected_without_reason", option, "rejection_reason"))
+    if option.screening == Screening.REJECTED and option.status == OptionStatus.IDENTIFIED:
+        problems.append(_error("options.rejected_not_screened", option, "status"))
     if rank >= _rank(OptionStatus.SCREENED) and option.screening is None:
         problems.append(_error("options.screening_missing", option, "screening"))
     if rank >= _rank(OptionStatus.FEASIBLE) and option.screening == Screening.REJECTED:
@@ -239,10 +252,38 @@ def validate_options(audit: Audit) -> list[Problem]:
 # Status workflow
 
 
+def settle_workflow(option: Option) -> Option:
+    """The option with its status, screening and rejection reason agreeing (a copy when one
+    had to change): a rejection reason exists only under the screening "rejected", and an
+    option still "identified" has no screening decision.
+
+    One rule for every path that writes an option (the editor, ``change_status``, the store),
+    so a reason never survives a change back and a report never prints it under an option
+    that is not rejected.
+    """
+    screening = option.screening
+    reason = option.rejection_reason
+    if option.status == OptionStatus.IDENTIFIED:
+        screening = None
+    if screening != Screening.REJECTED:
+        reason = ""
+    if screening == option.screening and reason == option.rejection_reason:
+        return option
+    settled = copy.copy(option)
+    settled.screening = screening
+    settled.rejection_reason = reason
+    return settled
+
+
 def change_status(
     option: Option, new_status: OptionStatus | str, on: date, note: str = "", **data: Any
 ) -> tuple[Option, list[Problem]]:
     """The option moved to ``new_status`` on ``on``, with the data that status needs.
+
+    ``new_status`` is one of ``STATUS_CHOICES``: ``REJECTED_CHOICE`` records "screened" with
+    the screening "rejected" (a reason is then required). Status, screening and rejection
+    reason change together or not at all (``settle_workflow``): moving back to "identified"
+    clears the screening, any screening but "rejected" clears the reason.
 
     Returns ``(changed copy, warnings)`` with a ``StatusChange`` appended to its history, or
     ``(option unchanged, problems)`` when an error (missing required data, a date earlier than
@@ -252,6 +293,14 @@ def change_status(
     unknown = set(data) - STATUS_DATA_FIELDS
     if unknown:
         raise TypeError(f"change_status() got unexpected data: {sorted(unknown)}")
+    if new_status == REJECTED_CHOICE:
+        new_status = OptionStatus.SCREENED
+        data["screening"] = Screening.REJECTED
+    elif data.get("screening") == Screening.REJECTED and OptionStatus(new_status) in (
+        OptionStatus.IDENTIFIED,
+        OptionStatus.SCREENED,
+    ):
+        new_status = OptionStatus.SCREENED  # a rejection is a screening decision
     new_status = OptionStatus(new_status)
     candidate = copy.deepcopy(option)
     for name, value in data.items():
@@ -261,6 +310,7 @@ def change_status(
             value = Screening(value)
         setattr(candidate, name, value)
     candidate.status = new_status
+    candidate = settle_workflow(candidate)
     problems = status_problems(candidate)
     if option.status_history and on < option.status_history[-1].on:
         problems.append(_error("options.status_date_before_previous", option, "status_history"))
@@ -459,7 +509,7 @@ def score_option(
     for criterion in CRITERIA:
         if criterion in option.scores and option.scores[criterion] is not None:
             used[criterion] = min(max(float(option.scores[criterion]), 0.0), MAX_SCORE)
-        elif criterion == "economic" and fin is not None:
+        elif criterion == "economic" and fin is not None and is_assessed(fin):
             used[criterion] = economic_score_from_payback(_payback(fin), option.lifetime_years)
             derived = True
     weight_sum = sum(weights.get(c, 0.0) for c in used)
@@ -470,12 +520,22 @@ def score_option(
     return OptionScore(round(total, 4), used, derived, missing)
 
 
+def is_assessed(fin: OptionFinance | None) -> bool:
+    """Whether the option's money has been worked out (``finance.money_entered``): an option
+    without any money figure is "not assessed", never the best payback of the audit."""
+    return fin is not None and getattr(fin, "assessed", True)
+
+
 @dataclass(frozen=True)
 class RankedOption:
     rank: int
     option: Option
     score: OptionScore
     finance: OptionFinance | None
+
+    @property
+    def assessed(self) -> bool:
+        return is_assessed(self.finance)
 
 
 def rank_options(
@@ -486,7 +546,9 @@ def rank_options(
 ) -> list[RankedOption]:
     """Options best first by weighted score; ties by NPV (higher first), then code.
 
-    Rejected options are left out unless ``include_rejected``: they are not candidates.
+    Options without any money figure ("not assessed", ``is_assessed``) come after every
+    assessed one, whatever their scores. Rejected options are left out unless
+    ``include_rejected``: they are not candidates.
     """
     weights = dict(weights or DEFAULT_WEIGHTS)
     if finances is None:
@@ -499,6 +561,7 @@ def rank_options(
         scored.append((option, score_option(option, fin, weights), fin))
     scored.sort(
         key=lambda t: (
+            not is_assessed(t[2]),
             -t[1].total,
             -(getattr(t[2], "npv_vnd", None) or 0.0),
             t[0].code,

@@ -44,6 +44,7 @@ class RankRow:
     investment: int | None
     annual_saving: int | None
     payback: float | None
+    assessed: bool = True  # False: no money entered, ranked after the assessed options
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def build_decision(audit: Audit, weights_setting: Mapping[str, Any] | None = Non
             r.option.investment_vnd,
             saving(r.option),
             r.finance.payback_years if r.finance else None,
+            r.assessed,
         )
         for i, r in enumerate(candidates, 1)
     )

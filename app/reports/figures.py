@@ -23,6 +23,7 @@ class OptionFigures:
     npv: float | None = None
     irr: float | None = None
     co2e_t: float | None = None
+    assessed: bool = True  # False: no money entered (finance.money_entered)
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Figures:
             npv=f.npv_vnd,
             irr=f.irr,
             co2e_t=f.avoided_co2e_t,
+            assessed=getattr(f, "assessed", True),
         )
 
     def totals(self, rows):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import Drawing
@@ -216,6 +217,13 @@ class PdfReport:
     # -- small helpers -------------------------------------------------------------------
     def t(self, key: str, **params) -> str:
         return text(f"report.{key}", self.lang, **params)
+
+    def payback(self, row: Any, unit: bool = False) -> str:
+        """An option's simple payback: "not assessed" when no money is entered (never 0)."""
+        if not getattr(row, "assessed", True):
+            return self.t("not_assessed")
+        shown = fmt.years(row.payback, self.lang)
+        return shown + " " + self.t("unit.years") if unit and row.payback is not None else shown
 
     def p(self, value: str, style: str = "body") -> Paragraph:
         st = self.st[style]
@@ -543,7 +551,7 @@ class PdfReport:
                             fmt.number(x.score, self.lang, 1),
                             m(x.investment),
                             m(x.annual_saving),
-                            fmt.years(x.payback, self.lang) if self.money else self.t("hidden"),
+                            self.payback(x) if self.money else self.t("hidden"),
                         ]
                         for x in ranking
                     ],
@@ -1026,7 +1034,7 @@ class PdfReport:
                 row += [
                     fmt.millions(o.investment, self.lang),
                     fmt.millions(o.annual_saving, self.lang),
-                    fmt.years(o.payback, self.lang),
+                    self.payback(o),
                 ]
             else:
                 row += [fmt.tco2e(o.co2e_t, self.lang)]
@@ -1065,7 +1073,7 @@ class PdfReport:
         ]
         if o.step.vi:
             pairs.append((self.t("col.step"), self.u(o.step)))
-        if o.rejection_reason:
+        if o.rejected and o.rejection_reason:
             pairs.append((self.t("rejection_reason"), o.rejection_reason))
         for sv in o.savings:
             line = f"{self.n(sv.quantity)} {sv.unit}/{self.t('unit.year')}"
@@ -1086,7 +1094,7 @@ class PdfReport:
                 (self.t("col.net_saving"), fmt.money(o.annual_saving, self.lang) + " VND"),
                 (
                     self.t("col.payback"),
-                    fmt.years(o.payback, self.lang) + " " + self.t("unit.years"),
+                    self.payback(o, unit=True),
                 ),
                 (
                     self.t(
@@ -1126,7 +1134,7 @@ class PdfReport:
                 o.code,
                 fmt.millions(o.investment, self.lang),
                 fmt.millions(o.annual_saving, self.lang),
-                fmt.years(o.payback, self.lang),
+                self.payback(o),
                 fmt.millions(o.npv, self.lang),
                 fmt.irr(o.irr, self.lang),
                 fmt.tco2e(o.co2e_t, self.lang),

@@ -183,6 +183,7 @@ class OptionRow:
     rejected: bool = False  # left out of the totals (options.is_rejected)
     calculations: tuple = ()  # the option's CalculationRun's (app/reports/calculations.py)
     actual_investment: int | None = None  # what implementing it cost, when entered
+    assessed: bool = True  # False: no money entered, the payback reads "not assessed"
 
 
 @dataclass(frozen=True)

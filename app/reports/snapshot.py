@@ -381,7 +381,8 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
         symbiosis=o.industrial_symbiosis,
         status=str(o.status),
         screening=str(o.screening) if o.screening else "",
-        rejection_reason=o.rejection_reason,
+        # never printed under an option that is not rejected (options.settle_workflow)
+        rejection_reason=o.rejection_reason if is_rejected(o) else "",
         step=step,
         savings=savings,
         override_saving=o.money_saving_override_vnd,
@@ -402,6 +403,7 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
         rejected=is_rejected(o),
         calculations=tuple(getattr(o, "calculations", ())),
         actual_investment=o.actual_investment_vnd,
+        assessed=fin.assessed,
     )
 
 

@@ -343,7 +343,13 @@ class XlsxReport:
                 else:
                     saving = f"=SUMIF({sav}!$A$2:$A${n},A{r},{sav}!$F$2:$F${n})-F{r}"
                 ws.cell(r, 7, saving).number_format = MONEY
-                ws.cell(r, 8, f'=IF(E{r}=0,0,IF(G{r}>0,E{r}/G{r},""))').number_format = YEARS
+                # no money entered at all: "not assessed", never a payback of 0 (the best)
+                none = self.t("not_assessed").replace('"', "'")
+                ws.cell(
+                    r,
+                    8,
+                    f'=IF(AND(E{r}=0,F{r}=0,G{r}=0),"{none}",IF(E{r}=0,0,IF(G{r}>0,E{r}/G{r},"")))',
+                ).number_format = YEARS
                 ws.cell(r, 9, o.discount_rate).number_format = PCT
                 ws.cell(r, 10, o.lifetime)
                 ws.cell(r, 11, f"=PV(I{r},J{r},-G{r})-E{r}").number_format = MONEY

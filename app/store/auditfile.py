@@ -49,6 +49,7 @@ from typing import Any
 from app import __version__
 from app.core import model
 from app.core.errors import Level, Location, Problem, UserError, os_reason
+from app.core.options import settle_workflow
 from app.store import backups, codec, schema
 from app.store.lock import FileLock
 
@@ -375,7 +376,10 @@ class AuditFile:
     ) -> None:
         """One committed transaction: delete by id, then insert-or-update by id, then ``info``,
         then the per-audit ``settings`` (key -> JSON-able value)."""
-        put, delete = list(put), list(delete)
+        # Status, screening and rejection reason agree on disk whatever path wrote the option
+        # (app.core.options.settle_workflow: no reason under an option that is not rejected).
+        put = [settle_workflow(e) if isinstance(e, model.Option) else e for e in put]
+        delete = list(delete)
         for entity in put + delete:
             if type(entity) not in schema.SPEC_OF:
                 raise TypeError(f"not a stored entity: {type(entity).__name__}")

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.core import options as opt
 from app.core.messages import render, text
 from app.core.model import (
+    OPTION_STATUS_ORDER,
     CPCategory,
     Option,
     OptionSaving,
@@ -255,6 +256,14 @@ class OptionEditor(QScrollArea):
         change.addWidget(self.new_status, 1)
         change.addWidget(self.status_date)
         change.addWidget(self.btn_status)
+        # Why a status or screening change was refused, right under the control, in the UI
+        # language and naming each field by its label (not at the bottom of the editor).
+        self.status_message = QLabel()
+        self.status_message.setObjectName("statusMessage")
+        self.status_message.setWordWrap(True)
+        self.status_message.setStyleSheet("color: #a33;")
+        self.status_message.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.status_message.hide()
         self.history = QListWidget()
         self.history.setMaximumHeight(80)
         for key, widget in (
@@ -267,17 +276,15 @@ class OptionEditor(QScrollArea):
             ("actual_investment_vnd", self.f_actual),
             ("verified_saving_vnd", self.f_verified),
             ("change_status", change),
+            ("status_message", self.status_message),
             ("history", self.history),
         ):
             self.labels[key] = QLabel()
-            if isinstance(widget, QHBoxLayout):
-                wf.addRow(self.labels[key], widget)
-            else:
-                wf.addRow(self.labels[key], widget)
+            wf.addRow(self.labels[key], widget)
+        self._status_form = wf
         self.f_screening.activated.connect(self._commit_screening)
-        self.f_rejection.editingFinished.connect(
-            lambda: self._commit_text("rejection_reason", self.f_rejection)
-        )
+        self.new_status.activated.connect(lambda _i: self._show_rejection_row())
+        self.f_rejection.editingFinished.connect(self._commit_rejection_reason)
         self.f_responsible.editingFinished.connect(
             lambda: self._commit_text("responsible", self.f_responsible)
         )
@@ -417,6 +424,7 @@ class OptionEditor(QScrollArea):
             "actual_investment_vnd": self.tr("Actual investment (VND)"),
             "verified_saving_vnd": self.tr("Measured saving (VND/yr)"),
             "change_status": self.tr("Move to"),
+            "status_message": "",
             "history": self.tr("History"),
             "score_economic": self.tr("Economic"),
             "score_technical": self.tr("Technical"),
@@ -447,9 +455,9 @@ class OptionEditor(QScrollArea):
             + [(s.value, text(f"options.screening.{s.value}", lang)) for s in Screening],
         )
         self._fill_combo(
-            self.new_status,
-            [(s.value, text(f"options.status.{s.value}", lang)) for s in OptionStatus],
+            self.new_status, [(c, text(f"options.status.{c}", lang)) for c in opt.STATUS_CHOICES]
         )
+        self._status_refused([])  # a note in the previous language would be stale
         self.show_option(self.option)
         if self._columns:  # label widths changed with the language
             self._fit_columns()
@@ -468,6 +476,8 @@ class OptionEditor(QScrollArea):
     # ------------------------------------------------------------------ showing
     def show_option(self, option: Option | None) -> None:
         """Show ``option`` (a copy is kept; the audit's object is never modified here)."""
+        if option is None or self.option is None or option.id != self.option.id:
+            self._status_refused([])
         self.option = copy.deepcopy(option) if option is not None else None
         self.widget().setEnabled(option is not None and not self.context.read_only)
         self._loading = True
@@ -545,8 +555,9 @@ class OptionEditor(QScrollArea):
         self.f_verified.show_value(
             "" if o.verified_saving_vnd is None else num(o.verified_saving_vnd)
         )
-        nxt = min(opt._rank(o.status) + 1, len(OptionStatus) - 1)
-        self.new_status.setCurrentIndex(nxt)
+        nxt = OPTION_STATUS_ORDER[min(opt._rank(o.status) + 1, len(OPTION_STATUS_ORDER) - 1)]
+        self.new_status.setCurrentIndex(max(self.new_status.findData(nxt.value), 0))
+        self._show_rejection_row()
         self.history.clear()
         for change in o.status_history:
             line = f"{ctx.format_date(change.on)}  {text(f'options.status.{change.status.value}', lang)}"
@@ -602,9 +613,12 @@ class OptionEditor(QScrollArea):
             return
         years = self.tr("{n} years")
         f["saving"].setText(self.tr("{n} VND").format(n=num(fin.annual_net_saving_vnd)))
-        f["payback"].setText(
-            "—" if fin.payback_years is None else years.format(n=num(fin.payback_years, 2))
-        )
+        if not opt.is_assessed(fin):  # no money entered: not assessed, never "0 years"
+            f["payback"].setText(text("options.not_assessed", self.context.lang))
+        else:
+            f["payback"].setText(
+                "—" if fin.payback_years is None else years.format(n=num(fin.payback_years, 2))
+            )
         f["npv"].setText(self.tr("{n} VND").format(n=num(round(fin.npv_vnd))))
         f["irr"].setText("—" if fin.irr is None else num(fin.irr * 100, 1) + " %")
         dp = fin.discounted_payback_years
@@ -660,6 +674,7 @@ class OptionEditor(QScrollArea):
     def _commit(self, label: str, changed: Option) -> None:
         if self._loading or self.option is None:
             return
+        changed = opt.settle_workflow(changed)
         if self.context.edit(label, put=[changed]):
             self.option = copy.deepcopy(changed)
             self.analysis.update(changed)
@@ -740,11 +755,85 @@ class OptionEditor(QScrollArea):
         if self.option is not None and value != getattr(self.option, name):
             self._commit(self.tr("Edit option"), self._with(**{name: value}))
 
+    def _workflow_edit(self, label: str, **changes: Any) -> bool:
+        """Save a screening or rejection-reason edit at the option's current status, or refuse
+        it (nothing saved, the reason shown next to the control) when status, screening and
+        reason would no longer agree (``options.settle_workflow``, ``status_problems``).
+
+        While the option is "identified" the screening and reason are only the data of the
+        next status change ("Move to" + Record), so nothing is saved here.
+        """
+        if self.option is None or self._loading:
+            return False
+        self._show_rejection_row()
+        if self.option.status == OptionStatus.IDENTIFIED:
+            return False
+        changed = opt.settle_workflow(self._with(**changes))
+        before = {(p.key, p.location.field) for p in opt.status_problems(self.option)}
+        new = [
+            p
+            for p in opt.status_problems(changed)
+            if p.is_error and (p.key, p.location.field) not in before
+        ]
+        if new:
+            self._status_refused(new)
+            return False
+        self._status_refused([])
+        if (changed.screening, changed.rejection_reason) == (
+            self.option.screening,
+            self.option.rejection_reason,
+        ):
+            return False
+        self._commit(label, changed)
+        self.show_option(self.option)
+        return True
+
     def _commit_screening(self, _i: int) -> None:
         data = self.f_screening.currentData()
         value = Screening(data) if data else None
-        if self.option is not None and value != self.option.screening:
-            self._commit(self.tr("Change screening"), self._with(screening=value))
+        if self.option is None or value == self.option.screening:
+            self._show_rejection_row()
+            return
+        self._workflow_edit(
+            self.tr("Change screening"),
+            screening=value,
+            rejection_reason=self.f_rejection.value(),
+        )
+
+    def _commit_rejection_reason(self) -> None:
+        if self.option is None or not self.f_rejection.changed():
+            return
+        if self.f_screening.currentData() == Screening.REJECTED.value:
+            self._workflow_edit(
+                self.tr("Edit option"),
+                screening=Screening.REJECTED,
+                rejection_reason=self.f_rejection.value(),
+            )
+
+    def _rejecting(self) -> bool:
+        """The form asks for a rejection: screening "rejected" or "Move to: Rejected"."""
+        return (
+            self.f_screening.currentData() == Screening.REJECTED.value
+            or self.new_status.currentData() == opt.REJECTED_CHOICE
+        )
+
+    def _show_rejection_row(self) -> None:
+        """The reason for rejection is shown only while the option is or is being rejected."""
+        self._status_form.setRowVisible(self.f_rejection, self._rejecting())
+
+    def _status_refused(self, problems: list) -> None:
+        """Say next to the status control why a change was refused (empty: hide the note)."""
+        lang = self.context.lang
+        lines = []
+        for p in problems:
+            label = self.labels.get(p.location.field)
+            if p.location.field in ("status", "status_history"):
+                label = self.labels["change_status"]
+            message = text(p.key, lang, **p.params)
+            name = label.text().rstrip(": ") if label is not None else ""
+            lines.append(f"• {name}: {message}" if name else f"• {message}")
+        self.status_message.setText("\n".join(lines))
+        self.status_message.setVisible(bool(lines))
 
     def _commit_scores(self) -> None:
         if self.option is None:
@@ -821,8 +910,10 @@ class OptionEditor(QScrollArea):
             data[name] = None if value is None else int(round(value))
         new, problems = opt.change_status(self.option, self.new_status.currentData(), on, **data)
         if new is self.option:
+            self._status_refused([p for p in problems if p.is_error])
             self._show_problems(problems)
             return False
+        self._status_refused([])
         self._commit(self.tr("Change status"), new)
         self.show_option(self.option)
         return True

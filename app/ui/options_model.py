@@ -285,7 +285,13 @@ class OptionsTableModel(QAbstractTableModel):
             lb.stream_names(o),
             fmt(o.investment_vnd, 0),
             fmt(fin.annual_net_saving_vnd, 0),
-            fmt(fin.payback_years, 1) if fin.payback_years is not None else "—",
+            (
+                text("options.not_assessed", self.lang)
+                if not opt.is_assessed(fin)
+                else fmt(fin.payback_years, 1)
+                if fin.payback_years is not None
+                else "—"
+            ),
             fmt(fin.npv_vnd, 0),
             fmt(irr * 100, 1) + " %" if irr is not None else "—",
             fmt(fin.avoided_co2e_t, 1),

@@ -69,10 +69,10 @@ CHART_NAMES = ("mac", "bubble", "category")
 # Shown from the header's menu; the option's editor shows them for the selected one.
 DEFAULT_HIDDEN_COLUMNS = ("screening", "streams", "npv", "irr")
 # Ranked list: rank, code, (title stretches), score, 3 criteria, payback, NPV.
-_RANKED_WIDTHS = {0: 45, 1: 50, 3: 50, 4: 60, 5: 60, 6: 60, 7: 60, 8: 110}
+_RANKED_WIDTHS = {0: 45, 1: 50, 3: 50, 4: 60, 5: 60, 6: 60, 7: 100, 8: 110}  # 7: "chưa đánh giá"
 # Widths the columns' values need (px); "2.850.000.000" needs ~95.
 _CONTENT_WIDTHS = {"code": 50, "category": 160, "status": 100, "screening": 125, "step": 100,
-                   "streams": 140, "investment": 100, "saving": 100, "payback": 55, "npv": 110,
+                   "streams": 140, "investment": 100, "saving": 100, "payback": 100, "npv": 110,
                    "irr": 55, "co2e": 60, "score": 45}  # fmt: skip
 
 
@@ -629,7 +629,13 @@ class OptionsScreen(PhaseScreen):
                 _title(o, lang),
                 num(s.total, 2),
                 *crit,
-                "—" if fin.payback_years is None else num(fin.payback_years, 1),
+                (
+                    text("options.not_assessed", lang)
+                    if not item.assessed
+                    else "—"
+                    if fin.payback_years is None
+                    else num(fin.payback_years, 1)
+                ),
                 num(round(fin.npv_vnd)),
             ]
             for c, value in enumerate(cells):
