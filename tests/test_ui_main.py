@@ -678,3 +678,16 @@ def test_the_guides_have_the_same_sections_and_keys_in_both_languages():
     assert vi[:2] == en[:2] and vi[3] == en[3]
     keys = lambda rows: [r.split(",")[0].split(" ")[0] for r in rows]  # noqa: E731
     assert keys(vi[2]) == keys(en[2])
+
+
+def test_numbers_in_spin_boxes_follow_a_language_switch(state, tmp_path):
+    """The ranking weights read 0,40 in Vietnamese and 0.40 in English, also after a switch."""
+    w = state.window
+    assert state.open_path(make_file(tmp_path))
+    screen = w.workspace.show_phase("options")
+    spin = next(iter(screen.weight_spins.values()))
+    assert "," in spin.text() and "." not in spin.text()
+    state.set_language("en")
+    assert "." in spin.text() and "," not in spin.text()
+    state.set_language("vi")
+    assert "," in spin.text()

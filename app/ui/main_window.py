@@ -403,6 +403,19 @@ class MainWindow(QMainWindow):
             self.workspace.retranslate()
             for screen in self.workspace.screens.values():
                 screen.retranslate()
+            self._relocale(self.workspace)
+
+    @staticmethod
+    def _relocale(root: QWidget) -> None:
+        """Spin boxes and date fields take the default locale when made: give them the UI
+        language's, so an English screen shows 0.40 and 12/31/2025, not 0,40 and 31/12/2025."""
+        from PySide6.QtCore import QLocale
+        from PySide6.QtWidgets import QAbstractSpinBox
+
+        locale = QLocale()  # the UI language's (translations.set_language sets the default)
+        for box in root.findChildren(QAbstractSpinBox):
+            if box.locale() != locale:
+                box.setLocale(locale)  # (the shown text follows at once)
 
     # -------------------------------------------------------------------------- audits
     def set_context(self, context: AuditContext) -> None:
