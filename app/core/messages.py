@@ -15,6 +15,7 @@ export).
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,12 +65,30 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
             k: (v.get(lang) or v.get(DEFAULT_LANGUAGE, "")) if isinstance(v, dict) else v
             for k, v in params.items()
         }
+    if any(k in PERIOD_PARAMS for k in params):
+        params = {k: month_label(v, lang) if k in PERIOD_PARAMS else v for k, v in params.items()}
     if any(isinstance(v, str) and v.startswith(OS_PREFIX) for v in params.values()):
         params = {k: _os_text(v, lang) for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+# Parameters that carry a month ("2025-02"): shown as the language writes a month, like the
+# screens do (AuditContext.format_period): "02/2025", "Feb 2025".
+PERIOD_PARAMS = frozenset({"period", "first", "last", "month", "previous"})
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_PERIOD = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+
+
+def month_label(value, lang: str):
+    """ "2025-02" as "02/2025" (vi) or "Feb 2025" (en); anything else unchanged."""
+    match = _PERIOD.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return value
+    year, month = match.group(1), int(match.group(2))
+    return f"{month:02d}/{year}" if lang == "vi" else f"{_MONTHS_EN[month - 1]} {year}"
 
 
 def _os_text(value, lang: str):
