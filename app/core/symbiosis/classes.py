@@ -6,6 +6,8 @@
   ``ENERGY-`` classes. A malformed file raises a ``UserError`` naming the file and the entry.
 - ``suggest(name, kind)``: the classes whose keywords occur in a stream's name, Vietnamese or
   English, ignoring case and accents; best first. A suggestion only: the auditor confirms.
+- Compatibility is data too: a class taken in lists in ``takes`` the given classes it can take
+  besides its own code (``ClassList.accepts``), read by the matcher.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class ResourceClass:
     ewc: str = ""
     ewc_checked: bool = False
     note: str = ""
+    takes: tuple[str, ...] = ()  # given classes a need of this class can take in (own code aside)
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_vi
@@ -86,7 +89,7 @@ class ResourceClass:
         return self.direction in (Direction.GIVE, Direction.BOTH)
 
     @property
-    def takes(self) -> bool:
+    def takes_in(self) -> bool:
         return self.direction in (Direction.TAKE, Direction.BOTH)
 
     def fits(self, kind: StreamKind | str) -> bool:
@@ -106,6 +109,14 @@ class ClassList:
 
     def get(self, code: str) -> ResourceClass | None:
         return _index(self).get(normalise_code(code))
+
+    def accepts(self, need_code: str, offer_code: str) -> bool:
+        """A need of class ``need_code`` can take in an offer of ``offer_code``: the same class,
+        or one the need's class lists in ``takes``."""
+        need, offer = self.get(need_code), self.get(offer_code)
+        if need is None or offer is None or not need.takes_in or not offer.gives:
+            return False
+        return need.code == offer.code or offer.code in need.takes
 
     def for_kind(self, kind: StreamKind | str) -> list[ResourceClass]:
         """The classes a stream of ``kind`` may carry, in the file's order."""
@@ -204,6 +215,7 @@ def load_classes(path: str | Path | None = None) -> ClassList:
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
         classes.append(_entry(path, number, entry, seen))
+    _check_takes(path, classes)
     source = data.get("source", {})
     return ClassList(
         classes=tuple(classes),
@@ -289,6 +301,11 @@ def _entry(path: Path, number: int, entry: Any, seen: set[str]) -> ResourceClass
     ):
         raise _bad(path, label, "symbiosis.classes.bad_keywords")
     note = entry.get("note", "")
+    takes = entry.get("takes", [])
+    if not isinstance(takes, list) or not all(isinstance(t, str) and t.strip() for t in takes):
+        raise _bad(path, label, "symbiosis.classes.bad_takes")
+    if takes and direction is Direction.GIVE:
+        raise _bad(path, label, "symbiosis.classes.takes_on_giver")
     return ResourceClass(
         code=code,
         group=group,
@@ -303,7 +320,22 @@ def _entry(path: Path, number: int, entry: Any, seen: set[str]) -> ResourceClass
         ewc=ewc,
         ewc_checked=ewc_checked,
         note=note.strip() if isinstance(note, str) else "",
+        takes=tuple(normalise_code(t) for t in takes),
     )
+
+
+def _check_takes(path: Path, classes: list[ResourceClass]) -> None:
+    """Every code a class ``takes`` is in the list and is given by someone (after all entries
+    are read: a class may name one further down)."""
+    by_code = {c.code: c for c in classes}
+    for number, cls in enumerate(classes, start=1):
+        for code in cls.takes:
+            target = by_code.get(code)
+            label = f"#{number} ({cls.code})"
+            if target is None:
+                raise _bad(path, label, "symbiosis.classes.takes_unknown", code=code)
+            if not target.gives:
+                raise _bad(path, label, "symbiosis.classes.takes_not_given", code=code)
 
 
 def _list(values: Iterable[StrEnum]) -> str:

@@ -1,0 +1,341 @@
+"""The park matcher: what one participant offers that another could take in, ranked.
+
+It reads only ``Party`` objects (``app.core.symbiosis.party``), so full audits and exchange files
+are matched alike. For every offer of A and need of B (never A with itself):
+
+- the classes fit: the same class, or one the need's class ``takes`` (``waste_classes.toml``);
+- a hazardous offer goes only to a need marked ``hazardous_permit``;
+- the parks: the same park; with ``neighbours``, also a neighbouring park (``True``: a park of
+  the same province; or a list of park names: any two of them, plus ``park`` in ``match``). A firm with no park is matched only as a
+  neighbour (same province);
+- the months: when both sides give their months, they must share at least one;
+- the distance, when both locations are given: at most ``max_distance_km``.
+
+The exchangeable quantity per year is the smaller of offer and need in the offer's unit, each
+side counted only over the shared months (a stream assumed even across its own months); it is
+not known when a quantity is missing or the units are of different families (``app.core.units``).
+
+Score, 0-100, the sum of four parts (weights in ``WEIGHTS``):
+  class 30 (same class 30, a compatible class 24) + quantity 30 x exchangeable / larger of the
+  two (unknown: 9) + timing 20 x shared months / months of either (unknown: 10) + place 20
+  (same park 20, neighbouring park 10; times 1 - km / 50, at least 0.2, when the distance is
+  known). Matches in the same park come first, then by score.
+
+Waste avoided per year: the exchangeable quantity in tonnes when the offer is a waste class in a
+mass unit. CO2e avoided: only from a sourced factor ``symbiosis.co2e_avoided.<CODE>`` in
+``resources/reference`` (unit ``tCO2e/<unit>``); none is shipped yet (no sourced factor for
+avoided disposal or virgin material exists in the repository), so it reads "not estimated".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core import units
+from app.core.reference import RefValue, table
+from app.core.symbiosis.classes import ClassList, Group, fold, shipped_classes
+from app.core.symbiosis.party import Party, PartyItem
+
+EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
+MAX_DISTANCE_KM = 50.0
+DISTANCE_SCALE_KM = 50.0
+CO2E_PREFIX = "symbiosis.co2e_avoided."
+WEIGHTS = {"class": 30.0, "quantity": 30.0, "timing": 20.0, "place": 20.0}
+COMPATIBLE_SHARE = 0.8  # a compatible class scores 80 % of the same class
+UNKNOWN_QUANTITY_SHARE = 0.3
+UNKNOWN_TIMING_SHARE = 0.5
+NEIGHBOUR_SHARE = 0.5
+MIN_DISTANCE_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why (or why not): a message key of ``resources/messages/symbiosis_match.toml``."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A pair the matcher does not propose, and the first rule it broke."""
+
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class Match:
+    giver: Party
+    offer: PartyItem
+    taker: Party
+    need: PartyItem
+    same_class: bool
+    same_park: bool
+    quantity: float | None  # exchangeable per year, in ``unit`` (the offer's)
+    unit: str
+    months: tuple[int, ...]  # shared calendar months; empty: not known
+    distance_km: float | None
+    score: float
+    parts: dict[str, float]  # the score's parts, by WEIGHTS key
+    reasons: tuple[Reason, ...]
+    waste_avoided_t: float | None  # per year; None: not a waste in a mass unit
+    co2e_avoided_t: float | None  # per year; None: not estimated
+    co2e_source: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.giver.key, self.offer.code, self.taker.key, self.need.code)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points in degrees."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def co2e_factors() -> dict[str, RefValue]:
+    """The shipped CO2e-avoided factors by class code (none yet: see the module's note)."""
+    return {
+        key[len(CO2E_PREFIX) :]: rows[-1]
+        for key, rows in table().items()
+        if key.startswith(CO2E_PREFIX)
+    }
+
+
+def _park_key(text: str) -> str:
+    return fold(text)
+
+
+def _same_park(a: Party, b: Party) -> bool:
+    return bool(_park_key(a.park)) and _park_key(a.park) == _park_key(b.park)
+
+
+def _neighbours(a: Party, b: Party, neighbours: bool | Collection[str]) -> bool:
+    """``b``'s park neighbours ``a``'s: same province (``True``), or both named in the list."""
+    if neighbours is True:
+        return bool(fold(a.province)) and fold(a.province) == fold(b.province)
+    if not neighbours or isinstance(neighbours, bool):
+        return False
+    named = {_park_key(n) for n in neighbours}
+    return _park_key(a.park) in named and _park_key(b.park) in named
+
+
+def _in_scope(party: Party, park: str | None) -> bool:
+    return park is None or _park_key(party.park) == _park_key(park)
+
+
+def _quantity(offer: PartyItem, need: PartyItem, shared: tuple[int, ...]) -> tuple[Any, ...]:
+    """(exchangeable in the offer's unit or None, larger side or None, reason)."""
+    if offer.quantity_per_year is None or need.quantity_per_year is None:
+        return None, None, Reason("symbiosis.match.why.quantity_unknown")
+    a_unit, b_unit = units.normalise_unit(offer.unit), units.normalise_unit(need.unit)
+    dim_a, dim_b = units.dimension(a_unit), units.dimension(b_unit)
+    if a_unit != b_unit and (dim_a is None or dim_a != dim_b):
+        return (
+            None,
+            None,
+            Reason("symbiosis.match.why.units_differ", {"offer_unit": a_unit, "need_unit": b_unit}),
+        )
+    need_q = need.quantity_per_year * (units.factor(b_unit, a_unit) if a_unit != b_unit else 1.0)
+    give = offer.quantity_per_year
+    if shared:
+        give *= len(shared) / len(offer.months)
+        need_q *= len(shared) / len(need.months)
+    exchangeable = min(give, need_q)
+    return (
+        exchangeable,
+        max(give, need_q),
+        Reason(
+            "symbiosis.match.why.quantity",
+            {
+                "quantity": exchangeable,
+                "unit": a_unit,
+                "offer": give,
+                "need": need_q,
+                "share": exchangeable / need_q if need_q else 0.0,
+            },
+        ),
+    )
+
+
+def consider(
+    giver: Party,
+    offer: PartyItem,
+    taker: Party,
+    need: PartyItem,
+    *,
+    neighbours: bool | Collection[str] = False,
+    classes: ClassList | None = None,
+    max_distance_km: float | None = MAX_DISTANCE_KM,
+    factors: Mapping[str, RefValue] | None = None,
+) -> Match | Rejection:
+    """The match of ``offer`` (by ``giver``) with ``need`` (by ``taker``), or why there is none."""
+    classes = classes if classes is not None else shipped_classes()
+    if giver.key == taker.key:
+        return Rejection(Reason("symbiosis.match.not.self"))
+    if not classes.accepts(need.code, offer.code):
+        return Rejection(
+            Reason("symbiosis.match.not.class", {"offer": offer.code, "need": need.code})
+        )
+    hazardous = offer.hazardous or classes.is_hazardous(offer.code)
+    if hazardous and not need.hazardous_permit:
+        return Rejection(Reason("symbiosis.match.not.permit", {"offer": offer.code}))
+    same_park = _same_park(giver, taker)
+    if not same_park and not _neighbours(giver, taker, neighbours):
+        return Rejection(
+            Reason("symbiosis.match.not.park", {"giver": giver.park, "taker": taker.park})
+        )
+    shared: tuple[int, ...] = ()
+    if offer.months and need.months:
+        shared = tuple(sorted(set(offer.months) & set(need.months)))
+        if not shared:
+            return Rejection(Reason("symbiosis.match.not.months"))
+    distance = None
+    if giver.location is not None and taker.location is not None:
+        distance = haversine_km(giver.location, taker.location)
+        if max_distance_km is not None and distance > max_distance_km:
+            return Rejection(
+                Reason("symbiosis.match.not.far", {"km": distance, "max": max_distance_km})
+            )
+    exchangeable, larger, q_reason = _quantity(offer, need, shared)
+    if exchangeable is not None and exchangeable <= 0:
+        return Rejection(Reason("symbiosis.match.not.nothing"))
+
+    same_class = offer.code == need.code
+    reasons = [
+        Reason("symbiosis.match.why.same_class", {"code": offer.code})
+        if same_class
+        else Reason("symbiosis.match.why.compatible", {"offer": offer.code, "need": need.code}),
+        q_reason,
+    ]
+    if shared:
+        key = "all_year" if len(shared) == 12 else "months"
+        reasons.append(Reason(f"symbiosis.match.why.{key}", {"months": list(shared)}))
+    else:
+        reasons.append(Reason("symbiosis.match.why.months_unknown"))
+    if same_park:
+        reasons.append(Reason("symbiosis.match.why.same_park", {"park": giver.park}))
+    else:
+        reasons.append(
+            Reason("symbiosis.match.why.neighbour", {"giver": giver.park, "taker": taker.park})
+        )
+    if distance is not None:
+        reasons.append(Reason("symbiosis.match.why.distance", {"km": distance}))
+    if hazardous:
+        reasons.append(Reason("symbiosis.match.why.permit", {"code": offer.code}))
+
+    union = set(offer.months) | set(need.months)
+    parts = {
+        "class": WEIGHTS["class"] * (1.0 if same_class else COMPATIBLE_SHARE),
+        "quantity": WEIGHTS["quantity"]
+        * (
+            exchangeable / larger if exchangeable is not None and larger else UNKNOWN_QUANTITY_SHARE
+        ),
+        "timing": WEIGHTS["timing"]
+        * (len(shared) / len(union) if shared else UNKNOWN_TIMING_SHARE),
+        "place": WEIGHTS["place"]
+        * (1.0 if same_park else NEIGHBOUR_SHARE)
+        * (
+            max(MIN_DISTANCE_SHARE, 1.0 - distance / DISTANCE_SCALE_KM)
+            if distance is not None
+            else 1.0
+        ),
+    }
+    waste_t, co2e, source, co2e_reason = _avoided(offer, exchangeable, classes, factors)
+    reasons.append(co2e_reason)
+    return Match(
+        giver=giver,
+        offer=offer,
+        taker=taker,
+        need=need,
+        same_class=same_class,
+        same_park=same_park,
+        quantity=exchangeable,
+        unit=units.normalise_unit(offer.unit),
+        months=shared,
+        distance_km=distance,
+        score=round(sum(parts.values()), 1),
+        parts=parts,
+        reasons=tuple(reasons),
+        waste_avoided_t=waste_t,
+        co2e_avoided_t=co2e,
+        co2e_source=source,
+    )
+
+
+def _avoided(
+    offer: PartyItem,
+    exchangeable: float | None,
+    classes: ClassList,
+    factors: Mapping[str, RefValue] | None,
+) -> tuple[float | None, float | None, str, Reason]:
+    """Tonnes of waste and of CO2e avoided per year, the factor's source, and the reason."""
+    cls = classes.get(offer.code)
+    unit = units.normalise_unit(offer.unit)
+    waste_t = None
+    if exchangeable is not None and cls is not None and cls.group is Group.WASTE:
+        if units.dimension(unit) == units.MASS:
+            waste_t = units.convert(exchangeable, unit, "t")
+    factors = co2e_factors() if factors is None else factors
+    factor = factors.get(offer.code)
+    if factor is None or exchangeable is None:
+        return waste_t, None, "", Reason("symbiosis.match.why.co2e_not_estimated")
+    per = factor.unit.split("/", 1)[1].strip() if "/" in factor.unit else ""
+    if units.dimension(per) is None or units.dimension(per) != units.dimension(unit):
+        return waste_t, None, "", Reason("symbiosis.match.why.co2e_not_estimated")
+    co2e = units.convert(exchangeable, unit, per) * factor.value
+    return (
+        waste_t,
+        co2e,
+        factor.source,
+        Reason("symbiosis.match.why.co2e", {"t": co2e, "source": factor.source}),
+    )
+
+
+def match(
+    parties: Sequence[Party],
+    park: str | None = None,
+    neighbours: bool | Collection[str] = False,
+    *,
+    classes: ClassList | None = None,
+    max_distance_km: float | None = MAX_DISTANCE_KM,
+    factors: Mapping[str, RefValue] | None = None,
+) -> list[Match]:
+    """Every proposed exchange among ``parties``, same park first, then best score.
+
+    With ``park``, every match involves a firm of that park; its partner is in the same park, or
+    (``neighbours``) in a neighbouring one."""
+    classes = classes if classes is not None else shipped_classes()
+    factors = co2e_factors() if factors is None else factors
+    if park is not None and not isinstance(neighbours, bool):
+        neighbours = [*neighbours, park]  # the park neighbours the parks named for it
+    found: list[Match] = []
+    for giver in parties:
+        for taker in parties:
+            if giver.key == taker.key:
+                continue
+            if not (_in_scope(giver, park) or _in_scope(taker, park)):
+                continue
+            for offer in giver.offers():
+                for need in taker.needs():
+                    result = consider(
+                        giver,
+                        offer,
+                        taker,
+                        need,
+                        neighbours=neighbours,
+                        classes=classes,
+                        max_distance_km=max_distance_km,
+                        factors=factors,
+                    )
+                    if isinstance(result, Match):
+                        found.append(result)
+    found.sort(key=lambda m: (not m.same_park, -m.score, m.giver.label, m.taker.label, m.key))
+    return found
