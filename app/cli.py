@@ -41,6 +41,7 @@ COMMAND_MODULES = (
     "publish",
     "readiness",
     "offers",
+    "matches",
 )
 
 

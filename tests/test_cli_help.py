@@ -28,6 +28,7 @@ COMMANDS = (
     "publish",
     "readiness",
     "offers",
+    "matches",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

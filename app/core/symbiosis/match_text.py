@@ -60,8 +60,18 @@ def describe(reason: Reason, lang: str) -> str:
     return text(reason.key, lang, **params)
 
 
-def reasons_text(m: Match, lang: str) -> list[str]:
-    return [describe(r, lang) for r in m.reasons]
+# What a table's own columns already say (the classes, a CO2e not estimated).
+IN_COLUMNS = frozenset(
+    {
+        "symbiosis.match.why.same_class",
+        "symbiosis.match.why.compatible",
+        "symbiosis.match.why.co2e_not_estimated",
+    }
+)
+
+
+def reasons_text(m: Match, lang: str, leave_out: frozenset[str] = frozenset()) -> list[str]:
+    return [describe(r, lang) for r in m.reasons if r.key not in leave_out]
 
 
 def match_as_dict(m: Match, rank: int, lang: str) -> dict[str, Any]:

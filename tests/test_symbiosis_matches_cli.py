@@ -1,0 +1,151 @@
+"""``python -m app matches``: a folder of audits matched, printed, and exported to PDF and XLSX."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+import symbiosis_fixture as fx
+
+from app.cli import main
+from app.core import model
+from app.core.symbiosis.matcher import match
+from app.reports.symbiosis_export import MatchReport, write_matches_pdf, write_matches_xlsx
+from app.store.auditfile import AuditFile
+from app.store.symbiosis_source import gather_parties
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """The dyer and the brick maker, a copy of the brick maker (counted once), an audit with no
+    classified stream, and a file that is not an audit."""
+    root = tmp_path_factory.mktemp("park")
+    dyer, brick = fx.audits()
+    plain = copy.deepcopy(brick)
+    plain.info = copy.deepcopy(brick.info)
+    plain.info.id = model.new_id()
+    plain.info.enterprise.name = "Công ty Chưa Phân Loại"
+    for s in plain.streams:
+        s.waste_class = ""
+    for name, audit in (("dyer", dyer), ("brick", brick), ("plain", plain)):
+        with AuditFile.create(root / f"{name}.recp", audit):
+            pass
+    sub = root / "copies"
+    sub.mkdir()
+    with AuditFile.create(sub / "brick-copy.recp", brick):
+        pass
+    (root / "broken.recp").write_bytes(b"not an audit at all")
+    return root
+
+
+def test_gathering_reads_each_audit_once_and_says_what_it_skipped(folder):
+    got = gather_parties(folder)
+    labels = sorted(p.label for p in got.parties)
+    assert labels == sorted(
+        [
+            "Công ty TNHH Dệt nhuộm Lam Hải",
+            "Công ty Gạch không nung Hòa Bình",
+            "Công ty Chưa Phân Loại",
+        ]
+    )
+    assert [p.location.file for p in got.skipped] == [str(folder / "broken.recp")]
+    assert any(n.key == "symbiosis.match.no_classified" for n in got.notes)
+
+
+def test_cli_prints_the_proposal_in_english_and_vietnamese(folder, capsys):
+    assert main(["matches", str(folder), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "1 proposal from 3 firms" in out
+    assert "Công ty TNHH Dệt nhuộm Lam Hải → Công ty Gạch không nung Hòa Bình" in out
+    assert "W-ASH-BOTTOM — Bottom ash, slag and boiler dust" in out
+    assert "CO2e avoided: not estimated" in out
+    assert "Công ty Chưa Phân Loại: no stream is classified" in out
+    assert main(["matches", str(folder), "--lang", "vi"]) == 0
+    out = capsys.readouterr().out
+    assert "1 đề xuất từ 3 doanh nghiệp" in out and "Cùng khu công nghiệp: KCN Đình Vũ" in out
+
+
+def test_cli_json_and_a_park_without_partners(folder, capsys):
+    assert main(["matches", str(folder), "--json", "--park", "kcn đình vũ", "--lang", "en"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(m["offer"]["class"], m["need"]["class"]) for m in data["matches"]] == [
+        ("W-ASH-BOTTOM", "IN-CEMENT-RAW")
+    ]
+    first = data["matches"][0]
+    assert first["quantity_per_year"] == first["offer"]["quantity_per_year"]  # under the 600 t
+    assert first["waste_avoided_t_per_year"] == first["quantity_per_year"]
+    assert first["co2e_avoided_t_per_year"] is None
+    assert main(["matches", str(folder), "--park", "KCN Hòa Khánh", "--lang", "en"]) == 0
+    assert "No proposal" in capsys.readouterr().out
+
+
+def test_cli_a_missing_folder_is_one_line(tmp_path, capsys):
+    assert main(["matches", str(tmp_path / "nope"), "--lang", "en"]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def _report():
+    matches = match(fx.PARTIES, park=fx.HK, neighbours=True)
+    return MatchReport(matches, fx.HK, True, "fixture", len(fx.PARTIES), skipped=["broken.recp"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_pdf_lists_every_proposal_with_diacritics(tmp_path, lang):
+    report = _report()
+    path = tmp_path / f"matches-{lang}.pdf"
+    write_matches_pdf(report, lang, path)
+    content = " ".join(_pdf_text(path).split())
+    for label in ("Tái chế dung môi Miền Trung", "Giặt là công nghiệp Sông Hàn", "Giấy Liên Chiểu"):
+        assert label in content
+    if lang == "vi":
+        assert "Đề xuất trao đổi cộng sinh công nghiệp: KCN Hòa Khánh" in content
+        assert "12 đề xuất từ 15 doanh nghiệp" in content
+        assert "chất thải tránh được 2.147 t/năm" in content
+        assert "Tệp không đọc được (1)" in content
+    else:
+        assert "Proposed industrial-symbiosis exchanges: KCN Hòa Khánh" in content
+        assert "12 proposals from 15 firms" in content
+        assert "waste avoided 2,147 t/year" in content
+        assert "Same industrial park: KCN Hòa Khánh" in content
+    assert "Giấy Bình Dương" not in content and "Nội thất Hòa Khánh" not in content
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_xlsx_rows_hold_the_numbers(tmp_path, lang):
+    from openpyxl import load_workbook
+
+    report = _report()
+    path = tmp_path / f"matches-{lang}.xlsx"
+    write_matches_xlsx(report, lang, path)
+    ws = load_workbook(path).active
+    rows = list(ws.iter_rows(values_only=True))
+    head = next(i for i, r in enumerate(rows) if r[0] == "#")
+    body = [r for r in rows[head + 1 :] if isinstance(r[0], int)]
+    assert len(body) == len(report.matches) == 12
+    by_pair = {(r[1], r[3], r[6]): r for r in body}
+    heat = by_pair[("Bia Hòa Khánh", "Giặt là công nghiệp Sông Hàn", "MWh")]
+    assert heat[5] == pytest.approx(1500) and heat[9] is None and heat[11] == 92.5
+    paper = by_pair[("Sơn Hòa Khánh", "Giấy Liên Chiểu", "kg")]
+    assert paper[5] == pytest.approx(30_000) and paper[9] == pytest.approx(30)
+    assert paper[8] == pytest.approx(5.56, abs=0.01)
+    assert [r[0] for r in body] == list(range(1, 13))
+    word = "Khoảng cách" if lang == "vi" else "Distance"
+    assert f"{word}: 5" in paper[12]
+
+
+def test_cli_writes_both_exports(folder, tmp_path, capsys):
+    pdf, xlsx = tmp_path / "m.pdf", tmp_path / "m.xlsx"
+    assert (
+        main(["matches", str(folder), "--pdf", str(pdf), "--xlsx", str(xlsx), "--lang", "vi"]) == 0
+    )
+    assert "Công ty Gạch không nung Hòa Bình" in " ".join(_pdf_text(pdf).split())
+    from openpyxl import load_workbook
+
+    assert load_workbook(xlsx).active.title == "Đề xuất"
