@@ -149,3 +149,60 @@ def test_cli_writes_both_exports(folder, tmp_path, capsys):
     from openpyxl import load_workbook
 
     assert load_workbook(xlsx).active.title == "Đề xuất"
+
+
+def _copy_folder(folder, tmp_path):
+    import shutil
+
+    target = tmp_path / "park"
+    target.mkdir()
+    for name in ("dyer.recp", "brick.recp"):
+        shutil.copy(folder / name, target / name)
+    return target
+
+
+def _options(path):
+    with AuditFile.open(path, read_only=True, backup=False) as af:
+        audit = af.load()
+    return audit, [o for o in audit.options if o.industrial_symbiosis]
+
+
+def test_a_proposal_becomes_an_option_in_both_audits_once(folder, tmp_path, capsys):
+    park = _copy_folder(folder, tmp_path)
+    dyer_before, before = _options(park / "dyer.recp")
+    assert main(["matches", str(park), "--to-options", "1", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Added option") == 2
+    dyer, given = _options(park / "dyer.recp")
+    brick, taken = _options(park / "brick.recp")
+    new = [o for o in given if o.id not in {b.id for b in before}]
+    assert len(new) == 1 and len(taken) == 1
+    give, take = new[0], taken[0]
+    assert give.category is model.CPCategory.BYPRODUCT
+    assert take.category is model.CPCategory.INPUT_CHANGE
+    assert "Công ty Gạch không nung Hòa Bình" in give.title_vi and "Bottom ash" in give.title_en
+    slag = next(s for s in dyer.streams if s.waste_class == "W-ASH-BOTTOM")
+    cement = next(s for s in brick.streams if s.waste_class == "IN-CEMENT-RAW")
+    qty = next(m for m in match(gather_parties(park).parties)).quantity
+    assert give.savings[0].stream_id == slag.id and give.savings[0].quantity_per_year == qty
+    assert take.savings[0].stream_id == cement.id and take.savings[0].quantity_per_year == qty
+    assert "KCN Đình Vũ" in take.description_vi
+    assert give.code not in {o.code for o in dyer_before.options}
+    # again: the same options are updated, not repeated
+    assert main(["matches", str(park), "--to-options", "1", "--lang", "en"]) == 0
+    assert len(_options(park / "dyer.recp")[1]) == len(given)
+    assert len(_options(park / "brick.recp")[1]) == 1
+
+
+def test_options_are_refused_when_an_audit_is_open_elsewhere_or_rank_is_wrong(
+    folder, tmp_path, capsys
+):
+    park = _copy_folder(folder, tmp_path)
+    assert main(["matches", str(park), "--to-options", "2", "--lang", "en"]) == 1
+    assert "no proposal number 2" in capsys.readouterr().err
+    with AuditFile.open(park / "brick.recp"):  # a window holds the brick maker's audit
+        assert main(["matches", str(park), "--to-options", "1", "--lang", "en"]) == 1
+    assert "read-only" in capsys.readouterr().err
+    assert _options(park / "brick.recp")[1] == []
+    dyer_symbiosis = _options(folder / "dyer.recp")[1]
+    assert len(_options(park / "dyer.recp")[1]) == len(dyer_symbiosis)  # nothing half-written

@@ -41,6 +41,13 @@ def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAG
         metavar=text("cli.metavar.out", lang),
         help=text("cli.matches.xlsx", lang),
     )
+    p.add_argument(
+        "--to-options",
+        type=int,
+        default=None,
+        metavar=text("cli.matches.metavar.rank", lang),
+        help=text("cli.matches.to_options", lang),
+    )
     add_lang_option(p, lang)
     p.set_defaults(run=run)
 
@@ -108,7 +115,13 @@ def as_text(report: Any, lang: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    _, report = build_report(args)
+    gathered, report = build_report(args)
+    if args.to_options is not None and not 1 <= args.to_options <= len(report.matches):
+        from app.core.errors import UserError
+
+        raise UserError.of(
+            "symbiosis.option.no_rank", rank=args.to_options, count=len(report.matches)
+        )
     if args.pdf:
         from app.reports.symbiosis_export import write_matches_pdf
 
@@ -122,4 +135,18 @@ def run(args: argparse.Namespace) -> int:
         print()
     else:
         print(as_text(report, lang))
+    if args.to_options is not None:
+        _to_options(args.to_options, report.matches, gathered.paths, lang)
     return 0
+
+
+def _to_options(rank: int, matches: Any, paths: Any, lang: str) -> None:
+    """Proposal ``rank`` (1-based, as printed) as an option in both audits."""
+    from app.commands.handout import author_of
+    from app.store.symbiosis_options import add_match_options
+
+    m = matches[rank - 1]
+    written = add_match_options(m, paths, author_of(argparse.Namespace(author=None)))
+    for option, key in zip(written, (m.giver.key, m.taker.key), strict=True):
+        title = option.title_en if lang == "en" else option.title_vi
+        print(text("symbiosis.option.added", lang, code=option.code, path=paths[key], title=title))
