@@ -67,6 +67,8 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
         }
     if any(k in PERIOD_PARAMS for k in params):
         params = {k: month_label(v, lang) if k in PERIOD_PARAMS else v for k, v in params.items()}
+    if any(k in AMOUNT_PARAMS for k in params):
+        params = {k: amount_label(v, lang) if k in AMOUNT_PARAMS else v for k, v in params.items()}
     if any(isinstance(v, str) and v.startswith(OS_PREFIX) for v in params.values()):
         params = {k: _os_text(v, lang) for k, v in params.items()}
     try:
@@ -89,6 +91,42 @@ def month_label(value, lang: str):
         return value
     year, month = match.group(1), int(match.group(2))
     return f"{month:02d}/{year}" if lang == "vi" else f"{_MONTHS_EN[month - 1]} {year}"
+
+
+# Parameters that carry a count or an amount: grouped as the language writes numbers
+# ("1.048.576", "1,048,576"), so a limit reads at a glance. Row, column, year, code and id
+# parameters are not amounts and stay as they are.
+AMOUNT_PARAMS = frozenset(
+    {
+        "limit",
+        "count",
+        "size",
+        "cells",
+        "rows",
+        "records",
+        "total",
+        "n",
+        "found",
+        "vnd",
+        "cost",
+        "quantity",
+        "implemented",
+        "rejected",
+        "estimated",
+        "verified",
+        "length",
+        "packed",
+        "megapixels",
+    }
+)
+
+
+def amount_label(value, lang: str):
+    """An integer amount with the language's thousands mark; anything else unchanged."""
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) < 1000:
+        return value
+    grouped = f"{value:,d}"
+    return grouped.replace(",", ".") if lang == "vi" else grouped
 
 
 def _os_text(value, lang: str):
