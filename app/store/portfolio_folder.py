@@ -29,13 +29,12 @@ from pathlib import Path
 from app.core import model
 from app.core.errors import Level, Location, Problem, UserError
 from app.core.portfolio import AuditSummary, summarize
-from app.store import schema
+from app.store import schema, stored_summary
 from app.store.audit_id import derived_audit_id  # noqa: F401 - re-exported
 from app.store.lock import FileLock, lock_path
 
 AUDIT_SUFFIX = ".recp"
-# What a summary needs of an audit besides its header (the rest is never read).
-SUMMARY_TYPES = (model.Option, model.ResourceStream, model.PeriodRecord, model.ReferenceOverride)
+SUMMARY_TYPES = stored_summary.SUMMARY_TYPES
 
 
 @dataclass
@@ -91,7 +90,17 @@ def read_audit(
 
     Raises ``UserError`` for a file that cannot be read (its problem is the reason).
     """
-    from app.store.auditfile import AuditFile, _check_header
+    audit, meta, notes, _ = _read(Path(path), migrations, use_stored=False)
+    assert audit is not None
+    return audit, meta, notes
+
+
+def _read(
+    path: Path, migrations: list[schema.Migration] | None, *, use_stored: bool
+) -> tuple[model.Audit | None, dict[str, str], list[Problem], AuditSummary | None]:
+    """``read_audit``; with ``use_stored``, the file's current stored summary instead of the
+    audit when it has one (``app.store.stored_summary``): then the audit is not read."""
+    from app.store.auditfile import AuditFile, _check_header, _meta
 
     path = Path(path)
     loc = Location(file=str(path))
@@ -115,6 +124,15 @@ def read_audit(
             raise UserError.of("store.damaged", loc, detail=f"schema version {version}")
         if version > supported:
             raise UserError.of("portfolio.newer_version", loc, found=version, supported=supported)
+        summary = None
+        if use_stored and version == supported:
+            try:
+                meta = _meta(conn)
+            except sqlite3.DatabaseError as exc:
+                raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
+            summary = stored_summary.stored(meta, version)
+            if summary is not None:
+                return None, meta, _open_elsewhere(path, notes), summary
         if version < supported:  # migrate a copy in memory; the file stays as it is
             from app.store.auditfile import _migrate
 
@@ -149,18 +167,22 @@ def read_audit(
     finally:
         if conn is not None:
             conn.close()
-    holder = lock_path(path)
-    if holder.exists():
+    return audit, meta, _open_elsewhere(path, notes), None
+
+
+def _open_elsewhere(path: Path, notes: list[Problem]) -> list[Problem]:
+    """``notes``, and who holds the file open if someone does."""
+    if lock_path(path).exists():
         owner = FileLock(path).owner()
         notes.append(
             Problem(
                 "portfolio.open_elsewhere",
-                loc,
+                Location(file=str(path)),
                 {"user": owner.get("user", ""), "host": owner.get("host", "")},
                 Level.WARNING,
             )
         )
-    return audit, meta, notes
+    return notes
 
 
 def read_entry(
@@ -169,8 +191,10 @@ def read_entry(
     """One file's entry: never raises for a bad file (the reason is in ``problem``)."""
     path = Path(path)
     try:
-        audit, meta, notes = read_audit(path, migrations=migrations)
-        summary = summarize(audit, modified=meta.get("modified", ""))
+        audit, meta, notes, summary = _read(path, migrations, use_stored=True)
+        if summary is None:
+            assert audit is not None
+            summary = summarize(audit, modified=meta.get("modified", ""))
     except UserError as exc:
         return PortfolioEntry(path, problem=exc.problem)
     except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:  # damage the checks missed
