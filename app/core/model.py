@@ -99,7 +99,7 @@ class FlowDirection(StrEnum):
 
 
 class CPCategory(StrEnum):
-    """The eight cleaner-production techniques (DOMAIN.md section 4)."""
+    """The eight cleaner-production techniques: docs/DOMAIN.md §4.1 (CP techniques)."""
 
     GOOD_HOUSEKEEPING = "good_housekeeping"
     INPUT_CHANGE = "input_change"
