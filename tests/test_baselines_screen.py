@@ -262,7 +262,7 @@ def test_a_typed_ten_times_too_small_figure_warns_at_once_and_is_listed(screen, 
     assert warning.isVisible() and said in warning.text()
     assert "typo" in warning.text()
     texts = [screen.quality_list.item(i).text() for i in range(screen.quality_list.count())]
-    assert f"“Điện lưới”: {said}" in texts
+    assert f"“Grid electricity”: {said}" in texts  # the stream's English name in English
     m = screen.records_model
     assert m.data(index, Qt.BackgroundRole).color().name() == "#f4b6b6"  # the outlier colour
     assert said in m.data(index, Qt.ToolTipRole)
@@ -270,7 +270,7 @@ def test_a_typed_ten_times_too_small_figure_warns_at_once_and_is_listed(screen, 
     type_into_cell(qtbot, screen, index, "1050")
     assert not warning.isVisible()
     texts = [screen.quality_list.item(i).text() for i in range(screen.quality_list.count())]
-    assert not any("Điện lưới" in t and "Dec 2024" in t for t in texts), texts
+    assert not any("Grid electricity" in t and "Dec 2024" in t for t in texts), texts
 
 
 def test_the_entry_warning_speaks_vietnamese_and_a_paste_warns_too(screen, qtbot, qapp):

@@ -146,7 +146,7 @@ def test_check_lists_a_typed_outlier_as_a_warning_in_each_language(path, capsys)
     out = capsys.readouterr().out
     assert (
         "WARNING: " in out
-        and "“Điện lưới”: Jun 2024 is 10,000 kWh, only 1/10 of the median of the other months "
+        and "“Grid power”: Jun 2024 is 10,000 kWh, only 1/10 of the median of the other months "
         "(100,000 kWh)"
         in out
     ), out

@@ -125,7 +125,7 @@ def test_empty_series_is_one_no_data_problem_not_twelve_gaps():
 
 
 def test_audit_check_uses_baseline_months_for_streams_and_products():
-    elec = ResourceStream(StreamKind.ELECTRICITY, "Điện", "kWh")
+    elec = ResourceStream(StreamKind.ELECTRICITY, "Điện", "kWh", name_en="Power")
     cloth = Product("Vải")
     audit = Audit(
         info=AuditInfo(baseline_start="2024-01", baseline_months=3),
@@ -136,7 +136,8 @@ def test_audit_check_uses_baseline_months_for_streams_and_products():
     audit.production = [ProductionRecord(cloth.id, p, 5) for p in months(3)]
     report = check_audit(audit)
     assert report.flags_of(elec.id, "2024-02") == {Flag.GAP}
-    assert report.problems[0].params["name"] == "Điện"
+    assert text(report.problems[0].key, "vi", **report.problems[0].params).startswith("“Điện”")
+    assert text(report.problems[0].key, "en", **report.problems[0].params).startswith("“Power”")
     assert not any(k[0] == cloth.id for k in report.flags)
 
 

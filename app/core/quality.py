@@ -62,11 +62,12 @@ def check_series(
     periods: list[str],
     report: QualityReport | None = None,
     *,
-    name: str = "",
+    name: str | dict[str, str] = "",
     unit: str = "",
     factor: float = OUTLIER_FACTOR,
 ) -> QualityReport:
-    """Check one stream's (or product's) records against the expected ``periods``.
+    """Check one stream's (or product's) records against the expected ``periods``; ``name``
+    is its name for the messages, one text or one per language ({"vi": ..., "en": ...}).
 
     - gap: an expected period with no record (only when the series has some data: an empty
       series is one "no data" problem, not twelve gaps);
@@ -121,7 +122,7 @@ def check_audit(audit: Audit, *, factor: float = OUTLIER_FACTOR) -> QualityRepor
             records[stream.id],
             periods,
             report,
-            name=stream.name_vi,
+            name={"vi": stream.name_vi, "en": stream.name_en or stream.name_vi},
             unit=stream.unit,
             factor=factor,
         )
@@ -135,7 +136,7 @@ def check_audit(audit: Audit, *, factor: float = OUTLIER_FACTOR) -> QualityRepor
             production[product.id],
             periods,
             report,
-            name=product.name_vi,
+            name={"vi": product.name_vi, "en": product.name_en or product.name_vi},
             unit=product.unit,
             factor=factor,
         )
