@@ -1,0 +1,95 @@
+"""``python -m app exchange-export AUDIT OUT.recpx.json [--share …] [--yes]``: the anonymised
+exchange file of an audit (industrial symbiosis), with its CSV twin beside it.
+
+The preview (``app.core.symbiosis.exchange_preview``) is printed first: every value the file
+will hold and what it holds back. Nothing is written without ``--yes`` or a "yes" typed at the
+question. ``--share`` records the enterprise's consent in the audit (field by field); without
+it the consent stored in the audit applies (default: nothing sensitive). Both files are written
+atomically; the consent (and the key of the anonymous id) is saved in the audit first, so the
+id stays the same at the next export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.commands import add_lang_option, add_path_argument
+from app.core.messages import DEFAULT_LANGUAGE, text
+
+
+def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
+    p = subparsers.add_parser(
+        "exchange-export",
+        help=text("cli.exchange_export.help", lang),
+        description=text("cli.exchange_export.description", lang),
+    )
+    add_path_argument(p, lang)
+    p.add_argument("out", metavar="OUT.recpx.json", help=text("cli.exchange_export.out", lang))
+    p.add_argument(
+        "--share",
+        metavar="quantity,months,notes,money,location",
+        help=text("cli.exchange_export.share", lang),
+    )
+    p.add_argument("--yes", action="store_true", help=text("cli.exchange_export.yes", lang))
+    add_lang_option(p, lang)
+    p.set_defaults(run=run)
+
+
+def parse_share(value: str) -> list[str]:
+    words = [w.strip().lower() for w in value.split(",") if w.strip()]
+    return [] if words in ([], ["none"]) else words
+
+
+def _confirmed(args: argparse.Namespace) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        return False
+    answer = input(text("exchange.export.ask", args.lang)).strip().lower()
+    return answer in ("y", "yes", "c", "có", "co")
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.core.errors import UserError
+    from app.core.symbiosis import exchange as ex
+    from app.core.symbiosis.exchange_preview import preview
+    from app.reports.safe_write import write_atomically
+    from app.store.auditfile import AuditFile
+
+    lang = args.lang
+    out = Path(args.out)
+    twin = ex.csv_path(out)
+    audit_path = Path(args.path)
+    for target in (out, twin):
+        if target.exists() and audit_path.exists() and target.resolve() == audit_path.resolve():
+            raise UserError.of("exchange.export.same_path", path=str(target))
+    with AuditFile.open(audit_path, backup=False) as af:
+        audit = af.load()
+        stored = audit.info.exchange_consent
+        consent = stored
+        if args.share is not None:
+            consent = ex.consent_of(parse_share(args.share), stored)
+        consent = ex.with_id_key(consent)
+        export = ex.exchange_content(audit, consent)
+        print(preview(export, lang))
+        print()
+        if not _confirmed(args):
+            print(text("exchange.export.not_written", lang), file=sys.stderr)
+            return 0
+        if consent != stored:  # before the file: its id must be the one the audit keeps
+            audit.info.exchange_consent = consent
+            af.save_info(audit.info)
+            fields = ", ".join(ex.shared_fields(consent)) or text(
+                "exchange.export.consent_none", lang
+            )
+            print(text("exchange.export.consent_saved", lang, fields=fields))
+    body, table = ex.exchange_json(export.content), ex.exchange_csv(export.content)
+    write_atomically(out, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
+    # utf-8-sig: a spreadsheet opened by double-click then reads the Vietnamese marks right
+    write_atomically(twin, lambda tmp: Path(tmp).write_text(table, encoding="utf-8-sig"))
+    print(text("exchange.export.written", lang, json=str(out), csv=str(twin)))
+    if not out.name.endswith(ex.SUFFIX):
+        print(text("exchange.export.name_hint", lang, suffix=ex.SUFFIX))
+    return 0
