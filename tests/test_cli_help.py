@@ -28,6 +28,7 @@ COMMANDS = (
     "publish",
     "readiness",
     "offers",
+    "exchange-export",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

@@ -22,17 +22,21 @@ from app.core.messages import DEFAULT_LANGUAGE, text
 def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAGE) -> None:
     p = subparsers.add_parser(
         "exchange-export",
-        help=text("cli.exchange_export.help", lang),
-        description=text("cli.exchange_export.description", lang),
+        help=text("cli.exchange-export.help", lang),
+        description=text("cli.exchange-export.description", lang),
     )
     add_path_argument(p, lang)
-    p.add_argument("out", metavar="OUT.recpx.json", help=text("cli.exchange_export.out", lang))
+    p.add_argument(
+        "out",
+        metavar=text("cli.exchange-export.metavar", lang),
+        help=text("cli.exchange-export.out", lang),
+    )
     p.add_argument(
         "--share",
-        metavar="quantity,months,notes,money,location",
-        help=text("cli.exchange_export.share", lang),
+        metavar=text("cli.exchange-export.share_metavar", lang),
+        help=text("cli.exchange-export.share", lang),
     )
-    p.add_argument("--yes", action="store_true", help=text("cli.exchange_export.yes", lang))
+    p.add_argument("--yes", action="store_true", help=text("cli.exchange-export.yes", lang))
     add_lang_option(p, lang)
     p.set_defaults(run=run)
 
