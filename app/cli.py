@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "readiness",
     "offers",
     "exchange_export",  # command name "exchange-export"
+    "exchange",
 )
 
 

@@ -29,6 +29,7 @@ COMMANDS = (
     "readiness",
     "offers",
     "exchange-export",
+    "exchange",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

@@ -1,6 +1,9 @@
 """``python -m app exchange-export AUDIT OUT.recpx.json [--share …] [--yes]``: the anonymised
 exchange file of an audit (industrial symbiosis), with its CSV twin beside it.
 
+With a ``postgresql://`` address instead of a file, the same content goes to the programme
+hub's park exchange board (``app.store.hub.publish_exchange``).
+
 The preview (``app.core.symbiosis.exchange_preview``) is printed first: every value the file
 will hold and what it holds back. Nothing is written without ``--yes`` or a "yes" typed at the
 question. ``--share`` records the enterprise's consent in the audit (field by field); without
@@ -61,12 +64,14 @@ def run(args: argparse.Namespace) -> int:
     from app.core.symbiosis.exchange_preview import preview
     from app.reports.safe_write import write_atomically
     from app.store.auditfile import AuditFile
+    from app.store.portfolio_source import is_hub_address
 
     lang = args.lang
+    to_hub = is_hub_address(args.out)
     out = Path(args.out)
     twin = ex.csv_path(out)
     audit_path = Path(args.path)
-    for target in (out, twin):
+    for target in () if to_hub else (out, twin):
         if target.exists() and audit_path.exists() and target.resolve() == audit_path.resolve():
             raise UserError.of("exchange.export.same_path", path=str(target))
     with AuditFile.open(audit_path, backup=False) as af:
@@ -89,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
                 "exchange.export.consent_none", lang
             )
             print(text("exchange.export.consent_saved", lang, fields=fields))
+    if to_hub:
+        return _publish(args.out, export.content, lang)
     body, table = ex.exchange_json(export.content), ex.exchange_csv(export.content)
     write_atomically(out, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
     # utf-8-sig: a spreadsheet opened by double-click then reads the Vietnamese marks right
@@ -96,4 +103,22 @@ def run(args: argparse.Namespace) -> int:
     print(text("exchange.export.written", lang, json=str(out), csv=str(twin)))
     if not out.name.endswith(ex.SUFFIX):
         print(text("exchange.export.name_hint", lang, suffix=ex.SUFFIX))
+    return 0
+
+
+def _publish(url: str, content: dict, lang: str) -> int:
+    """The same content to the hub's park exchange board instead of a file."""
+    from app.store import hub
+
+    created = hub.publish_exchange(url, content)
+    key = "exchange.board.published_new" if created else "exchange.board.published_update"
+    print(
+        text(
+            key,
+            lang,
+            id=content["enterprise_id"],
+            park=content["park"],
+            where=hub.display_address(url),
+        )
+    )
     return 0

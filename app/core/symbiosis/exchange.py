@@ -254,7 +254,7 @@ def csv_path(json_path: str | Path) -> Path:
 MAX_FILE_BYTES = 5_000_000  # a park's file is a few kB; anything far larger is not one
 
 
-def _bad(path: Path, entry: str, key: str, **params: Any) -> UserError:
+def _bad(path: Path | str, entry: str, key: str, **params: Any) -> UserError:
     return UserError.of(key, Location(file=str(path)), entry=entry, **params)
 
 
@@ -285,8 +285,9 @@ def read_exchange(path: str | Path, classes: ClassList | None = None) -> Party:
     return party_of(data, path, classes)
 
 
-def party_of(data: Any, path: Path, classes: ClassList) -> Party:
-    """A parsed exchange file (``data``) as a ``Party``, checked field by field."""
+def party_of(data: Any, path: Path | str, classes: ClassList) -> Party:
+    """A parsed exchange file (``data``) as a ``Party``, checked field by field; ``path``
+    names where it came from (a file, or a hub board's entry) in messages."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _bad(path, "-", "exchange.read.bad_format", format=FORMAT)
     version = data.get("version")
@@ -321,7 +322,7 @@ def party_of(data: Any, path: Path, classes: ClassList) -> Party:
     )
 
 
-def _location(value: Any, path: Path) -> tuple[float, float] | None:
+def _location(value: Any, path: Path | str) -> tuple[float, float] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
@@ -332,7 +333,7 @@ def _location(value: Any, path: Path) -> tuple[float, float] | None:
     return (lat, lon)
 
 
-def _read_item(path: Path, number: int, item: Any, classes: ClassList) -> PartyItem:
+def _read_item(path: Path | str, number: int, item: Any, classes: ClassList) -> PartyItem:
     entry = f"#{number}"
     if not isinstance(item, dict):
         raise _bad(path, entry, "exchange.read.not_object")
@@ -385,7 +386,7 @@ def _read_item(path: Path, number: int, item: Any, classes: ClassList) -> PartyI
 
 
 def _quantity(
-    path: Path, entry: str, item: dict[str, Any]
+    path: Path | str, entry: str, item: dict[str, Any]
 ) -> tuple[float | None, tuple[float, float] | None]:
     if "quantity_per_year" in item and "quantity_band" in item:
         raise _bad(path, entry, "exchange.read.both_quantities")
