@@ -57,6 +57,23 @@ from app.ui.forms import TextField
 _MORE_FIGURES = ("irr", "dpayback", "co2e", "mac", "cost_class")
 
 
+class _Body(QWidget):
+    """The editor's content: as tall as the editor, never as its wrapped labels would like
+    (a word-wrapped label makes QScrollArea size the content to its preferred height, which
+    would push the tabs below the screen and scroll the status out of view)."""
+
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802 - Qt's name
+        return -1
+
+
+class _Note(QLabel):
+    """A red note that takes no room while it says nothing."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class PlainText(QPlainTextEdit):
     """A multi-line text that reports when the user leaves it (like editingFinished)."""
 
@@ -110,7 +127,7 @@ class OptionEditor(QScrollArea):
         self._loading = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        body = QWidget()
+        body = _Body()
         self.setWidget(body)
         self._columns = 0
 
@@ -228,6 +245,7 @@ class OptionEditor(QScrollArea):
             key_grid.addWidget(self.labels["fig_" + name], i, 0)
             key_grid.addWidget(value, i, 1)
         key_grid.setColumnStretch(1, 1)
+        key_grid.setRowStretch(4, 1)
 
         # --- workflow
         self.box_status = QGroupBox()
@@ -282,6 +300,7 @@ class OptionEditor(QScrollArea):
             self.labels[key] = QLabel()
             form_.addRow(self.labels[key], widget)
         self._status_form = wf
+        wf.setRowVisible(self.status_message, False)
         self.f_screening.activated.connect(self._commit_screening)
         self.new_status.activated.connect(lambda _i: self._show_rejection_row())
         self.f_rejection.editingFinished.connect(self._commit_rejection_reason)
@@ -313,7 +332,7 @@ class OptionEditor(QScrollArea):
             sf.addRow(self.labels["score_" + criterion], spin)
 
         # --- problems
-        self.problems = QLabel()
+        self.problems = _Note()
         self.problems.setWordWrap(True)
         self.problems.setObjectName("optionProblems")
         self.problems.setStyleSheet("color: #a33;")
@@ -327,7 +346,9 @@ class OptionEditor(QScrollArea):
         money_row.addWidget(self.box_money, 3)
         money_row.addWidget(self.box_more_figures, 2)
 
-        # --- the header (always in view) and the tabs
+        # --- the header (always in view) and the tabs, which get the height left
+        for box in (self.box_status, self.box_figures):
+            box.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         self.header = QGridLayout()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("optionTabs")
@@ -883,7 +904,7 @@ class OptionEditor(QScrollArea):
             name = label.text().rstrip(": ") if label is not None else ""
             lines.append(f"• {name}: {message}" if name else f"• {message}")
         self.status_message.setText("\n".join(lines))
-        self.status_message.setVisible(bool(lines))
+        self._status_form.setRowVisible(self.status_message, bool(lines))
         for p in problems:  # a field named there may sit on a tab: show that tab
             self.show_field(p.location.field)
             break
