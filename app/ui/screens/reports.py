@@ -280,3 +280,21 @@ class ReportsScreen(PhaseScreen):
         message = render(exc.problem, self.context.lang) if isinstance(exc, UserError) else str(exc)
         self.status.setText(message)
         QMessageBox.warning(self, self.tr("Export report"), message)
+
+
+def screenshot_steps() -> list:
+    """Extra shot for tools/screenshots.py: the screen after an export (Open file / folder)."""
+
+    def exported(window) -> str:
+        from PySide6.QtWidgets import QApplication
+
+        screen = window.workspace.show_phase("reports")
+        lang, fmt, variant = screen.choice()
+        # beside the audit: the tool's copy, in a folder it removes afterwards
+        screen.export_to(screen.default_target(lang, fmt, variant), lang, fmt, variant)
+        screen.context.jobs.wait()
+        for _ in range(20):  # the job's signals arrive through the event loop
+            QApplication.processEvents()
+        return "reports_exported"
+
+    return [exported]
