@@ -148,3 +148,26 @@ def test_long_names_are_cut_at_a_word_and_confidential_never_names_the_enterpris
         assert default_file_name(audit, variant, "en", "xlsx") == "RECP_confidential_en.xlsx"
     audit.info.enterprise.name = ""
     assert default_file_name(audit, "full", "en", "pdf") == "RECP_Danh-gia-SXSH-2025_full_en.pdf"
+
+
+@pytest.mark.parametrize(
+    ("variant", "fmt", "name"),
+    [("full", "pdf", "RECP_Mau-Thu-Nghiem_full_en.pdf"), ("confidential", "xlsx", None)],
+)
+def test_cli_export_into_a_folder_uses_the_same_name(tmp_path, monkeypatch, variant, fmt, name):
+    from app import cli
+    from app.store.auditfile import AuditFile
+
+    path = tmp_path / "a.recp"
+    AuditFile.create(path, build_audit(n_options=2, n_photos=0)).close()
+    out = tmp_path / "reports"
+    out.mkdir()
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("export",))
+    argv = ["export", str(path), "--lang", "en", "--variant", variant, "--format", fmt]
+    assert cli.main([*argv, "--out", str(out)]) == 0
+    written = [p.name for p in out.iterdir()]
+    assert written == [name or f"RECP_confidential_en.{fmt}"]
+    if fmt == "xlsx":
+        assert load_workbook(out / written[0]).sheetnames
+    else:
+        assert len(PdfReader(out / written[0]).pages) > 2
