@@ -20,8 +20,8 @@
         <translation>Kết luận và kiến nghị</translation>
     </message>
     <message>
-        <source>Introduce the enterprise: what it makes and for whom, its history and size, shifts and working days, main equipment, where its energy and water come from. Printed in the report&apos;s first chapter (Introduction), after the enterprise data.</source>
-        <translation>Giới thiệu doanh nghiệp: sản phẩm và khách hàng, lịch sử và quy mô, số ca và số ngày làm việc, thiết bị chính, nguồn cung cấp năng lượng và nước. In ở chương đầu của báo cáo (Giới thiệu), sau thông tin doanh nghiệp.</translation>
+        <source>What the enterprise makes and for whom, its history and size, shifts and working days, main equipment, where its energy and water come from. Printed in the report&apos;s first chapter (Introduction), after the enterprise data.</source>
+        <translation>Doanh nghiệp sản xuất gì, cho ai; lịch sử và quy mô; số ca và số ngày làm việc; thiết bị chính; nguồn cung cấp năng lượng và nước. In ở chương đầu của báo cáo (Giới thiệu), sau thông tin doanh nghiệp.</translation>
     </message>
     <message>
         <source>Which process steps, equipment or resources the audit concentrates on, and why: their share of consumption, cost or waste, the losses seen at the walkthrough, the management&apos;s priorities. Printed at the start of the Assessment, before the process flow chart.</source>

@@ -44,9 +44,9 @@ TITLES = {
 HINTS = {
     nar.ENTERPRISE: QT_TRANSLATE_NOOP(
         "NarrativeScreen",
-        "Introduce the enterprise: what it makes and for whom, its history and size, shifts and"
-        " working days, main equipment, where its energy and water come from. Printed in the"
-        " report's first chapter (Introduction), after the enterprise data.",
+        "What the enterprise makes and for whom, its history and size, shifts and working days,"
+        " main equipment, where its energy and water come from. Printed in the report's first"
+        " chapter (Introduction), after the enterprise data.",
     ),
     nar.FOCUS: QT_TRANSLATE_NOOP(
         "NarrativeScreen",
@@ -211,6 +211,7 @@ class NarrativeScreen(PhaseScreen):
             row.addWidget(state, 1)
             rl.addLayout(row)
             rl.addWidget(editor, 1)
+        rl.addStretch(0)  # takes the height only when the editors are hidden (causes group)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
