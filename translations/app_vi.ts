@@ -520,6 +520,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Doanh nghiệp sinh thái</translation>
     </message>
     <message>
+        <source>Report narrative</source>
+        <translation>Nội dung báo cáo</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
