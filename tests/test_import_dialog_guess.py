@@ -134,7 +134,9 @@ def test_guessed_header_matched_columns_total_skipped_and_second_file_resets(
     check(qtbot, dialog)
     assert dialog.problems.count() > 0 and dialog.preview.rowCount() > 0
     # a second file (header on row 1, no title, no total): the previous report is gone
-    second = write(tmp_path / "nam.xlsx", ["Tháng", "ĐIỆN", "Mains water (m³)", "Note"], SECOND, False, False)
+    second = write(
+        tmp_path / "nam.xlsx", ["Tháng", "ĐIỆN", "Mains water (m³)", "Note"], SECOND, False, False
+    )
     choose(qtbot, dialog, monkeypatch, second)
     assert dialog.result is None and dialog.problems.count() == 0
     assert dialog.preview.rowCount() == 0 and dialog.summary.text() == ""
