@@ -1,5 +1,9 @@
 """The import wizard: file -> column mapping -> preview with the validation report -> accept.
 
+The sheet is shown as read with the guessed header row highlighted (a click on a row makes it
+the header); columns are matched to streams by name (``app.core.import_guess``), and a new file
+or header row clears the previous report so it cannot be imported by mistake.
+
 Reading and validating run off the GUI thread (``context.jobs``) with progress and Cancel; the
 accepted import is one ``context.edit`` (one transaction, one undo step). The mapping can be
 saved in the audit by name and picked again for next month's file.
