@@ -150,3 +150,12 @@ def test_total_row_refused_when_not_skipped(tmp_path):
     result = validate(src, m, a)
     assert not result.ok and result.skipped == []
     assert Mapping.from_dict(m.to_dict()).skip_total is False
+
+
+def test_a_data_row_with_a_total_word_in_a_note_is_kept(tmp_path):
+    a = audit()
+    rows = sheet_rows()
+    rows[5][3] = "Tổng"  # a remark beside a real month
+    src = write(tmp_path / "a.xlsx", rows)
+    result = validate(src, guess_mapping(src, a), a)
+    assert result.ok and result.skipped == [8] and len(result.records) == 6

@@ -410,14 +410,15 @@ class _Validator:
     def total_row(self, values: tuple) -> bool:
         """A "Tổng cộng" row, or (wide) a row without a month whose figures are the sums of
         the rows above: left out rather than refused, when the mapping says so."""
+        # A row with a month is data whatever its note says ("cộng dồn" in a remark column).
+        if self.period_col is not None and self.period_col < len(values):
+            if values[self.period_col] is not None and parse_period(values[self.period_col]).ok:
+                return False
         numeric = {c for c, *_ in self.wide}
         if any(is_total_label(v) for c, v in enumerate(values) if c not in numeric):
             return True
         if self.m.layout != "wide" or self.period_col is None:
             return False
-        if self.period_col < len(values) and values[self.period_col] is not None:
-            if parse_period(values[self.period_col]).ok:
-                return False
         cols = sorted(self.sums)
         read = []
         for c in cols:
