@@ -366,6 +366,10 @@
         <translation>Cộng dồn nhiều dòng của cùng một tháng (số đọc hằng ngày)</translation>
     </message>
     <message>
+        <source>Skip total rows (“Tổng cộng”, “Total”, sums)</source>
+        <translation>Bỏ qua dòng tổng (“Tổng cộng”, “Total”, dòng cộng)</translation>
+    </message>
+    <message>
         <source>Layout</source>
         <translation>Bố cục</translation>
     </message>
@@ -438,8 +442,16 @@
         <translation>(không có)</translation>
     </message>
     <message>
+        <source>The sheet as read (first {rows} rows); row {row} is the header — click a row to take it instead</source>
+        <translation>Bảng tính như đã đọc ({rows} dòng đầu); dòng {row} là dòng tiêu đề — bấm vào một dòng khác để chọn nó</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <source>Not matched to a stream, ignored: {columns}</source>
+        <translation>Không khớp với dòng tài nguyên nào, bỏ qua: {columns}</translation>
     </message>
     <message>
         <source>File column</source>
