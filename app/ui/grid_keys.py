@@ -11,23 +11,37 @@ through ``context.edit`` as one undo step, so the screen passes them in.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+# Event classes are imported when an event comes: importing one at start-up makes PySide build
+# some fifty (~10 ms before the first paint, see tests/test_ui_main.py).
 
 Cells = list[tuple[int, int]]  # (row, column), row by row
 
-# Qt's enums are read when a key is pressed, not at import: the Enterprise screen (painted
+# ``Qt`` is imported when a key is pressed, not at import: the Enterprise screen (painted
 # first) builds a grid, and the first touch of the Qt namespace costs ~40 ms (forms.USER_ROLE).
 
 
+def _qt():
+    from PySide6.QtCore import Qt
+
+    return Qt
+
+
 def _shift() -> Qt.KeyboardModifier:
-    return Qt.KeyboardModifier.ShiftModifier
+    return _qt().KeyboardModifier.ShiftModifier
 
 
 def _keypad() -> Qt.KeyboardModifier:
-    return Qt.KeyboardModifier.KeypadModifier
+    return _qt().KeyboardModifier.KeypadModifier
 
 
 def split_block(text: str) -> list[list[str]]:
@@ -40,7 +54,7 @@ def split_block(text: str) -> list[list[str]]:
 
 
 def _is_enter(event: QKeyEvent) -> bool:
-    enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    enter = (_qt().Key.Key_Return, _qt().Key.Key_Enter)
     return event.key() in enter and not (event.modifiers() & ~(_keypad() | _shift()))
 
 
@@ -52,6 +66,9 @@ class _EnterDelegate(QStyledItemDelegate):
         self.keys = keys
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             if _is_enter(event) and isinstance(editor, QWidget):
                 index = self.keys.view.currentIndex()
@@ -67,7 +84,8 @@ class GridKeys(QObject):
     """Installed on a table view: Enter moves, Ctrl+C copies; paste/clear/fill when given.
 
     ``paste(text, top, left)``, ``clear(cells)`` and ``fill_down(cells)`` receive the selected
-    cells (``Cells``, row by row); each should make one ``context.edit``.
+    cells (``Cells``, row by row); each should make one ``context.edit``. ``lazy``: installed
+    when a cell first becomes current (no key reaches a grid before).
     """
 
     def __init__(
@@ -78,6 +96,7 @@ class GridKeys(QObject):
         paste: Callable[[str, int, int], object] | None = None,
         clear: Callable[[Cells], object] | None = None,
         fill_down: Callable[[Cells], object] | None = None,
+        lazy: bool = False,
     ):
         super().__init__(view)
         if enter not in ("down", "right"):
@@ -85,9 +104,18 @@ class GridKeys(QObject):
         self.view = view
         self.enter = enter
         self.paste, self.clear, self.fill_down = paste, clear, fill_down
+        self.delegate: _EnterDelegate | None = None
+        if lazy:  # on the first screen: a Python event filter costs the start-up ~10 ms
+            view.selectionModel().currentChanged.connect(self._install)
+        else:
+            self._install()
+
+    def _install(self, *_args) -> None:
+        if self.delegate is not None:
+            return
         self.delegate = _EnterDelegate(self)
-        view.setItemDelegate(self.delegate)
-        view.installEventFilter(self)
+        self.view.setItemDelegate(self.delegate)
+        self.view.installEventFilter(self)
 
     # -- what the keys do ----------------------------------------------------------------
     def move_from(self, row: int, column: int, back: bool = False) -> None:
@@ -134,7 +162,7 @@ class GridKeys(QObject):
         def text(r: int, c: int) -> str:
             if (r, c) not in cells:
                 return ""
-            value = model.index(r, c).data(Qt.ItemDataRole.DisplayRole)
+            value = model.index(r, c).data(_qt().ItemDataRole.DisplayRole)
             return "" if value is None else str(value).replace("\t", " ").replace("\n", " ")
 
         return "\n".join("\t".join(text(r, c) for c in cols) for r in rows) + "\n"
@@ -168,16 +196,18 @@ class GridKeys(QObject):
 
     # -- dispatch --------------------------------------------------------------------------
     def _action(self, event: QKeyEvent) -> Callable[[], object] | None:
+        from PySide6.QtGui import QKeySequence
+
         if event.matches(QKeySequence.StandardKey.Copy):
             return self.copy
         if event.matches(QKeySequence.StandardKey.Paste) and self.paste is not None:
             return self.paste_clipboard
-        plain = event.modifiers() & ~_keypad() == Qt.KeyboardModifier.NoModifier
-        if event.key() == Qt.Key.Key_Delete and plain and self.clear is not None:
+        plain = event.modifiers() & ~_keypad() == _qt().KeyboardModifier.NoModifier
+        if event.key() == _qt().Key.Key_Delete and plain and self.clear is not None:
             clear = self.clear
             return lambda: clear(self.selected_cells())
-        ctrl = event.modifiers() & ~_keypad() == Qt.KeyboardModifier.ControlModifier
-        if event.key() == Qt.Key.Key_D and ctrl and self.fill_down is not None:
+        ctrl = event.modifiers() & ~_keypad() == _qt().KeyboardModifier.ControlModifier
+        if event.key() == _qt().Key.Key_D and ctrl and self.fill_down is not None:
             fill = self.fill_down
             return lambda: fill(self.selected_cells())
         if _is_enter(event):
@@ -187,6 +217,9 @@ class GridKeys(QObject):
         return None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
         if obj is not self.view or not isinstance(event, QKeyEvent):
             return False  # cheap first: this sees every event of the view
         kind = event.type()

@@ -123,7 +123,7 @@ class EnterpriseScreen(PhaseScreen):
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.team.verticalHeader().setVisible(False)
         self.team.itemChanged.connect(self._team_item_changed)
-        self.team_keys = GridKeys(self.team, enter="right")
+        self.team_keys = GridKeys(self.team, enter="right", lazy=True)
         self.btn_add = QPushButton()
         self.btn_remove = QPushButton()
         self.btn_add.clicked.connect(self.add_member)
