@@ -41,6 +41,8 @@ COMMAND_MODULES = (
     "publish",
     "readiness",
     "offers",
+    "exchange_export",  # command name "exchange-export"
+    "exchange",
 )
 
 
@@ -72,7 +74,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-COMMAND_NAMES = frozenset(name.rstrip("_") for name in COMMAND_MODULES)
+COMMAND_NAMES = frozenset(name.rstrip("_").replace("_", "-") for name in COMMAND_MODULES)
 
 
 def main(argv: list[str] | None = None) -> int:

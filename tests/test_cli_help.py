@@ -28,6 +28,8 @@ COMMANDS = (
     "publish",
     "readiness",
     "offers",
+    "exchange-export",
+    "exchange",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

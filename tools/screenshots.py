@@ -29,6 +29,7 @@ SCREENS = [
     *__import__("app.ui.screens.options", fromlist=["_"]).screenshot_steps(),
     "readiness",
     "reports",
+    *__import__("app.ui.screens.reports", fromlist=["_"]).screenshot_steps(),
 ]
 
 

@@ -39,6 +39,21 @@ Chi tiết đã được ghi vào tệp nhật ký:
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <source>Choose in a calendar (Alt+Down)</source>
+        <translation>Chọn trên lịch (Alt+Mũi tên xuống)</translation>
+    </message>
+    <message>
+        <source>Not a date: type it as dd/mm/yyyy, e.g. 05/03/2026.</source>
+        <translation>Không phải ngày: nhập theo dạng nn/tt/nnnn, ví dụ 05/03/2026.</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseScreen</name>
     <message>
         <source>Enterprise name</source>

@@ -56,8 +56,8 @@
         <translation>Thiếu số liệu tháng này</translation>
     </message>
     <message>
-        <source>More than 3 times the median</source>
-        <translation>Gấp hơn 3 lần trung vị</translation>
+        <source>Far from the other months or the same month last year</source>
+        <translation>Chênh lệch lớn so với các tháng khác hoặc cùng tháng năm trước</translation>
     </message>
     <message>
         <source>Several figures for this month</source>
@@ -240,6 +240,14 @@
     <message>
         <source>Resource:</source>
         <translation>Tài nguyên:</translation>
+    </message>
+    <message>
+        <source>… and {count} more in the data-quality list</source>
+        <translation>… và {count} mục khác trong danh sách chất lượng số liệu</translation>
+    </message>
+    <message>
+        <source>Check the figure just entered — it is saved, correct it if it is a typo:</source>
+        <translation>Kiểm tra số vừa nhập — số đã được lưu, hãy sửa nếu gõ nhầm:</translation>
     </message>
     <message>
         <source>Step</source>
