@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QWidget
 
@@ -72,12 +72,21 @@ class _EnterDelegate(QStyledItemDelegate):
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             if _is_enter(event) and isinstance(editor, QWidget):
                 index = self.keys.view.currentIndex()
+                row, col = index.row(), index.column()  # a commit may refill the table
                 back = bool(event.modifiers() & _shift())
-                self.commitData.emit(editor)  # may refill the table: the move uses row/col
-                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-                self.keys.move_from(index.row(), index.column(), back)
+                # Queued, as Qt's own Enter: the editor is not closed inside its key event.
+                QTimer.singleShot(0, self, lambda: self._finish(editor, row, col, back))
                 return True
         return super().eventFilter(editor, event)
+
+    def _finish(self, editor: QWidget, row: int, col: int, back: bool) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(editor) or not editor.isVisible():
+            return  # closed meanwhile (focus moved away: Qt committed it already)
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.keys.move_from(row, col, back)
 
 
 class GridKeys(QObject):
