@@ -209,6 +209,41 @@ Chi tiết đã được ghi vào tệp nhật ký:
     </message>
 </context>
 <context>
+    <name>GridKeys</name>
+    <message>
+        <source>Enter: next row</source>
+        <translation>Enter: xuống dòng dưới</translation>
+    </message>
+    <message>
+        <source>Tab/Enter: next cell</source>
+        <translation>Tab/Enter: sang ô kế tiếp</translation>
+    </message>
+    <message>
+        <source>Ctrl+C: copy</source>
+        <translation>Ctrl+C: sao chép</translation>
+    </message>
+    <message>
+        <source>Ctrl+V: paste from Excel</source>
+        <translation>Ctrl+V: dán từ Excel</translation>
+    </message>
+    <message>
+        <source>Delete: clear</source>
+        <translation>Delete: xóa ô</translation>
+    </message>
+    <message>
+        <source>Ctrl+D: fill down</source>
+        <translation>Ctrl+D: điền xuống</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z: undo</source>
+        <translation>Ctrl+Z: hoàn tác</translation>
+    </message>
+    <message>
+        <source>Keys: {keys}</source>
+        <translation>Phím: {keys}</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <source>Cancel</source>
@@ -526,6 +561,21 @@ Chi tiết đã được ghi vào tệp nhật ký:
     <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPaste</name>
+    <message>
+        <source>Nothing pasted: {count} of the pasted cells fall outside the grid (below the last product or right of the last month). Add the products first.</source>
+        <translation>Chưa dán gì: {count} ô dán nằm ngoài bảng (dưới sản phẩm cuối hoặc bên phải tháng cuối). Hãy thêm sản phẩm trước.</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: line {line}, column {column} “{text}” is not a quantity ≥ 0.</source>
+        <translation>Chưa dán gì: dòng {line}, cột {column} “{text}” không phải là sản lượng ≥ 0.</translation>
+    </message>
+    <message>
+        <source>Paste into products ({count} cells)</source>
+        <translation>Dán vào sản phẩm ({count} ô)</translation>
     </message>
 </context>
 <context>

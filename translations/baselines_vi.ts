@@ -125,6 +125,17 @@
     </message>
 </context>
 <context>
+    <name>BaselinesKeys</name>
+    <message>
+        <source>Clear {count} figures</source>
+        <translation>Xóa {count} số liệu</translation>
+    </message>
+    <message>
+        <source>Fill down {count} figures</source>
+        <translation>Điền xuống {count} số liệu</translation>
+    </message>
+</context>
+<context>
     <name>BaselinesScreen</name>
     <message>
         <source>Baselines</source>

@@ -474,10 +474,9 @@ class RecordsModel(QStandardItemModel):
         When every row starts with a month (01/2024, Tháng 1/2024, 15/01/2024…) that column
         says which row each line goes to; otherwise lines fill rows down from ``top``.
         """
-        lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        while lines and not lines[-1].strip():
-            lines.pop()
-        block = [ln.split("\t") for ln in lines]
+        from app.ui.grid_keys import split_block
+
+        block = split_block(text)
         if not block:
             return [], None
         by_period = len(block[0]) > 1 and all(parse_period(r[0].strip()).ok for r in block)

@@ -14,7 +14,7 @@ Production per month is entered on the Products & process steps screen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -108,9 +108,10 @@ class BaselinesScreen(PhaseScreen):
         self.grid.horizontalHeader().setDefaultSectionSize(110)
         self.grid.verticalHeader().setDefaultSectionSize(24)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.paste_shortcut = QShortcut(QKeySequence.Paste, self.grid)
-        self.paste_shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-        self.paste_shortcut.activated.connect(self.paste_clipboard)
+        self.grid_keys = _grid_keys(self)
+        self.grid_hint = QLabel()
+        self.grid_hint.setObjectName("gridKeysHint")
+        self.grid_hint.setWordWrap(True)
         self.group_box = QComboBox()
         self.group_box.currentIndexChanged.connect(self._group_changed)
         self.mode_box = QComboBox()
@@ -150,6 +151,7 @@ class BaselinesScreen(PhaseScreen):
         gl.addLayout(bar)
         gl.addWidget(self.entry_warning)
         gl.addWidget(self.grid, 1)
+        gl.addWidget(self.grid_hint)
         quality_box = QWidget()
         ql = QVBoxLayout(quality_box)
         ql.setContentsMargins(0, 0, 0, 0)
@@ -269,6 +271,7 @@ class BaselinesScreen(PhaseScreen):
         )
         self.btn_import.setText(self.tr("Import from Excel/CSV…"))
         self.btn_paste.setText(self.tr("Paste from Excel"))
+        self.grid_hint.setText(self.grid_keys.hint())
         self.btn_add_stream.setText(self.tr("Add stream…"))
         self.btn_edit_stream.setText(self.tr("Edit stream…"))
         self.btn_duplicate_stream.setText(self.tr("Duplicate stream"))
@@ -794,6 +797,21 @@ def screenshot_steps() -> list:
         tab(2, "baselines_chart_specific", "specific"),
         tab(2, "baselines_chart_co2e", "co2e"),
     ]
+
+
+def _grid_keys(screen: BaselinesScreen):
+    """Excel's keys on the records grid: Enter down, Ctrl+C/V, Delete, Ctrl+D (one undo each)."""
+    from app.ui import baselines_keys
+    from app.ui.grid_keys import GridKeys
+
+    records = screen.records_model
+    return GridKeys(
+        screen.grid,
+        enter="down",
+        paste=screen.paste_text,
+        clear=lambda cells: baselines_keys.clear_cells(records, cells),
+        fill_down=lambda cells: baselines_keys.fill_down(records, cells),
+    )
 
 
 def _bar_page(controls: list[QWidget], body: QWidget | QLayout) -> QWidget:

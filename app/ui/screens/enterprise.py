@@ -22,6 +22,7 @@ from app.core import model
 from app.ui.context import AuditContext, ChangeSet
 from app.ui.dates import DateField, format_date, parse_date
 from app.ui.forms import USER_ROLE, GuardedTable, TextField
+from app.ui.grid_keys import GridKeys
 from app.ui.screens.base import PhaseScreen
 
 # (owner, attribute, kind, label source). owner: "enterprise" or "info".
@@ -122,6 +123,7 @@ class EnterpriseScreen(PhaseScreen):
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.team.verticalHeader().setVisible(False)
         self.team.itemChanged.connect(self._team_item_changed)
+        self.team_keys = GridKeys(self.team, enter="right", lazy=True)
         self.btn_add = QPushButton()
         self.btn_remove = QPushButton()
         self.btn_add.clicked.connect(self.add_member)
