@@ -42,6 +42,8 @@ COMMAND_MODULES = (
     "readiness",
     "offers",
     "matches",
+    "exchange_export",  # command name "exchange-export"
+    "exchange",
 )
 
 
@@ -73,7 +75,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-COMMAND_NAMES = frozenset(name.rstrip("_") for name in COMMAND_MODULES)
+COMMAND_NAMES = frozenset(name.rstrip("_").replace("_", "-") for name in COMMAND_MODULES)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,10 +58,11 @@ def sample_audit(
             position=i,
         )
         audit.streams.append(stream)
+        # figures within 2.5x of each other: a consistent audit has no outlier months
         for j, p in enumerate(periods):
             cost = None if j % 3 else rng.randint(1_000_000, 9_000_000)
             audit.records.append(
-                model.PeriodRecord(stream.id, p, round(rng.uniform(100, 10_000), 3), cost)
+                model.PeriodRecord(stream.id, p, round(rng.uniform(4_000, 10_000), 3), cost)
             )
     audit.flows = [
         model.StepFlow(s.id, model.FlowDirection.INPUT, "Hơi", 12.5, "t", position=i)

@@ -26,6 +26,7 @@ PHASES = (
     "baselines",
     "options",
     "readiness",
+    "narrative",
     "reports",
 )
 

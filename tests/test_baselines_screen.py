@@ -229,3 +229,70 @@ def test_long_stream_names_wrap_in_the_grid_header_and_the_tooltip_has_them_whol
         assert widest < header.sectionSize(c), label
     column = next(i for i, s in enumerate(m.streams) if s.name_en == long_name)
     assert m.horizontalHeaderItem(column).toolTip() == f"{long_name} (kWh)"
+
+
+def type_into_cell(qtbot, screen, index, text: str) -> None:
+    """Click the cell, type ``text`` as the auditor does (the first key opens the editor) and
+    press Enter."""
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    grid = screen.grid
+    grid.scrollTo(index)
+    qtbot.mouseClick(grid.viewport(), Qt.LeftButton, pos=grid.visualRect(index).center())
+    assert grid.currentIndex() == index
+    qtbot.keyClick(grid, text[0])
+    editor = grid.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == text[0]  # the key opened an editor
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key_Return)  # the delegate commits in a queued call
+    qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState)
+
+
+def test_a_typed_ten_times_too_small_figure_warns_at_once_and_is_listed(screen, qtbot):
+    """100 typed for December among 1,000 kWh months: saved as typed, coloured, said above the
+    grid at once and listed in the data-quality list; a right figure takes the warning away."""
+    screen.show()
+    qtbot.waitExposed(screen)
+    warning = screen.entry_warning
+    assert not warning.isVisible()
+    index = cell(screen, "2024-12", "Điện lưới")
+    type_into_cell(qtbot, screen, index, "100")
+    assert quantities(reload(screen.context.path), "Điện lưới")["2024-12"] == 100  # still saved
+    said = "Dec 2024 is 100 kWh, only 1/10 of the median of the other months (1,000 kWh)"
+    assert warning.isVisible() and said in warning.text()
+    assert "typo" in warning.text()
+    texts = [screen.quality_list.item(i).text() for i in range(screen.quality_list.count())]
+    assert f"“Grid electricity”: {said}" in texts  # the stream's English name in English
+    m = screen.records_model
+    assert m.data(index, Qt.BackgroundRole).color().name() == "#f4b6b6"  # the outlier colour
+    assert said in m.data(index, Qt.ToolTipRole)
+    # a right figure for the month: the warning goes, and so does the list entry
+    type_into_cell(qtbot, screen, index, "1050")
+    assert not warning.isVisible()
+    texts = [screen.quality_list.item(i).text() for i in range(screen.quality_list.count())]
+    assert not any("Grid electricity" in t and "Dec 2024" in t for t in texts), texts
+
+
+def test_the_entry_warning_speaks_vietnamese_and_a_paste_warns_too(screen, qtbot, qapp):
+    from app.ui.translations import Translations
+    from tests.ui_helpers import ensure_qm
+
+    ensure_qm()
+    translations = Translations(qapp)
+    translations.set_language("vi")
+    try:
+        screen.context.set_language("vi")
+        screen.retranslate()
+        screen.show()
+        qtbot.waitExposed(screen)
+        type_into_cell(qtbot, screen, cell(screen, "2024-12", "Điện lưới"), "100")
+        said = screen.entry_warning.text()
+        assert said.startswith("Kiểm tra số vừa nhập — số đã được lưu, hãy sửa nếu gõ nhầm:")
+        assert "tháng 12/2024 là 100 kWh, chỉ bằng 1/10 trung vị các tháng khác (1.000 kWh)" in said
+        # a pasted block with a figure 10x too large (Jan) among right ones: said as well
+        assert screen.paste_text("10000\n1000\n", 0, 0)  # unambiguous: no question
+        said = screen.entry_warning.text()
+        assert "tháng 01/2024 là 10.000 kWh, gấp 10 lần trung vị" in said
+        assert "12/2024" not in said  # only what this paste entered
+    finally:
+        translations.set_language("en")

@@ -29,6 +29,8 @@ COMMANDS = (
     "readiness",
     "offers",
     "matches",
+    "exchange-export",
+    "exchange",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.
@@ -165,7 +167,7 @@ BAD = [
     (["export", "a.recp", "--variant", "long", "--out", "x.pdf"], "--variant"),
     (["export", "a.recp"], "--out"),
     (["export", "a.recp", "--out"], "--out"),
-    (["import", "a.recp", "b.xlsx"], "--mapping"),
+    (["import", "a.recp"], "bảng_tính"),  # --mapping is optional: guessed without it
     (["info", "a.recp", "--json=yes"], "--json"),
     (["info", "a.recp", "--colour"], "--colour"),
     (["info"], "tệp_đánh_giá"),

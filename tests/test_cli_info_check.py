@@ -133,6 +133,32 @@ def test_check_lists_problems_translated_and_exits_1(path, capsys):
     assert "WARNING" in out and "Refers to a stream that does not exist: deleted-stream" in out
 
 
+def test_check_lists_a_typed_outlier_as_a_warning_in_each_language(path, capsys):
+    """June typed with a digit missing (10,000 among 100,000 kWh months): a warning naming the
+    month, the figure and the median it was compared with, in the language's number format."""
+    with AuditFile.open(path) as af:
+        audit = af.load()
+        power = next(s for s in audit.streams if s.name_vi == "Điện lưới")
+        june = next(r for r in audit.records if r.stream_id == power.id and r.period == "2024-06")
+        june.quantity = 10_000.0
+        af.put(june)
+    assert cli.main(["--lang", "en", "check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "WARNING: " in out
+        and "“Grid power”: Jun 2024 is 10,000 kWh, only 1/10 of the median of the other months "
+        "(100,000 kWh)"
+        in out
+    ), out
+    assert "1 problem" in out
+    assert cli.main(["--lang", "vi", "check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "CẢNH BÁO: " in out and (
+        "“Điện lưới”: tháng 06/2024 là 10.000 kWh, chỉ bằng 1/10 trung vị các tháng khác "
+        "(100.000 kWh)" in out
+    ), out
+
+
 def test_python_m_app_end_to_end(path):
     """The real entry point in a fresh interpreter: exit codes and stderr, no traceback."""
     ok = subprocess.run(

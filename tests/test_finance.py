@@ -1,4 +1,5 @@
-"""Finance functions against published examples and DOMAIN.md's worked example."""
+"""Finance functions against published examples and the worked example of
+docs/DOMAIN.md §3.8 (Finance of an option)."""
 
 import math
 
@@ -9,7 +10,8 @@ from hypothesis import strategies as st
 from app.core import finance
 from app.core.model import Audit, AuditInfo, Option, OptionSaving, ResourceStream, StreamKind
 
-# DOMAIN.md worked example: 300 M VND, 120 M VND/yr, 5 years, 10 %.
+# The worked example of docs/DOMAIN.md §3.8 (Finance of an option):
+# 300 M VND, 120 M VND/yr, 5 years, 10 %.
 WORKED = [-300e6] + [120e6] * 5
 
 
@@ -99,7 +101,8 @@ def test_option_finance_by_hand():
     assert f.annual_net_saving_vnd == 60_000 * 2000 == 120_000_000
     assert f.payback_years == pytest.approx(2.5)
     assert f.npv_vnd / 1e6 == pytest.approx(154.894, abs=1e-3)
-    # avoided CO2e: 60 MWh x grid factor of 2023 (0.6592 t/MWh, DOMAIN.md)
+    # avoided CO2e: 60 MWh x grid factor of 2023 (0.6592 t/MWh,
+    # docs/DOMAIN.md §6.2 (Grid emission factor))
     assert f.avoided_co2e_t == pytest.approx(60 * 0.6592)
     crf = 0.1 * 1.1**5 / (1.1**5 - 1)
     assert f.abatement_cost_vnd_per_t == pytest.approx((300e6 * crf - 120e6) / (60 * 0.6592))

@@ -322,24 +322,27 @@ def test_missing_postgres_skips_here_but_fails_in_ci(monkeypatch, tmp_path):
 def test_older_hub_schema_is_migrated_by_the_app(url, tmp_path, capsys, monkeypatch):
     path = tmp_path / "a.recp"
     AuditFile.create(path, _audit("DN", "KCN Amata", "Đồng Nai")).close()
-    assert run_cli(capsys, "publish", str(path), "--to", url)[0] == 0  # a version-1 hub
+    current = hub.HUB_SCHEMA_VERSION
+    newer = current + 1
+    assert run_cli(capsys, "publish", str(path), "--to", url)[0] == 0  # a hub of this app
 
     def v2():
         return ["ALTER TABLE recp.audits ADD COLUMN region text NOT NULL DEFAULT 'south'"]
 
-    # A newer app (hub schema 2) reads the version-1 hub: migrated once, data kept.
-    monkeypatch.setattr(hub, "HUB_MIGRATIONS", [*hub.HUB_MIGRATIONS, v2])
-    monkeypatch.setattr(hub, "HUB_SCHEMA_VERSION", 2)
+    # A newer app (one more hub schema) reads this hub: migrated once, data kept.
+    original = list(hub.HUB_MIGRATIONS)
+    monkeypatch.setattr(hub, "HUB_MIGRATIONS", [*original, v2])
+    monkeypatch.setattr(hub, "HUB_SCHEMA_VERSION", newer)
     code, out, err = run_cli(capsys, "portfolio", url, "--json")
     assert code == 0, err
     assert json.loads(out)["totals"]["audits"] == 1
     with psycopg.connect(url) as conn:
-        assert conn.execute("SELECT value FROM recp.hub_meta").fetchone()[0] == "2"
+        assert conn.execute("SELECT value FROM recp.hub_meta").fetchone()[0] == str(newer)
         assert conn.execute("SELECT region FROM recp.audits").fetchone()[0] == "south"
     assert run_cli(capsys, "publish", str(path), "--to", url)[0] == 0  # and publishes on it
     assert _count(url, "audits") == 1
-    # The version-1 app now meets a newer hub: refused, one line.
-    monkeypatch.setattr(hub, "HUB_MIGRATIONS", hub.HUB_MIGRATIONS[:1])
-    monkeypatch.setattr(hub, "HUB_SCHEMA_VERSION", 1)
+    # This app now meets a newer hub: refused, one line.
+    monkeypatch.setattr(hub, "HUB_MIGRATIONS", original)
+    monkeypatch.setattr(hub, "HUB_SCHEMA_VERSION", current)
     code, _, err = run_cli(capsys, "publish", str(path), "--to", url, "--lang", "en")
-    assert code == 1 and "newer version of the app (schema 2" in err
+    assert code == 1 and f"newer version of the app (schema {newer}" in err

@@ -101,3 +101,20 @@ def test_not_a_spreadsheet_is_one_translated_line(tmp_path, capsys):
     (tmp_path / "photo.xlsx").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     assert main(["--lang", "en", "import", args[0], str(tmp_path / "photo.xlsx"), *args[2:]]) == 1
     assert "not an Excel (.xlsx) or CSV spreadsheet" in capsys.readouterr().err
+
+
+def test_without_mapping_the_header_is_guessed_and_columns_matched_by_name(tmp_path, capsys):
+    rows = [["Số liệu điện 2024"], [], ["Thang", "Dien luoi (kWh)"]]
+    rows += [[f"{m:02d}/2024", 1000 * m] for m in range(1, 4)] + [["Tổng", 6000]]
+    argv = setup(tmp_path, rows)[:2]
+    assert main(["import", *argv, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["imported"] == 3 and report["skipped"] == 1
+    assert sorted(r.quantity for r in records(tmp_path)) == [1000, 2000, 3000]
+
+
+def test_without_mapping_and_no_column_named_like_a_stream(tmp_path, capsys):
+    argv = setup(tmp_path, [["Tháng", "Gas"], ["01/2024", 5]])[:2]
+    assert main(["import", *argv]) == 1
+    err = capsys.readouterr().err
+    assert "Không cột nào" in err and "Gas" in err and records(tmp_path) == []

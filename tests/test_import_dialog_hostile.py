@@ -33,7 +33,7 @@ def test_the_dialog_lists_the_refusal_and_nothing_is_imported(tmp_path, qtbot, l
             dialog.resize(1366, 768)
             dialog.show()
             shown = []
-            for src, word in ((bomb, "bom.xlsx"), (big, "200000")):
+            for src, word in ((bomb, "bom.xlsx"), (big, "200,000" if lang == "en" else "200.000")):
                 dialog.set_file(str(src))
                 qtbot.waitUntil(lambda: dialog.problems.count() > 0)
                 lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]

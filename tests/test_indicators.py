@@ -1,4 +1,5 @@
-"""Indicators of a small audit, each figure recomputed by hand from DOMAIN.md's formulas."""
+"""Indicators of a small audit, each figure recomputed by hand from
+docs/DOMAIN.md §3 (Formulas)."""
 
 import json
 

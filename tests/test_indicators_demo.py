@@ -1,7 +1,8 @@
-"""The demo audit's figures, each kind recomputed here by hand from its records and DOMAIN.md.
+"""The demo audit's figures, each kind recomputed here by hand from its records and
+docs/DOMAIN.md §3 (Formulas).
 
 Nothing below calls the code under test to get an expected value: quantities and costs are summed
-from the records, and the factors are DOMAIN.md section 6's numbers typed in.
+from the records, and the factors are the numbers of docs/DOMAIN.md §6 (Reference values) typed in.
 """
 
 import pytest

@@ -1,4 +1,4 @@
-"""The layer rules of ARCHITECTURE.md, checked by parsing every module's imports."""
+"""The layer rules of docs/architecture.md, checked by parsing every module's imports."""
 
 import ast
 from pathlib import Path

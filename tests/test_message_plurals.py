@@ -32,3 +32,16 @@ def test_months_in_messages_read_as_the_language_writes_them():
     assert "Feb 2025" in en and "Dec 2024" in en
     bad = text("validation.bad_period", "en", period="2025-13")  # a wrong one stays as typed
     assert "2025-13" in bad or bad == "validation.bad_period"
+
+
+def test_amounts_in_messages_carry_the_languages_thousands_mark():
+    """A limit reads at a glance (1.048.576 / 1,048,576); a row number or year stays as is."""
+    vi = text("import.too_many_rows", "vi", rows=2_000_000, limit=1_048_576)
+    en = text("import.too_many_rows", "en", rows=2_000_000, limit=1_048_576)
+    assert "1.048.576" in vi and "1048576" not in vi
+    assert "1,048,576" in en and "1048576" not in en
+    assert text("quality.duplicate", "en", name="Power", period="2025-02", count=2) == (
+        "“Power”: Feb 2025 has 2 figures"
+    )
+    # A year is not an amount: no mark in it.
+    assert "2024" in text("reference.earlier_year", "vi", key="ef", year=2025, used_year=2024)

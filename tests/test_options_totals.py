@@ -1,4 +1,5 @@
-"""Options totals and the ``options`` command, with figures worked out by hand from DOMAIN.md."""
+"""Options totals and the ``options`` command, with figures worked out by hand from
+docs/DOMAIN.md §3 (Formulas)."""
 
 import argparse
 import json
@@ -22,8 +23,8 @@ from app.core.model import (
     StreamKind,
 )
 
-# Vietnam grid emission factor 2023 (DOMAIN.md section 6), used for a 2024 baseline because no
-# official 2024 value exists: the latest earlier year applies.
+# Vietnam grid emission factor 2023 (docs/DOMAIN.md §6.2 (Grid emission factor)), used for a
+# 2024 baseline because no official 2024 value exists: the latest earlier year applies.
 EF_GRID_2023_T_PER_KWH = 0.6592 / 1000
 
 

@@ -1,5 +1,7 @@
-"""Data-quality flags: gaps, outliers (> 3x median), duplicate periods."""
+"""Data-quality flags: gaps, outliers (3x above or below the other months' median, or the same
+month last year), duplicate periods."""
 
+from app.core.messages import text
 from app.core.model import (
     Audit,
     AuditInfo,
@@ -40,6 +42,75 @@ def test_outlier_above_three_times_the_median():
     assert report.count(Flag.OUTLIER) == 1
 
 
+def outlier_keys(report):
+    return {p.params["period"]: p.key for p in report.problems if p.key.startswith("quality.out")}
+
+
+# A seafood plant's electricity: high in the catch season (Mar-Jun), low at Tet (Feb).
+SEASON = [41_200, 27_500, 52_300, 58_900, 61_400, 55_800, 46_890, 44_100, 43_700, 42_600, 40_900]
+
+
+def test_a_normal_seasonal_series_is_not_flagged():
+    report = check_series("s", "stream", recs(SEASON + [45_300]), months(12))
+    assert report.flags == {} and report.problems == []
+
+
+def test_a_figure_typed_ten_times_too_small_is_flagged_low():
+    values = SEASON + [4_689]  # 46,890 with a digit missing
+    report = check_series("s", "stream", recs(values), months(12), name="Điện", unit="kWh")
+    assert report.flags_of("s", "2024-12") == {Flag.OUTLIER}
+    assert outlier_keys(report) == {"2024-12": "quality.outlier_low"}
+    problem = report.problems[0]
+    assert problem.params["figure"] == 4_689 and problem.params["reference"] == 44_100
+    assert problem.params["ratio"] == 9.4
+    assert text(problem.key, "vi", **problem.params) == (
+        "“Điện”: tháng 12/2024 là 4.689 kWh, chỉ bằng 1/9,4 trung vị các tháng khác (44.100 kWh)"
+    )
+    assert text(problem.key, "en", **problem.params) == (
+        "“Điện”: Dec 2024 is 4,689 kWh, only 1/9.4 of the median of the other months (44,100 kWh)"
+    )
+
+
+def test_a_figure_typed_ten_times_too_large_is_flagged_high():
+    values = SEASON[:6] + [468_900] + SEASON[7:] + [45_300]
+    report = check_series("s", "stream", recs(values), months(12), unit="kWh")
+    assert outlier_keys(report) == {"2024-07": "quality.outlier_high"}
+    assert "là 468.900 kWh, gấp 10,6 lần trung vị" in text(
+        report.problems[0].key, "vi", **report.problems[0].params
+    )
+
+
+def test_zero_months_and_short_series_are_not_flagged():
+    # a month at zero is a shutdown, not 1/infinity of the median, and is not in the median
+    report = check_series("s", "stream", recs([0, 0, 100, 110, 95, 120]), months(6))
+    assert report.flags == {}
+    # three months: no median of three other months to judge by
+    assert check_series("s", "stream", recs([100, 110, 1]), months(3)).flags == {}
+
+
+def test_same_month_last_year_flags_what_the_median_lets_pass():
+    # A seasonal stream (the catch season, May-Jul, at 2.75x the rest): Jun 2024 at 12,000 is
+    # near the other months' median (20,000) but under a quarter of Jun 2023.
+    year = [20_000] * 4 + [55_000] * 3 + [20_000] * 5
+    last = [PeriodRecord("s", f"2023-{m:02d}", q) for m, q in enumerate(year, start=1)]
+    this = year[:5] + [12_000] + year[6:]
+    report = check_series("s", "stream", last + recs(this), months(12), unit="t")
+    assert outlier_keys(report) == {"2024-06": "quality.outlier_year_low"}
+    problem = report.problems[0]
+    assert problem.params["previous"] == "2023-06" and problem.params["reference"] == 55_000
+    assert text(problem.key, "en", **problem.params) == (
+        "“”: Jun 2024 is 12,000 t, only 1/4.6 of the same month last year (Jun 2023: 55,000 t)"
+    )
+    assert "cùng tháng năm trước (06/2023: 55.000 t)" in text(problem.key, "vi", **problem.params)
+
+
+def test_last_years_typo_does_not_flag_this_years_right_figure():
+    last = [PeriodRecord("s", f"2023-{m:02d}", 46_000.0) for m in range(1, 13)]
+    last[2].quantity = 4_600  # Mar 2023 typed 10x too small
+    report = check_series("s", "stream", last + recs([46_000.0] * 12), months(12))
+    assert outlier_keys(report) == {"2023-03": "quality.outlier_low"}
+
+
 def test_duplicate_period():
     records = recs([100, 100, 100]) + [PeriodRecord("s", "2024-02", 90)]
     report = check_series("s", "stream", records, months(3))
@@ -54,7 +125,7 @@ def test_empty_series_is_one_no_data_problem_not_twelve_gaps():
 
 
 def test_audit_check_uses_baseline_months_for_streams_and_products():
-    elec = ResourceStream(StreamKind.ELECTRICITY, "Điện", "kWh")
+    elec = ResourceStream(StreamKind.ELECTRICITY, "Điện", "kWh", name_en="Power")
     cloth = Product("Vải")
     audit = Audit(
         info=AuditInfo(baseline_start="2024-01", baseline_months=3),
@@ -65,7 +136,8 @@ def test_audit_check_uses_baseline_months_for_streams_and_products():
     audit.production = [ProductionRecord(cloth.id, p, 5) for p in months(3)]
     report = check_audit(audit)
     assert report.flags_of(elec.id, "2024-02") == {Flag.GAP}
-    assert report.problems[0].params["name"] == "Điện"
+    assert text(report.problems[0].key, "vi", **report.problems[0].params).startswith("“Điện”")
+    assert text(report.problems[0].key, "en", **report.problems[0].params).startswith("“Power”")
     assert not any(k[0] == cloth.id for k in report.flags)
 
 

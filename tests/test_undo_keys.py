@@ -61,3 +61,19 @@ def test_ctrl_z_while_typing_undoes_the_typing_first(state, qtbot):
     qtbot.keyClick(field, Qt.Key_Z, Qt.ControlModifier)
     assert field.text() == original  # the field's own undo
     assert ctx.audit.team[0].name == "Tên mới"  # the audit untouched
+
+
+def test_ctrl_y_redoes_from_a_list(state, qtbot):
+    """Not only from a text field: from the phase list (no text of its own) Ctrl+Z and Ctrl+Y
+    reach the window's actions; Ctrl+Y must not be bound twice (Qt ignores ambiguous keys)."""
+    win = state.window
+    ctx = win.context
+    before = ctx.audit.team[0].name
+    _rename_first_member(ctx, "Tên mới")
+    nav = win.workspace.nav
+    nav.setFocus()
+    qtbot.waitUntil(nav.hasFocus)
+    qtbot.keyClick(nav, Qt.Key_Z, Qt.ControlModifier)
+    assert ctx.audit.team[0].name == before
+    qtbot.keyClick(nav, Qt.Key_Y, Qt.ControlModifier)
+    assert ctx.audit.team[0].name == "Tên mới"

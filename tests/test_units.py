@@ -97,7 +97,7 @@ def test_unknown_unit_does_not_fit_any_kind():
 
 def test_fuel_energy_by_hand():
     ref = Resolver()
-    # DOMAIN.md section 6: coal 25.8 GJ/t, DO 43.0 GJ/t at 0.84 kg/L, LPG 47.3, NG 48.0 at
+    # docs/DOMAIN.md §6.1 (Fuels): coal 25.8 GJ/t, DO 43.0 GJ/t at 0.84 kg/L, LPG 47.3, NG 48.0 at
     # 0.75 kg/Sm³, rice husk 11.6
     assert units.fuel_energy_gj(1000, "kg", "coal_bituminous", ref) == pytest.approx(25.8)
     assert units.fuel_energy_gj(1000, "L", "do", ref) == pytest.approx(0.84 * 43.0)

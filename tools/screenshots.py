@@ -28,7 +28,9 @@ SCREENS = [
     "options",
     *__import__("app.ui.screens.options", fromlist=["_"]).screenshot_steps(),
     "readiness",
+    "narrative",
     "reports",
+    *__import__("app.ui.screens.reports", fromlist=["_"]).screenshot_steps(),
 ]
 
 

@@ -39,6 +39,21 @@ Chi tiết đã được ghi vào tệp nhật ký:
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <source>Choose in a calendar (Alt+Down)</source>
+        <translation>Chọn trên lịch (Alt+Mũi tên xuống)</translation>
+    </message>
+    <message>
+        <source>Not a date: type it as dd/mm/yyyy, e.g. 05/03/2026.</source>
+        <translation>Không phải ngày: nhập theo dạng nn/tt/nnnn, ví dụ 05/03/2026.</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseScreen</name>
     <message>
         <source>Enterprise name</source>
@@ -191,6 +206,41 @@ Chi tiết đã được ghi vào tệp nhật ký:
     <message>
         <source>Remove team member</source>
         <translation>Xóa thành viên nhóm</translation>
+    </message>
+</context>
+<context>
+    <name>GridKeys</name>
+    <message>
+        <source>Enter: next row</source>
+        <translation>Enter: xuống dòng dưới</translation>
+    </message>
+    <message>
+        <source>Tab/Enter: next cell</source>
+        <translation>Tab/Enter: sang ô kế tiếp</translation>
+    </message>
+    <message>
+        <source>Ctrl+C: copy</source>
+        <translation>Ctrl+C: sao chép</translation>
+    </message>
+    <message>
+        <source>Ctrl+V: paste from Excel</source>
+        <translation>Ctrl+V: dán từ Excel</translation>
+    </message>
+    <message>
+        <source>Delete: clear</source>
+        <translation>Delete: xóa ô</translation>
+    </message>
+    <message>
+        <source>Ctrl+D: fill down</source>
+        <translation>Ctrl+D: điền xuống</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z: undo</source>
+        <translation>Ctrl+Z: hoàn tác</translation>
+    </message>
+    <message>
+        <source>Keys: {keys}</source>
+        <translation>Phím: {keys}</translation>
     </message>
 </context>
 <context>
@@ -505,8 +555,27 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Doanh nghiệp sinh thái</translation>
     </message>
     <message>
+        <source>Report narrative</source>
+        <translation>Nội dung báo cáo</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPaste</name>
+    <message>
+        <source>Nothing pasted: {count} of the pasted cells fall outside the grid (below the last product or right of the last month). Add the products first.</source>
+        <translation>Chưa dán gì: {count} ô dán nằm ngoài bảng (dưới sản phẩm cuối hoặc bên phải tháng cuối). Hãy thêm sản phẩm trước.</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: line {line}, column {column} “{text}” is not a quantity ≥ 0.</source>
+        <translation>Chưa dán gì: dòng {line}, cột {column} “{text}” không phải là sản lượng ≥ 0.</translation>
+    </message>
+    <message>
+        <source>Paste into products ({count} cells)</source>
+        <translation>Dán vào sản phẩm ({count} ô)</translation>
     </message>
 </context>
 <context>

@@ -56,8 +56,8 @@
         <translation>Thiếu số liệu tháng này</translation>
     </message>
     <message>
-        <source>More than 3 times the median</source>
-        <translation>Gấp hơn 3 lần trung vị</translation>
+        <source>Far from the other months or the same month last year</source>
+        <translation>Chênh lệch lớn so với các tháng khác hoặc cùng tháng năm trước</translation>
     </message>
     <message>
         <source>Several figures for this month</source>
@@ -122,6 +122,17 @@
     <message>
         <source>Paste {count} figures</source>
         <translation>Dán {count} số liệu</translation>
+    </message>
+</context>
+<context>
+    <name>BaselinesKeys</name>
+    <message>
+        <source>Clear {count} figures</source>
+        <translation>Xóa {count} số liệu</translation>
+    </message>
+    <message>
+        <source>Fill down {count} figures</source>
+        <translation>Điền xuống {count} số liệu</translation>
     </message>
 </context>
 <context>
@@ -229,6 +240,14 @@
     <message>
         <source>Resource:</source>
         <translation>Tài nguyên:</translation>
+    </message>
+    <message>
+        <source>… and {count} more in the data-quality list</source>
+        <translation>… và {count} mục khác trong danh sách chất lượng số liệu</translation>
+    </message>
+    <message>
+        <source>Check the figure just entered — it is saved, correct it if it is a typo:</source>
+        <translation>Kiểm tra số vừa nhập — số đã được lưu, hãy sửa nếu gõ nhầm:</translation>
     </message>
     <message>
         <source>Step</source>
@@ -358,6 +377,10 @@
         <translation>Cộng dồn nhiều dòng của cùng một tháng (số đọc hằng ngày)</translation>
     </message>
     <message>
+        <source>Skip total rows (“Tổng cộng”, “Total”, sums)</source>
+        <translation>Bỏ qua dòng tổng (“Tổng cộng”, “Total”, dòng cộng)</translation>
+    </message>
+    <message>
         <source>Layout</source>
         <translation>Bố cục</translation>
     </message>
@@ -430,8 +453,16 @@
         <translation>(không có)</translation>
     </message>
     <message>
+        <source>The sheet as read (first {rows} rows); row {row} is the header — click a row to take it instead</source>
+        <translation>Bảng tính như đã đọc ({rows} dòng đầu); dòng {row} là dòng tiêu đề — bấm vào một dòng khác để chọn nó</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <source>Not matched to a stream, ignored: {columns}</source>
+        <translation>Không khớp với dòng tài nguyên nào, bỏ qua: {columns}</translation>
     </message>
     <message>
         <source>File column</source>

@@ -43,8 +43,24 @@
         <translation>Chỉ số (cập nhật khi nhập)</translation>
     </message>
     <message>
+        <source>More figures</source>
+        <translation>Chỉ số khác</translation>
+    </message>
+    <message>
         <source>Screening and status</source>
         <translation>Sàng lọc và trạng thái</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Tiết kiệm</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Tài chính</translation>
+    </message>
+    <message>
+        <source>Plan and follow-up</source>
+        <translation>Kế hoạch và theo dõi</translation>
     </message>
     <message>
         <source>Priority scores (0–5)</source>
@@ -109,6 +125,10 @@
     <message>
         <source>Reason for the entered saving</source>
         <translation>Lý do nhập tay số tiết kiệm</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>Vốn đầu tư</translation>
     </message>
     <message>
         <source>Net saving per year</source>

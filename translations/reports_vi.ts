@@ -60,6 +60,14 @@
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
         <source>Preview unavailable: the first page could not be rendered.</source>
         <translation>Không xem trước được: không dựng được trang đầu.</translation>
     </message>

@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     from app.store.auditfile import AuditFile
 
     lang = args.lang
-    out, fmt = _target(Path(args.out), args.fmt)
+    folder = Path(args.out) if Path(args.out).is_dir() else None
+    out, fmt = _target(Path(args.out), args.fmt) if folder is None else (folder, args.fmt or "pdf")
     logo = None
     if args.logo:
         try:
@@ -87,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
 
     with AuditFile.open(args.path, read_only=True, backup=False) as af:
         audit = af.load()
+        if folder is not None:  # the name the Reports screen proposes
+            from app.reports.export import default_file_name
+
+            out = folder / default_file_name(audit, args.variant, lang, fmt)
         answers = readiness.answers_from_setting(af.get_setting(readiness.ANSWERS_SETTING))
         written = export_report(
             audit,

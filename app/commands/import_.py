@@ -1,8 +1,9 @@
-"""``python -m app import PATH FILE --mapping MAP [--json] [--dry-run] [--save-mapping NAME]``.
+"""``python -m app import PATH FILE [--mapping MAP] [--json] [--dry-run] [--save-mapping NAME]``.
 
 Validates FILE (XLSX or CSV) against the audit with the column mapping MAP (a JSON file, or the
 name of a mapping saved in the audit), prints the validation report in the chosen language, and
-imports only when there is no error: all figures in one transaction, or nothing. Exit 1 when
+imports only when there is no error: all figures in one transaction, or nothing. Without
+--mapping the header row is guessed and columns are matched to streams by name. Exit 1 when
 anything is wrong, so a script can stop.
 """
 
@@ -30,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAG
     add_lang_option(p, lang)
     p.add_argument(
         "--mapping",
-        required=True,
+        default="",
         metavar=text("cli.metavar.mapping", lang),
         help=text("cli.import.mapping", lang),
     )
@@ -62,11 +63,20 @@ def run(args: argparse.Namespace) -> int:
     from app.core.errors import UserError
     from app.core.messages import render, text
     from app.store.auditfile import AuditFile
-    from app.store.importer import Mapping, commit, save_mapping, saved_mappings, validate
+    from app.store.importer import (
+        Mapping,
+        commit,
+        guess_mapping,
+        save_mapping,
+        saved_mappings,
+        validate,
+    )
 
     lang = args.lang
     with AuditFile.open(args.path, read_only=args.dry_run, backup=not args.dry_run) as af:
-        if Path(args.mapping).is_file():
+        if not args.mapping:
+            mapping = guess_mapping(args.file, af.load())
+        elif Path(args.mapping).is_file():
             mapping = Mapping.load(args.mapping)
         elif args.mapping in (saved := saved_mappings(af)):
             mapping = saved[args.mapping]

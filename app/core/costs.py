@@ -1,5 +1,6 @@
 """The cost of a resource stream: the one home of "invoice total, else quantity x price"
-(DOMAIN.md section 3). Indicators, reports, charts and the command line all call these.
+(docs/DOMAIN.md §3.1 (Baseline totals and costs)). Indicators, reports, charts and the command
+line all call these.
 """
 
 from __future__ import annotations

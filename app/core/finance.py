@@ -1,6 +1,6 @@
 """Money figures of an option: payback, NPV, IRR, discounted payback, abatement cost.
 
-Conventions (DOMAIN.md section 3):
+Conventions, after docs/DOMAIN.md §3.8 (Finance of an option):
 - ``cashflows[0]`` happens now (t = 0, not discounted), ``cashflows[t]`` at the end of year t.
   Excel's ``NPV(r, v1..vn)`` discounts its FIRST value by one period, so
   ``npv(r, [cf0, cf1..cfn]) == cf0 + Excel NPV(r, cf1..cfn)`` and

@@ -1,8 +1,8 @@
 """Indicators of an audit, as pure functions of the ``Audit`` and the reference data.
 
-Formulas are DOMAIN.md section 3. Everything is computed over the baseline periods (records
-outside it are left out; validation warns about them). Conversion factors are linear, so each
-stream gets its factors once (GJ, TOE, CO2e per unit of the stream) and the records are summed
+Formulas: docs/DOMAIN.md §3 (Formulas). Everything is computed over the baseline periods
+(records outside it are left out; validation warns about them). Conversion factors are
+linear, so each stream gets its factors once (GJ, TOE, CO2e per unit of the stream) and the records are summed
 in one pass: the whole computation is a few dict operations per record.
 
 What the user must be told (a fallback year, a fuel without an official TOE factor, an

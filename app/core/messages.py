@@ -67,6 +67,10 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
         }
     if any(k in PERIOD_PARAMS for k in params):
         params = {k: month_label(v, lang) if k in PERIOD_PARAMS else v for k, v in params.items()}
+    if any(k in AMOUNT_PARAMS for k in params):
+        params = {k: amount_label(v, lang) if k in AMOUNT_PARAMS else v for k, v in params.items()}
+    if any(k in NUMBER_PARAMS for k in params):
+        params = {k: number_label(v, lang) if k in NUMBER_PARAMS else v for k, v in params.items()}
     if any(isinstance(v, str) and v.startswith(OS_PREFIX) for v in params.values()):
         params = {k: _os_text(v, lang) for k, v in params.items()}
     try:
@@ -78,6 +82,9 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
 # Parameters that carry a month ("2025-02"): shown as the language writes a month, like the
 # screens do (AuditContext.format_period): "02/2025", "Feb 2025".
 PERIOD_PARAMS = frozenset({"period", "first", "last", "month", "previous"})
+# Parameters that carry a measured figure (a typed month, what it was compared with), decimals
+# included: shown with the language's marks, as the grid shows them (vi 46.890,5; en 46,890.5).
+NUMBER_PARAMS = frozenset({"figure", "reference", "ratio"})
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PERIOD = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 
@@ -89,6 +96,52 @@ def month_label(value, lang: str):
         return value
     year, month = match.group(1), int(match.group(2))
     return f"{month:02d}/{year}" if lang == "vi" else f"{_MONTHS_EN[month - 1]} {year}"
+
+
+# Parameters that carry a count or an amount: grouped as the language writes numbers
+# ("1.048.576", "1,048,576"), so a limit reads at a glance. Row, column, year, code and id
+# parameters are not amounts and stay as they are.
+AMOUNT_PARAMS = frozenset(
+    {
+        "limit",
+        "count",
+        "size",
+        "cells",
+        "rows",
+        "records",
+        "total",
+        "n",
+        "found",
+        "vnd",
+        "cost",
+        "quantity",
+        "implemented",
+        "rejected",
+        "estimated",
+        "verified",
+        "length",
+        "packed",
+        "megapixels",
+    }
+)
+
+
+def amount_label(value, lang: str):
+    """An integer amount with the language's thousands mark; anything else unchanged."""
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) < 1000:
+        return value
+    grouped = f"{value:,d}"
+    return grouped.replace(",", ".") if lang == "vi" else grouped
+
+
+def number_label(value, lang: str):
+    """A float or int with the language's grouping and decimal marks (up to 3 decimals,
+    trailing zeros dropped); anything else (text already formatted) unchanged."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    from app.core.parsing import format_number
+
+    return format_number(value, lang, 3)
 
 
 def _os_text(value, lang: str):

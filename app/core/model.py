@@ -99,7 +99,7 @@ class FlowDirection(StrEnum):
 
 
 class CPCategory(StrEnum):
-    """The eight cleaner-production techniques (DOMAIN.md section 4)."""
+    """The eight cleaner-production techniques: docs/DOMAIN.md §4.1 (CP techniques)."""
 
     GOOD_HOUSEKEEPING = "good_housekeeping"
     INPUT_CHANGE = "input_change"
@@ -177,6 +177,9 @@ class Enterprise:
     # none recorded. Evidence for the eco-enterprise criteria (app.core.readiness).
     iso14001_certificate: str = ""
     iso50001_certificate: str = ""
+    # The site in WGS84 degrees, when the auditor records it (symbiosis: distance to neighbours)
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass
@@ -189,6 +192,22 @@ class TeamMember:
     department: str = ""
     position: int = 0
     id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ExchangeConsent:
+    """What the enterprise agreed to share in its anonymised exchange file, field by field
+    (industrial symbiosis, ``app.core.symbiosis.exchange``). The defaults share nothing
+    sensitive: a quantity band, no months, notes, money or location."""
+
+    quantity: bool = False  # the exact quantity per year (else only its band)
+    months: bool = False  # the calendar months with a quantity
+    notes: bool = False  # the stream's notes (quality), as written
+    money: bool = False  # the cost (or revenue) per year
+    location: bool = False  # the site's latitude and longitude
+    # Key of the anonymous enterprise id (a keyed hash of the audit id), made at the first
+    # export and kept so the id stays the same; not derivable from what the hub publishes.
+    id_key: str = ""
 
 
 @dataclass
@@ -207,6 +226,7 @@ class AuditInfo:
     notes: str = ""
     id: str = field(default_factory=new_id)  # the audit's stable identity (portfolio, hub)
     publication_consent: PublicationConsent = PublicationConsent.ANONYMISED
+    exchange_consent: ExchangeConsent = field(default_factory=ExchangeConsent)
     # the auditor's narrative for the report: section -> {"vi": text, "en": text}; sections
     # "enterprise", "focus", "conclusions" and "cause:<step id>" (causes of losses per step)
     narrative: dict[str, dict[str, str]] = field(default_factory=dict)

@@ -5,8 +5,8 @@ Everything here is plain Python over ``app.core.model`` objects so the Options s
 (saving, payback, NPV, IRR, avoided CO2e, abatement cost) come from ``app.core.finance``: this
 module never re-implements a formula, it only adds them up and ranks.
 
-Status rules (DOMAIN.md section 4), each checked at the option's current status and cumulative
-for the stages that build on each other:
+Status rules, after docs/DOMAIN.md §4.3 (Status workflow), each checked at the option's
+current status and cumulative for the stages that build on each other:
 
 - screened or later: a screening decision exists; a rejection carries its reason;
 - feasible or later: the screening is not "rejected";

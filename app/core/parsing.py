@@ -101,9 +101,9 @@ def parse_number(cell: object, locale: str = "vi") -> Parsed:
     other = _other_locale(locale)
     mine, theirs = _read_strict(body, locale), _read_strict(body, other)
     sign = -1.0 if negative else 1.0
-    if mine is None and theirs is None:
-        return Parsed(None, "parse.not_a_number", {"text": text})
     if mine is None:
+        if theirs is None:
+            return Parsed(None, "parse.not_a_number", {"text": text})
         return Parsed(sign * theirs)
     if theirs is not None and theirs != mine:
         return Parsed(sign * mine, ambiguous=True, alternative=sign * theirs)
@@ -253,8 +253,8 @@ def parse_period(
         return Parsed(f"{cell.year:04d}-{cell.month:02d}")
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         if _SERIAL_RANGE[0] <= cell < _SERIAL_RANGE[1]:
-            day = _EXCEL_EPOCH + timedelta(days=int(cell))
-            return Parsed(f"{day.year:04d}-{day.month:02d}")
+            serial = _EXCEL_EPOCH + timedelta(days=int(cell))
+            return Parsed(f"{serial.year:04d}-{serial.month:02d}")
         return Parsed(None, "parse.not_a_date", {"text": str(cell)})
     text = unicodedata.normalize("NFC", str(cell)).strip()
     if not text:
@@ -272,9 +272,11 @@ def parse_period(
         return _period(int(m[1]), int(m[2]), text)
     if m := _VI_MONTH.match(low):
         year_text = m[2] or m[3]
-        if year_text is None and default_year is None:
+        if year_text:
+            return _period(int(year_text), int(m[1]), text)
+        if default_year is None:
             return Parsed(None, "parse.no_year", {"text": text})
-        return _period(int(year_text) if year_text else default_year, int(m[1]), text)
+        return _period(default_year, int(m[1]), text)
     if m := _EN_MONTH_YEAR_FIRST.match(low):
         if m[2] in _MONTH_NAMES:
             return _period(int(m[1]), _MONTH_NAMES[m[2]], text)

@@ -102,7 +102,11 @@ class AuditSummary:
 
 def audit_status(audit: Audit, today: date | None = None) -> str:
     """Completed once the audit's end date is reached, else in progress."""
-    end = audit.info.end_date
+    return status_on(audit.info.end_date, today)
+
+
+def status_on(end: date | None, today: date | None = None) -> str:
+    """The status of an audit ending on ``end``, as of ``today`` (default: today)."""
     return (
         STATUS_COMPLETED
         if end is not None and end <= (today or date.today())

@@ -26,6 +26,7 @@ from app.core.model import (
     StepFlow,
     StreamKind,
 )
+from app.core.quality import OUTLIER_KEYS, check_audit
 from app.core.reference import Resolver, table
 
 PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -316,7 +317,7 @@ def dangling_references(audit: Audit) -> list[Problem]:
 
 def check_consistency(audit: Audit) -> list[Problem]:
     """What ``python -m app check`` reports beside the file's integrity: dangling references,
-    malformed periods, duplicate months and negative quantities, all as warnings the auditor
+    malformed periods, duplicate months, negative quantities and outlier months, all as warnings the auditor
     can fix in the app. The same rules as ``validate_audit``, which also says how the figures
     will treat the data (periods outside the baseline, reference fallbacks)."""
     out = dangling_references(audit)
@@ -326,7 +327,13 @@ def check_consistency(audit: Audit) -> list[Problem]:
     out += duplicate_months(audit)
     for p in audit.production:
         out += _as_warnings(_period_problems("production", p.id, p.period, []))
-    return out
+    return out + outlier_months(audit)
+
+
+def outlier_months(audit: Audit) -> list[Problem]:
+    """The months whose figure is far off the stream's other months or the same month last
+    year (``app.core.quality``, the rule the Baselines screen colours): a typo to look at."""
+    return [p for p in check_audit(audit).problems if p.key in OUTLIER_KEYS]
 
 
 def _as_warnings(problems: list[Problem]) -> list[Problem]:

@@ -7,16 +7,53 @@ leaves whatever was there before untouched.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import Location, UserError
+from app.core.folding import without_marks
 from app.core.model import Audit
 from app.reports.safe_write import write_atomically
 from app.reports.snapshot import PhotoLoader, ReportSnapshot, build_snapshot
 
 FORMATS = ("pdf", "xlsx")
+VARIANTS = ("full", "summary", "confidential")
+
+# Legal-form words that make every enterprise's name start alike (folded, lower case).
+_LEGAL_FORMS = {"cong", "ty", "tnhh", "co", "phan", "cp", "mtv", "mot", "thanh", "vien", "jsc"}
+_LEGAL_FORMS |= {"ltd", "company", "limited", "corporation", "corp", "inc", "llc", "the"}
+_NAME_CHARS = 40
+
+
+def short_name(text: str) -> str:
+    """A name part safe in a Windows file name: marks folded, legal-form words at the start
+    dropped, words joined by "-" ("Công ty TNHH Dệt nhuộm Phúc Hưng" -> "Det-nhuom-Phuc-Hung")."""
+    words = re.findall(r"[A-Za-z0-9]+", without_marks(text))
+    while len(words) > 1 and words[0].lower() in _LEGAL_FORMS:
+        words.pop(0)
+    name = ""
+    for word in words:
+        if name and len(name) + 1 + len(word) > _NAME_CHARS:
+            break
+        name = f"{name}-{word}" if name else word[:_NAME_CHARS]
+    return name
+
+
+def default_file_name(audit: Audit, variant: str, lang: str, fmt: str) -> str:
+    """The proposed export name: "RECP_<enterprise>_<variant>_<lang>.<fmt>".
+
+    The confidential variant never carries the enterprise (nor the audit title, which often
+    names it): "RECP_confidential_vi.pdf"."""
+    parts = ["RECP"]
+    if variant != "confidential":
+        info = audit.info
+        name = short_name(info.enterprise.name) or short_name(info.title)
+        if name:
+            parts.append(name)
+    parts += [variant, lang]
+    return "_".join(parts) + "." + fmt
 
 
 def write_report(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from reportlab import rl_config
@@ -790,7 +791,7 @@ class PdfReport:
             for diagram in s.plant:  # one diagram per resource kind, step to step
                 chart = self.chart(
                     f"sankey:{diagram.kind}",
-                    lambda w, d=diagram: rc.plant_sankey(d, names, self.lang, w, self.u),
+                    partial(rc.plant_sankey, diagram, names, self.lang, flow_name=self.u),
                     BODY_W,
                 )
                 title = self.t("h.sankey_of", name=self.t(f"sankey_kind.{diagram.kind}"))
@@ -816,7 +817,7 @@ class PdfReport:
                 out.append(
                     self.chart(
                         f"monthly:{x.id}",
-                        lambda w, x=x: rc.monthly(x, self.u(x.name), self.lang, w),
+                        partial(rc.monthly, x, self.u(x.name), self.lang),
                     )
                 )
         out += self.monthly_tables()
@@ -899,7 +900,7 @@ class PdfReport:
                 out.append(
                     self.chart(
                         f"specific:{r.stream_id}:{r.unit}",
-                        lambda w, r=r, name=name: rc.specific(r, name, self.lang, w),
+                        partial(rc.specific, r, name, self.lang),
                     )
                 )
         out.append(self.p(self.t("h.indicators"), "H2"))
@@ -1163,9 +1164,7 @@ class PdfReport:
                 ("bubble", "h.bubble"),
                 ("category", "h.saving_by_category"),
             ):
-                chart = self.chart(
-                    name, lambda w, n=name: rc.option_chart(s, n, self.lang, w), BODY_W
-                )
+                chart = self.chart(name, partial(rc.option_chart, s, name, self.lang), BODY_W)
                 out.append(KeepTogether([self.p(self.t(heading), "H2"), chart]))
         return out
 

@@ -21,6 +21,7 @@ from typing import Any
 from app.core.costs import record_cost
 from app.core.folding import without_marks
 from app.core.model import STREAM_GROUP, Audit, Option
+from app.core.narrative import section_text, step_id_of
 from app.core.options import is_rejected
 from app.reports import figures
 from app.reports.decision import Decision, build_decision, without_money
@@ -564,11 +565,12 @@ def _narrative(audit: Audit) -> dict[str, Text2]:
     for key, texts in (audit.info.narrative or {}).items():
         if not isinstance(texts, dict):
             continue
-        vi, en = str(texts.get("vi") or "").strip(), str(texts.get("en") or "").strip()
+        vi, en = (section_text(audit.info.narrative, key, lg) for lg in ("vi", "en"))
         if not (vi or en):
             continue  # an empty section is left out of the report
-        if key.startswith("cause:"):
-            step = index.get(key[6:])
+        step_id = step_id_of(key)
+        if step_id is not None:  # a deleted step's causes are not printed
+            step = index.get(step_id)
             if step is None:
                 continue
             key = f"cause:{step}"

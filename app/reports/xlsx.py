@@ -413,11 +413,11 @@ class XlsxReport:
             ws.cell(r, 3, x.value).number_format = QTY3
             ws.cell(r, 4, x.unit)
             r += 1
-        for x in s.indicators:
-            ws.cell(r, 1, self.t(f"ind.{x.key}"))
-            ws.cell(r, 3, x.value).number_format = QTY3
-            ws.cell(r, 4, x.unit)
-            ws.cell(r, 5, self.t(f"basis.{x.basis}") if x.basis else "")
+        for ind in s.indicators:
+            ws.cell(r, 1, self.t(f"ind.{ind.key}"))
+            ws.cell(r, 3, ind.value).number_format = QTY3
+            ws.cell(r, 4, ind.unit)
+            ws.cell(r, 5, self.t(f"basis.{ind.basis}") if ind.basis else "")
             r += 1
         for label, value, unit in (
             (self.t("kf.energy"), s.energy_gj, "GJ"),
@@ -561,7 +561,8 @@ class XlsxReport:
         r += 1
         st, op = self.ref("streams"), self.ref("options")
         ot = self.options_total_row
-        rows = [
+        # (label, value or formula, unit, number format)
+        rows: list[tuple[str, float | int | str | None, str, str]] = [
             (self.t("kf.energy"), s.energy_gj, "GJ", QTY),
             (self.t("kf.energy"), s.energy_toe, "TOE", QTY),
             (self.t("kf.co2e"), s.co2e_t, "tCO2e", QTY),
@@ -583,9 +584,9 @@ class XlsxReport:
                 (self.t("kf.avoided"), f"={op}!E{ot}", "tCO2e/" + self.t("unit.year"), QTY),
             ]
         self.summary_rows = {}
-        for label, value, unit, nf in rows:
+        for label, figure, unit, nf in rows:
             ws.cell(r, 1, label)
-            ws.cell(r, 2, value).number_format = nf
+            ws.cell(r, 2, figure).number_format = nf
             ws.cell(r, 3, unit)
             self.summary_rows[label + unit] = r
             r += 1

@@ -126,6 +126,9 @@ class AuditFile:
                 _write_info(conn, audit.info)
                 for spec in schema.TABLES:
                     _upsert(conn, spec, getattr(audit, schema.AUDIT_ATTR[spec.cls]))
+                from app.store import stored_summary  # not on the start-up path
+
+                stored_summary.store(conn, audit, schema.SCHEMA_VERSION, now)
                 conn.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
                 conn.execute("COMMIT")
                 conn.execute("PRAGMA journal_mode=WAL")
@@ -556,6 +559,8 @@ class AuditFile:
     def close(self) -> None:
         if self._pending_backup is not None:
             self._pending_backup.join()  # never release the lock while it still copies
+        if self._lock is not None and not self.read_only and self._conn is not None:
+            self._refresh_summary()
         conn = self._conn
         self._conn = None  # type: ignore[assignment]  # closed: any later use fails loudly
         if conn is not None:
@@ -568,6 +573,36 @@ class AuditFile:
                 _remove_new_sidecars(self.path, self._sidecars_before)
             self._lock.release()
             self._lock = None
+
+    def _refresh_summary(self) -> None:
+        """Store the portfolio summary when edits made it stale (``app.store.stored_summary``).
+
+        Only the writing session's own handle does this, as it closes; the summary is optional,
+        so any failure leaves the file as it is and the portfolio computes the summary."""
+        from app.store import stored_summary  # not on the start-up path
+
+        conn = self._conn
+        try:
+            meta = _meta(conn)
+            modified = meta.get("modified", "")
+            if meta.get(stored_summary.STAMP_KEY) == stored_summary.stamp(
+                self.schema_version, modified
+            ):
+                return
+            audit = self.load(only=stored_summary.SUMMARY_TYPES)
+            if self._pending_backup is not None:
+                self._pending_backup.ensure(conn)  # no write before the on-open backup
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if _meta(conn).get("modified", "") == modified:  # no other write meanwhile
+                    stored_summary.store(conn, audit, self.schema_version, modified)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, OSError, UserError, ValueError, TypeError, KeyError):
+            pass
 
     def __enter__(self) -> AuditFile:
         return self

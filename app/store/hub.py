@@ -140,8 +140,34 @@ def _schema_v1() -> list[str]:
     return sql
 
 
+def _schema_v2() -> list[str]:
+    """The park exchange board (issue 21): each enterprise's published exchange file, only what
+    it agreed to share. ``content`` is the file itself (read back through the same checks as a
+    file); the item rows and the view are for staff with a SQL tool."""
+    party = f"enterprise_id text NOT NULL REFERENCES {SCHEMA}.exchange_parties(enterprise_id) "
+    return [
+        f"CREATE TABLE {SCHEMA}.exchange_parties (enterprise_id text PRIMARY KEY, "
+        "park text NOT NULL, park_key text NOT NULL, province text NOT NULL DEFAULT '', "
+        "latitude double precision, longitude double precision, "
+        "shared text NOT NULL DEFAULT '', written date, content jsonb NOT NULL, "
+        "app_version text NOT NULL DEFAULT '', published_at timestamptz NOT NULL DEFAULT now())",
+        f"CREATE INDEX exchange_parties_park ON {SCHEMA}.exchange_parties (park_key)",
+        f"CREATE TABLE {SCHEMA}.exchange_items ({party}ON DELETE CASCADE, "
+        "position integer NOT NULL, side text NOT NULL CHECK (side IN ('offer', 'need')), "
+        "class text NOT NULL, unit text NOT NULL, hazardous boolean NOT NULL, "
+        "quantity_per_year double precision, quantity_low double precision, "
+        "quantity_high double precision, months text, notes text, cost_per_year_vnd bigint, "
+        "hazardous_permit boolean, PRIMARY KEY (enterprise_id, position))",
+        f"CREATE VIEW {SCHEMA}.exchange_board AS SELECT p.park, p.province, p.enterprise_id, "
+        "i.side, i.class, i.unit, i.hazardous, i.quantity_per_year, i.quantity_low, "
+        "i.quantity_high, i.months, i.notes, i.cost_per_year_vnd, i.hazardous_permit, "
+        f"p.published_at FROM {SCHEMA}.exchange_parties p "
+        f"JOIN {SCHEMA}.exchange_items i USING (enterprise_id)",
+    ]
+
+
 # HUB_MIGRATIONS[i] turns a version-i hub into version i+1 (0: no schema yet).
-HUB_MIGRATIONS: list[Callable[[], list[str]]] = [_schema_v1]
+HUB_MIGRATIONS: list[Callable[[], list[str]]] = [_schema_v1, _schema_v2]
 HUB_SCHEMA_VERSION = len(HUB_MIGRATIONS)
 
 
@@ -430,5 +456,137 @@ def hub_rollup(
             groups.sort(key=lambda g: (g[0] is None, str(g[0]) if g[0] is not None else ""))
             out[dim] = groups
         return total, out
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The park exchange board (issue 21)
+
+
+def park_key(park: str) -> str:
+    """What two spellings of one park share: NFC, case folded, single spaces (in Python: the
+    database's own lower() follows its locale, which may know no Vietnamese)."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", park).casefold().split())
+
+
+def exchange_item_rows(content: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The ``recp.exchange_items`` rows of an exchange file's content (absent: NULL)."""
+    rows = []
+    for n, item in enumerate(content.get("items", []), start=1):
+        band = item.get("quantity_band") or (None, None)
+        months = item.get("months")
+        rows.append(
+            (
+                content["enterprise_id"],
+                n,
+                item["side"],
+                item["class"],
+                item["unit"],
+                bool(item["hazardous"]),
+                item.get("quantity_per_year"),
+                band[0],
+                band[1],
+                ";".join(str(m) for m in months) if months is not None else None,
+                item.get("notes"),
+                item.get("cost_per_year_vnd"),
+                item.get("hazardous_permit"),
+            )
+        )
+    return rows
+
+
+_INSERT_PARTY = (
+    f"INSERT INTO {SCHEMA}.exchange_parties (enterprise_id, park, park_key, province, latitude, "
+    "longitude, shared, written, content, app_version, published_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now()) ON CONFLICT (enterprise_id) DO UPDATE "
+    "SET park = excluded.park, park_key = excluded.park_key, province = excluded.province, latitude = excluded.latitude, "
+    "longitude = excluded.longitude, shared = excluded.shared, written = excluded.written, "
+    "content = excluded.content, app_version = excluded.app_version, published_at = now() "
+    "RETURNING (xmax = 0)"
+)
+_INSERT_ITEM = (
+    f"INSERT INTO {SCHEMA}.exchange_items (enterprise_id, position, side, class, unit, "
+    "hazardous, quantity_per_year, quantity_low, quantity_high, months, notes, "
+    "cost_per_year_vnd, hazardous_permit) VALUES (" + ", ".join(["%s"] * 13) + ")"
+)
+
+
+def publish_exchange(url: str, content: dict[str, Any]) -> bool:
+    """Put an exchange file's content (``app.core.symbiosis.exchange.exchange_content``: only
+    what the enterprise agreed to) on the park's board, in one transaction; True when the
+    enterprise is new on the board, False when its earlier entry was replaced."""
+    from psycopg.types.json import Jsonb
+
+    psycopg = _psycopg()
+    location = content.get("location") or {}
+    party_row = (
+        content["enterprise_id"],
+        content["park"],
+        park_key(content["park"]),
+        content.get("province", ""),
+        location.get("latitude"),
+        location.get("longitude"),
+        ";".join(content.get("shared", [])),
+        content.get("written"),
+        Jsonb(content),
+        __version__,
+    )
+    conn = connect(url)
+    try:
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                ensure_schema(conn, url)
+                cur.execute(_INSERT_PARTY, party_row)
+                row = cur.fetchone()
+                created = bool(row[0]) if row else False
+                cur.execute(
+                    f"DELETE FROM {SCHEMA}.exchange_items WHERE enterprise_id = %s",
+                    (content["enterprise_id"],),
+                )
+                rows = exchange_item_rows(content)
+                if rows:
+                    cur.executemany(_INSERT_ITEM, rows)
+        except psycopg.Error as exc:  # rolled back: the board is as it was
+            raise UserError.of(
+                "hub.publish_failed", where=display_address(url), detail=_first_line(exc)
+            ) from exc
+        return created
+    finally:
+        conn.close()
+
+
+def read_board(url: str, park: str) -> tuple[list[Any], list[Any]]:
+    """The parties on the board of ``park`` (``park_key``: any case or spacing) as anonymous
+    ``Party`` objects, read through the same checks as a file; and the problems of entries that
+    could not be read (a class this app's list lacks, say), each naming the entry."""
+    from app.core.symbiosis.classes import shipped_classes
+    from app.core.symbiosis.exchange import party_of
+
+    psycopg = _psycopg()
+    where = display_address(url)
+    conn = connect(url)
+    parties, problems = [], []
+    try:
+        try:
+            if not _readable(conn, url):
+                return [], []
+            rows = conn.execute(
+                f"SELECT enterprise_id, content FROM {SCHEMA}.exchange_parties "
+                "WHERE park_key = %s ORDER BY enterprise_id",
+                (park_key(park),),
+            ).fetchall()
+        except psycopg.Error as exc:
+            raise UserError.of("hub.read_failed", where=where, detail=_first_line(exc)) from exc
+        classes = shipped_classes()
+        for enterprise_id, data in rows:
+            content = data if isinstance(data, dict) else json.loads(data)
+            try:
+                parties.append(party_of(content, f"{where}#{enterprise_id}", classes))
+            except UserError as exc:
+                problems.append(exc.problem)
+        return parties, problems
     finally:
         conn.close()

@@ -25,6 +25,14 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from app.core.errors import Level, Location, Problem, UserError
+from app.core.import_guess import (
+    equals_sum,
+    guess_header_row,
+    guess_period_column,
+    is_total_label,
+    match_stream,
+    split_unit,
+)
 from app.core.model import Audit, PeriodRecord, ResourceStream
 from app.core.parsing import Parsed, format_number, format_plain, parse_number, parse_period
 from app.store.importer_read import Table, column_index, column_letter, formula_cells, open_table
@@ -55,6 +63,7 @@ class Mapping:
     default_year: int | None = None  # for periods written "Tháng 3" without a year
     on_existing: str = "reject"  # "reject" or "replace"
     aggregate: bool = False  # sum rows of one stream and month
+    skip_total: bool = True  # a "Tổng cộng" row (or one equal to the sum above) is skipped
     columns: list[ColumnMap] = field(default_factory=list)  # wide layout
     stream_column: str = ""  # long layout
     quantity_column: str = ""
@@ -147,6 +156,7 @@ class ImportResult:
     preview_headers: list[str] = field(default_factory=list)
     preview: list[PreviewRow] = field(default_factory=list)
     formulas_rechecked: bool = False
+    skipped: list[int] = field(default_factory=list)  # total rows left out
 
     @property
     def ok(self) -> bool:
@@ -169,6 +179,7 @@ class ImportResult:
             "replaced": self.replaced,
             "errors": self.error_count,
             "warnings": self.warning_count,
+            "skipped": len(self.skipped),
         }
 
 
@@ -252,6 +263,7 @@ class _Validator:
         self.found: dict[tuple[str, str], tuple[int, PeriodRecord]] = {}
         self.blank_cells: set[tuple[int, int]] = set()
         self.factor_cache: dict[tuple[str, str], float | None] = {}
+        self.sums: dict[int, float] = {}  # running sum per wide column, to spot a total row
 
     # -- set-up ------------------------------------------------------------------------------
     def loc(self, row: int | None = None, col: int | None = None) -> Location:
@@ -395,12 +407,44 @@ class _Validator:
             return None
         return parsed.value
 
+    def total_row(self, values: tuple) -> bool:
+        """A "Tổng cộng" row, or (wide) a row without a month whose figures are the sums of
+        the rows above: left out rather than refused, when the mapping says so."""
+        # A row with a month is data whatever its note says ("cộng dồn" in a remark column).
+        if self.period_col is not None and self.period_col < len(values):
+            if values[self.period_col] is not None and parse_period(values[self.period_col]).ok:
+                return False
+        numeric = {c for c, *_ in self.wide}
+        if any(is_total_label(v) for c, v in enumerate(values) if c not in numeric):
+            return True
+        if self.m.layout != "wide" or self.period_col is None:
+            return False
+        cols = sorted(self.sums)
+        read = []
+        for c in cols:
+            raw = values[c] if c < len(values) else None
+            parsed = parse_number(raw, self.m.number_locale)
+            read.append(parsed.value if parsed.ok else None)
+        return equals_sum(read, [self.sums[c] for c in cols])
+
     def read_row(self, number: int, values: tuple) -> None:
         m, r = self.m, self.r
         errors_before, warnings_before = r.error_count, r.warning_count
 
         def cell(col):
             return values[col] if col is not None and col < len(values) else None
+
+        if m.skip_total and self.total_row(values):
+            r.skipped.append(number)
+            label = next((str(v).strip() for v in values if is_total_label(v)), "")
+            if label:
+                self.warn("import.total_row_skipped", number, None, label=label)
+            else:
+                self.warn("import.total_row_skipped_sum", number, None)
+            if len(r.preview) < self.preview_rows:
+                raw_cells = ["" if cell(c) is None else str(cell(c)) for c in self.preview_cols]
+                r.preview.append(PreviewRow(number, raw_cells, [""] * len(raw_cells), "skipped"))
+            return
 
         period_parsed = parse_period(
             cell(self.period_col), day_first=m.day_first, default_year=m.default_year
@@ -420,6 +464,7 @@ class _Validator:
                     self.blank_cells.add((number, col))
                 if value is None:
                     continue
+                self.sums[col] = self.sums.get(col, 0.0) + value
                 entry = per_stream.setdefault(stream.id, [stream, None, None, col])
                 if role == "quantity":
                     entry[1] = value * (self.factor(unit, stream) or 1.0)
@@ -610,41 +655,82 @@ def save_mapping(af, name: str, mapping: Mapping) -> None:
     af.set_setting(MAPPINGS_SETTING, stored)
 
 
+PEEK_ROWS = 20  # rows of the raw sheet shown, and searched for the header
+
+
 @dataclass
 class Peek:
-    """What the mapping step needs: the sheets, the header row's texts, a guess of the layout."""
+    """What the mapping step needs: the sheets, the first rows as read, the header row's texts
+    and a guess of which row is the header."""
 
     sheets: list[str]
     sheet: str
     headers: list[str]
+    rows: list[list[str]] = field(default_factory=list)  # the first PEEK_ROWS rows, as text
+    header_guess: int = 1
+    period_guess: int = 0  # 0-based column of the months under the header row
 
 
-def peek(path: str | Path, sheet: str = "", header_row: int = 1) -> Peek:
-    """Sheet names and header texts of a file, reading only down to the header row."""
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def peek(path: str | Path, sheet: str = "", header_row: int | None = 1) -> Peek:
+    """Sheet names, the first rows and header texts of a file, reading only the first rows.
+    ``header_row=None`` takes the guessed header row."""
     table = open_table(path, sheet)
-    headers: list[str] = []
+    raw: list[tuple] = []
     for number, values in table.rows:
-        if number == header_row:
-            headers = ["" if v is None else str(v).strip() for v in values]
+        raw.append(tuple(values))
+        if number >= max(PEEK_ROWS, header_row or 0) + 5:
             break
     close = getattr(table.rows, "close", None)
     if close is not None:
         close()  # stop the generator: closes the workbook
+    guess = guess_header_row(raw[:PEEK_ROWS])
+    row = header_row or guess
+    headers = [_text(v) for v in raw[row - 1]] if row <= len(raw) else []
     while headers and not headers[-1]:
         headers.pop()
-    return Peek(table.sheets, table.sheet, headers)
+    width = max((len(r) for r in raw[:PEEK_ROWS]), default=0)
+    rows = [[_text(v) for v in r] + [""] * (width - len(r)) for r in raw[:PEEK_ROWS]]
+    period = guess_period_column(headers, [r[: len(headers)] for r in raw[row : row + 10]])
+    return Peek(table.sheets, table.sheet, headers, rows, guess, period)
 
 
 def guess_wide_columns(headers: list[str], streams: list[ResourceStream]) -> list[ColumnMap]:
-    """Columns whose header names a stream ("Điện (kWh)" -> Điện): a first mapping to correct."""
+    """Columns whose header names a stream ("Dien (kWh)" -> Điện, kWh): a first mapping to
+    correct. A header's unit in brackets that differs from the stream's is kept, to convert."""
     out = []
     for header in headers:
-        h = _norm(header)
-        if not h:
+        if not header.strip():
             continue
-        for s in streams:
-            names = [_norm(n) for n in (s.name_vi, s.name_en) if n]
-            if any(n and (n in h or h in n) for n in names):
-                out.append(ColumnMap(header, s.id))
-                break
+        stream = match_stream(header, streams)
+        if stream is None:
+            name = split_unit(header)[0]
+            candidate = match_stream(name, streams) if name != header.strip() else None
+            unit = split_unit(header)[1]
+            if candidate is not None and _unit_factor(unit, candidate) is not None:
+                out.append(ColumnMap(header, candidate.id, unit=unit))
+            continue
+        out.append(ColumnMap(header, stream.id))
     return out
+
+
+def guess_mapping(path: str | Path, audit: Audit, sheet: str = "") -> Mapping:
+    """A wide mapping from the file alone: guessed header row and month column, columns matched
+    to streams by name. UserError when no column names a stream."""
+    info = peek(path, sheet, None)
+    period = info.headers[info.period_guess] if info.period_guess < len(info.headers) else ""
+    period = period or column_letter(info.period_guess)
+    others = [h for i, h in enumerate(info.headers) if i != info.period_guess]
+    columns = guess_wide_columns(others, audit.streams)
+    if not columns:
+        raise UserError.of(
+            "import.no_columns_matched",
+            Location(file=Path(path).name, sheet=info.sheet, row=info.header_guess),
+            columns=", ".join(h for h in info.headers if h),
+        )
+    return Mapping(
+        sheet=info.sheet, header_row=info.header_guess, period_column=period, columns=columns
+    )

@@ -25,17 +25,20 @@ import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core import model
 from app.core.errors import Level, Location, Problem, UserError
 from app.core.portfolio import AuditSummary, summarize
-from app.store import schema
+from app.store import schema, stored_summary
 from app.store.audit_id import derived_audit_id  # noqa: F401 - re-exported
 from app.store.lock import FileLock, lock_path
 
+if TYPE_CHECKING:
+    from app.core.symbiosis.party import Party
+
 AUDIT_SUFFIX = ".recp"
-# What a summary needs of an audit besides its header (the rest is never read).
-SUMMARY_TYPES = (model.Option, model.ResourceStream, model.PeriodRecord, model.ReferenceOverride)
+SUMMARY_TYPES = stored_summary.SUMMARY_TYPES
 
 
 @dataclass
@@ -91,7 +94,17 @@ def read_audit(
 
     Raises ``UserError`` for a file that cannot be read (its problem is the reason).
     """
-    from app.store.auditfile import AuditFile, _check_header
+    audit, meta, notes, _ = _read(Path(path), migrations, use_stored=False)
+    assert audit is not None
+    return audit, meta, notes
+
+
+def _read(
+    path: Path, migrations: list[schema.Migration] | None, *, use_stored: bool
+) -> tuple[model.Audit | None, dict[str, str], list[Problem], AuditSummary | None]:
+    """``read_audit``; with ``use_stored``, the file's current stored summary instead of the
+    audit when it has one (``app.store.stored_summary``): then the audit is not read."""
+    from app.store.auditfile import AuditFile, _check_header, _meta
 
     path = Path(path)
     loc = Location(file=str(path))
@@ -115,6 +128,15 @@ def read_audit(
             raise UserError.of("store.damaged", loc, detail=f"schema version {version}")
         if version > supported:
             raise UserError.of("portfolio.newer_version", loc, found=version, supported=supported)
+        summary = None
+        if use_stored and version == supported:
+            try:
+                meta = _meta(conn)
+            except sqlite3.DatabaseError as exc:
+                raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
+            summary = stored_summary.stored(meta, version)
+            if summary is not None:
+                return None, meta, _open_elsewhere(path, notes), summary
         if version < supported:  # migrate a copy in memory; the file stays as it is
             from app.store.auditfile import _migrate
 
@@ -149,18 +171,22 @@ def read_audit(
     finally:
         if conn is not None:
             conn.close()
-    holder = lock_path(path)
-    if holder.exists():
+    return audit, meta, _open_elsewhere(path, notes), None
+
+
+def _open_elsewhere(path: Path, notes: list[Problem]) -> list[Problem]:
+    """``notes``, and who holds the file open if someone does."""
+    if lock_path(path).exists():
         owner = FileLock(path).owner()
         notes.append(
             Problem(
                 "portfolio.open_elsewhere",
-                loc,
+                Location(file=str(path)),
                 {"user": owner.get("user", ""), "host": owner.get("host", "")},
                 Level.WARNING,
             )
         )
-    return audit, meta, notes
+    return notes
 
 
 def read_entry(
@@ -169,8 +195,10 @@ def read_entry(
     """One file's entry: never raises for a bad file (the reason is in ``problem``)."""
     path = Path(path)
     try:
-        audit, meta, notes = read_audit(path, migrations=migrations)
-        summary = summarize(audit, modified=meta.get("modified", ""))
+        audit, meta, notes, summary = _read(path, migrations, use_stored=True)
+        if summary is None:
+            assert audit is not None
+            summary = summarize(audit, modified=meta.get("modified", ""))
     except UserError as exc:
         return PortfolioEntry(path, problem=exc.problem)
     except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:  # damage the checks missed
@@ -218,3 +246,127 @@ def read_folder(
     entries = [read_entry(p, migrations=migrations) for p in audit_files(folder)]
     mark_duplicates(entries)
     return Portfolio(str(folder), entries)
+
+
+# ---------------------------------------------------------------------------------------------
+# Industrial symbiosis: the participants of a folder (full audits and exchange files)
+
+EXCHANGE_SUFFIX = ".recpx.json"  # app.core.symbiosis.exchange.SUFFIX
+
+
+@dataclass
+class FolderParties:
+    """What the matcher reads of a folder: one ``Party`` per enterprise, and why some files
+    were left out (or are worth a note)."""
+
+    source: str
+    parties: list[Party]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def exchange_files(folder: str | os.PathLike) -> list[Path]:
+    """Every exchange file (``*.recpx.json``) under ``folder``, in path order, backups left out."""
+    out: list[Path] = []
+    for root, dirs, files in os.walk(str(folder)):
+        dirs[:] = sorted(d for d in dirs if not d.endswith(AUDIT_SUFFIX + "-backups"))
+        out.extend(Path(root, f) for f in sorted(files) if f.endswith(EXCHANGE_SUFFIX))
+    return out
+
+
+def _audit_party(path: Path) -> tuple[Party, str, str, list[Problem]]:
+    """The party of the audit at ``path``, its modified time, its anonymous exchange id (""
+    when it never made an exchange file) and notes; ``UserError`` for a file not read."""
+    from app.core.symbiosis.exchange import anonymous_id
+    from app.core.symbiosis.offers import offers_and_needs
+    from app.core.symbiosis.party import party_from
+
+    audit, meta, notes = read_audit(path)
+    result = offers_and_needs(audit, file=str(path))
+    ent = audit.info.enterprise
+    located = ent.latitude is not None and ent.longitude is not None
+    location = (float(ent.latitude or 0), float(ent.longitude or 0)) if located else None
+    party = party_from(result, audit.info.id, location)
+    notes = [*notes, *result.problems]
+    if not result.classified_streams:
+        notes.append(
+            Problem(
+                "exchange.folder.none_classified",
+                Location(file=str(path)),
+                {"streams": result.streams},
+                Level.WARNING,
+            )
+        )
+    key = audit.info.exchange_consent.id_key
+    exchange_id = anonymous_id(audit.info.id, key) if isinstance(key, str) and key else ""
+    return party, meta.get("modified", ""), exchange_id, notes
+
+
+def read_parties(folder: str | os.PathLike) -> FolderParties:
+    """Every enterprise of ``folder`` as the matcher reads it: full audits (their offers and
+    needs, names kept: the folder is the programme's own) and exchange files (anonymous).
+
+    One enterprise is counted once: of two copies of an audit, the one written last; an
+    exchange file made from an audit of the folder gives way to the audit; a second exchange
+    file with the same anonymous id is refused (a problem naming both files). A bad file is a
+    problem, never a reason to stop.
+    """
+    from app.core.symbiosis.exchange import duplicate_problem, read_exchange
+
+    folder = Path(folder)
+    loc = Location(file=str(folder))
+    if not folder.exists():
+        raise UserError.of("portfolio.folder_missing", loc, path=str(folder))
+    if not folder.is_dir():
+        raise UserError.of("portfolio.not_a_folder", loc, path=str(folder))
+    problems: list[Problem] = []
+    audits: dict[str, tuple[Party, str]] = {}  # audit id -> (party, modified)
+    exchange_ids: dict[str, str] = {}  # anonymous id -> the audit id it belongs to
+    for path in audit_files(folder):
+        try:
+            party, modified, exchange_id, notes = _audit_party(path)
+        except UserError as exc:
+            problems.append(exc.problem)
+            continue
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+            problems.append(
+                Problem("store.damaged", Location(file=str(path)), {"detail": str(exc)})
+            )
+            continue
+        problems += notes
+        if exchange_id:
+            exchange_ids[exchange_id] = party.key
+        kept = audits.get(party.key)
+        if kept is None or modified > kept[1]:
+            if kept is not None:
+                problems.append(_copy_note(kept[0].source, party.source))
+            audits[party.key] = (party, modified)
+        else:
+            problems.append(_copy_note(party.source, kept[0].source))
+    parties = [p for p, _ in audits.values()]
+    seen: dict[str, str] = {}
+    for path in exchange_files(folder):
+        try:
+            party = read_exchange(path)
+        except UserError as exc:
+            problems.append(exc.problem)
+            continue
+        if party.key in exchange_ids:
+            problems.append(
+                Problem(
+                    "exchange.folder.audit_present",
+                    Location(file=str(path)),
+                    {"audit": audits[exchange_ids[party.key]][0].source},
+                    Level.WARNING,
+                )
+            )
+            continue
+        if party.key in seen:
+            problems.append(duplicate_problem(party, seen[party.key]))
+            continue
+        seen[party.key] = party.source
+        parties.append(party)
+    return FolderParties(str(folder), parties, problems)
+
+
+def _copy_note(skipped: str, kept: str) -> Problem:
+    return Problem("exchange.folder.copy", Location(file=skipped), {"kept": kept}, Level.WARNING)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import Location, UserError
-from app.store import backups, schema
+from app.store import backups, schema, stored_summary
 from app.store.auditfile import AuditFile, PendingBackup, _now
 
 INFO = "audit_info"  # the audit's header: one row, id "1"
@@ -210,6 +210,7 @@ def hand_out(
             copy.execute("DELETE FROM changes")
             copy.execute("DELETE FROM handouts")
             copy.execute("DELETE FROM handout_base")
+            stored_summary.drop(copy)  # it summed up the whole audit, not this part
             base = [
                 (handout_id, table, rid, row_hash(row))
                 for table in TABLE_NAMES

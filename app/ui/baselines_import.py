@@ -1,5 +1,9 @@
 """The import wizard: file -> column mapping -> preview with the validation report -> accept.
 
+The sheet is shown as read with the guessed header row highlighted (a click on a row makes it
+the header); columns are matched to streams by name (``app.core.import_guess``), and a new file
+or header row clears the previous report so it cannot be imported by mistake.
+
 Reading and validating run off the GUI thread (``context.jobs``) with progress and Cancel; the
 accepted import is one ``context.edit`` (one transaction, one undo step). The mapping can be
 saved in the audit by name and picked again for next month's file.
@@ -37,7 +41,12 @@ from app.core.messages import render, text
 from app.store import importer
 from app.store.importer import ColumnMap, Mapping
 
-ROW_COLOURS = {"error": QColor("#F4B6B6"), "warning": QColor("#FFF3B0")}
+ROW_COLOURS = {
+    "error": QColor("#F4B6B6"),
+    "warning": QColor("#FFF3B0"),
+    "skipped": QColor("#D9D9D9"),
+}
+HEADER_COLOUR = QColor("#BFD7F5")
 
 
 class ImportDialog(QDialog):
@@ -72,7 +81,7 @@ class ImportDialog(QDialog):
         self.sheet.activated.connect(lambda _i: self.load_headers())
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 1000)
-        self.header_row.valueChanged.connect(lambda _v: self.load_headers())
+        self.header_row.valueChanged.connect(self._header_changed)
         self.period_col = QComboBox()
         self.locale_box = QComboBox()
         self.locale_box.addItem(text("import.locale_vi", context.lang), "vi")
@@ -83,6 +92,8 @@ class ImportDialog(QDialog):
         self.existing.addItem(self.tr("Refuse months already entered"), "reject")
         self.existing.addItem(self.tr("Replace months already entered"), "replace")
         self.aggregate = QCheckBox(self.tr("Add up several rows of one month (daily readings)"))
+        self.skip_total = QCheckBox(self.tr("Skip total rows (“Tổng cộng”, “Total”, sums)"))
+        self.skip_total.setChecked(True)
         form = QFormLayout()
         form.addRow(self.tr("Layout"), self.layout_box)
         form.addRow(self.tr("Sheet"), self.sheet)
@@ -92,6 +103,7 @@ class ImportDialog(QDialog):
         form.addRow("", self.day_first)
         form.addRow(self.tr("Months already in the audit"), self.existing)
         form.addRow("", self.aggregate)
+        form.addRow("", self.skip_total)
         # wide: one row per file column -> stream or nothing
         self.columns = QTableWidget(0, 3)
         self.columns.setObjectName("importColumns")
@@ -107,27 +119,50 @@ class ImportDialog(QDialog):
         long_form.addRow(self.tr("Quantity column"), self.qty_col)
         long_form.addRow(self.tr("Cost column (optional)"), self.cost_col)
         long_form.addRow(self.tr("Unit column (optional)"), self.unit_col)
+        self.unmatched = QLabel()
+        self.unmatched.setObjectName("importUnmatched")
+        self.unmatched.setWordWrap(True)
         mapping_side = QWidget()
         ml = QVBoxLayout(mapping_side)
         ml.addLayout(form)
         ml.addWidget(self.columns, 1)
+        ml.addWidget(self.unmatched)
         ml.addWidget(self.long_box)
+        # the sheet as read: the header row highlighted, a click on a row makes it the header
+        self.raw = QTableWidget(0, 0)
+        self.raw.setObjectName("importRaw")
+        self.raw.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.raw.setSelectionBehavior(QTableWidget.SelectRows)
+        self.raw.setSelectionMode(QTableWidget.SingleSelection)
+        self.raw.setWordWrap(False)
+        self.raw.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.raw.cellClicked.connect(lambda row, _col: self.header_row.setValue(row + 1))
+        self.raw_label = QLabel()
         # 3. preview and report
         self.preview = QTableWidget(0, 0)
         self.preview.setObjectName("importPreview")
         self.preview.verticalHeader().setVisible(False)
+        self.preview.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.problems = QListWidget()
         self.problems.setObjectName("importProblems")
         self.problems.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.addWidget(QLabel(self.tr("Preview (as read)")))
-        rl.addWidget(self.preview, 3)
-        rl.addWidget(QLabel(self.tr("Validation report")))
-        rl.addWidget(self.problems, 2)
-        rl.addWidget(self.summary)
+        right = QSplitter(Qt.Vertical)
+        for label, widget in (
+            (self.raw_label, self.raw),
+            (QLabel(self.tr("Preview (as read)")), self.preview),
+            (QLabel(self.tr("Validation report")), self.problems),
+        ):
+            pane = QWidget()
+            pl = QVBoxLayout(pane)
+            pl.setContentsMargins(0, 0, 0, 0)
+            pl.addWidget(label)
+            pl.addWidget(widget, 1)
+            if widget is self.problems:
+                pl.addWidget(self.summary)
+            right.addWidget(pane)
+        right.setSizes([300, 200, 200])
         split = QSplitter(Qt.Horizontal)
         split.addWidget(mapping_side)
         split.addWidget(right)
@@ -163,21 +198,44 @@ class ImportDialog(QDialog):
             self.set_file(path)
 
     def set_file(self, path: str) -> None:
+        """A new file: the previous report, problems and preview go, the header is guessed."""
         self.path = path
         self.file_label.setText(Path(path).name)
         self.sheet.clear()
+        self._reset_report()
         self.load_headers(first=True)
+
+    def _header_changed(self, _row: int) -> None:
+        self._reset_report()  # a report of another header row would be a wrong one
+        self.load_headers()
+
+    def _reset_report(self) -> None:
+        self.result = None
+        self.preview.clear()
+        self.preview.setRowCount(0)
+        self.preview.setColumnCount(0)
+        self.problems.clear()
+        self.summary.clear()
+        self.btn_import.setEnabled(False)
 
     def load_headers(self, first: bool = False) -> None:
         if not self.path:
             return
         try:
             info = importer.peek(
-                self.path, "" if first else self.sheet.currentText(), self.header_row.value()
+                self.path,
+                "" if first else self.sheet.currentText(),
+                None if first else self.header_row.value(),
             )
         except UserError as exc:
+            self.raw.setRowCount(0)
             self._show_problems([exc.problem])
             return
+        if first:
+            self.header_row.blockSignals(True)
+            self.header_row.setValue(info.header_guess)
+            self.header_row.blockSignals(False)
+        self._fill_raw(info.rows)
         if first or self.sheet.count() != len(info.sheets):
             self.sheet.blockSignals(True)
             self.sheet.clear()
@@ -194,14 +252,59 @@ class ImportDialog(QDialog):
             box.clear()
             box.addItem(self.tr("(none)"))
             box.addItems(labels)
+        if info.period_guess < len(labels):
+            self.period_col.setCurrentIndex(info.period_guess)
         self._fill_columns(importer.guess_wide_columns(self.headers, self.context.audit.streams))
+
+    def _fill_raw(self, rows: list[list[str]]) -> None:
+        """The first rows as read; the header row highlighted and said above the table."""
+        width = max((len(r) for r in rows), default=0)
+        self.raw.clear()
+        self.raw.setRowCount(len(rows))
+        self.raw.setColumnCount(width)
+        self.raw.setHorizontalHeaderLabels([_letter(i) for i in range(width)])
+        header = self.header_row.value() - 1
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(value)
+                if r == header:
+                    item.setBackground(QBrush(HEADER_COLOUR))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.raw.setItem(r, c, item)
+        self.raw.resizeColumnsToContents()
+        for c in range(width):
+            self.raw.setColumnWidth(c, min(self.raw.columnWidth(c), 220))
+        self.raw_label.setText(
+            self.tr(
+                "The sheet as read (first {rows} rows); row {row} is the header — "
+                "click a row to take it instead"
+            ).format(rows=len(rows), row=header + 1)
+        )
 
     def _stream_combo(self, role_box: QComboBox | None = None) -> QComboBox:
         box = QComboBox()
         box.addItem(self.tr("(not imported)"), "")
+        english = self.context.lang == "en"
         for s in self.context.audit.streams:
-            box.addItem(f"{s.name_vi} ({s.unit})", s.id)
+            name = s.name_en if english and s.name_en else s.name_vi
+            box.addItem(f"{name} ({s.unit})", s.id)
+        box.currentIndexChanged.connect(lambda _i: self._say_unmatched())
         return box
+
+    def _say_unmatched(self) -> None:
+        """Columns not going to any stream are ignored: say which."""
+        names = [
+            self.columns.item(row, 0).text()
+            for row in range(self.columns.rowCount())
+            if (box := self.columns.cellWidget(row, 1)) is not None and not box.currentData()
+        ]
+        self.unmatched.setText(
+            self.tr("Not matched to a stream, ignored: {columns}").format(columns=", ".join(names))
+            if names
+            else ""
+        )
 
     def _fill_columns(self, guesses: list[ColumnMap]) -> None:
         self.columns.setRowCount(0)
@@ -225,8 +328,12 @@ class ImportDialog(QDialog):
             if guess is not None:
                 streams.setCurrentIndex(max(0, streams.findData(guess.stream)))
                 role.setCurrentIndex(max(0, role.findData(guess.role)))
+            if guess is not None:  # the header's own unit, kept while its stream is chosen
+                streams.setProperty("guess", guess.stream)
+                streams.setProperty("unit", guess.unit)
             self.columns.setCellWidget(row, 1, streams)
             self.columns.setCellWidget(row, 2, role)
+        self._say_unmatched()
 
     def _layout_changed(self) -> None:
         wide = self.layout_box.currentData() == "wide"
@@ -250,16 +357,20 @@ class ImportDialog(QDialog):
             day_first=self.day_first.isChecked(),
             on_existing=self.existing.currentData(),
             aggregate=self.aggregate.isChecked(),
+            skip_total=self.skip_total.isChecked(),
         )
         if m.layout == "wide":
             for row in range(self.columns.rowCount()):
-                stream = self.columns.cellWidget(row, 1).currentData()
-                if stream:
+                box = self.columns.cellWidget(row, 1)
+                if box.currentData():
                     m.columns.append(
                         ColumnMap(
                             self.columns.item(row, 0).text(),
-                            stream,
+                            box.currentData(),
                             self.columns.cellWidget(row, 2).currentData(),
+                            box.property("unit") or ""
+                            if box.currentData() == box.property("guess")
+                            else "",
                         )
                     )
         else:
@@ -286,6 +397,7 @@ class ImportDialog(QDialog):
         self.day_first.setChecked(m.day_first)
         self.existing.setCurrentIndex(self.existing.findData(m.on_existing))
         self.aggregate.setChecked(m.aggregate)
+        self.skip_total.setChecked(m.skip_total)
         pick(self.stream_col, m.stream_column)
         pick(self.qty_col, m.quantity_column)
         pick(self.cost_col, m.cost_column, 1)

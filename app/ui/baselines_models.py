@@ -24,8 +24,9 @@ from PySide6.QtGui import (
 )
 
 from app.core import model
+from app.core.messages import render
 from app.core.parsing import NumberBlock, parse_number, parse_period, read_number_block
-from app.core.quality import Flag, QualityReport, check_audit
+from app.core.quality import OUTLIER_KEYS, Flag, QualityReport, check_audit
 
 FLAG_COLOURS = {
     Flag.DUPLICATE: QColor("#F6C28B"),
@@ -95,9 +96,18 @@ def quality_title(quality: model.DataQuality) -> str:
 def flag_title(flag: Flag) -> str:
     return {
         Flag.GAP: QCoreApplication.translate("Baselines", "Missing month"),
-        Flag.OUTLIER: QCoreApplication.translate("Baselines", "More than 3 times the median"),
+        Flag.OUTLIER: QCoreApplication.translate(
+            "Baselines", "Far from the other months or the same month last year"
+        ),
         Flag.DUPLICATE: QCoreApplication.translate("Baselines", "Several figures for this month"),
     }[flag]
+
+
+def quality_text(problem, lang: str) -> str:
+    """A quality problem as the screen lists it: the message, without the location prefix
+    (the stream's name is in the message)."""
+    text = render(problem, lang)
+    return text.split(": ", 1)[-1] if problem.location.entity else text
 
 
 def ordered_streams(audit: model.Audit, group: model.StreamGroup | None = None) -> list:
@@ -272,6 +282,7 @@ class RecordsModel(QStandardItemModel):
         self.periods: list[str] = []
         self.cells: dict[tuple[str, str], list[model.PeriodRecord]] = {}
         self.quality = QualityReport()
+        self.entered: list[tuple[str, str]] = []  # (stream id, period) of the last typed edit
         self.headers: list[str] = []
         self._signature: tuple = ()
         self._looks: list[tuple] = []  # per cell (row * columns + column): what it shows
@@ -324,9 +335,19 @@ class RecordsModel(QStandardItemModel):
         flags = self.quality.flags.get(key)
         colour = next(f for f in FLAG_COLOURS if f in flags) if flags else None
         tips = [flag_title(f) for f in sorted(flags)] if flags else []
+        if flags and Flag.OUTLIER in flags:  # say what it was compared with
+            tips += [quality_text(p, self.context.lang) for p in self.outliers_at(key)]
         if note:
             tips.append(QCoreApplication.translate("Baselines", "Note: {note}").format(note=note))
         return text, colour, "\n".join(tips), bool(note)
+
+    def outliers_at(self, key: tuple[str, str]) -> list:
+        """The outlier problems of one (stream id, period) cell."""
+        return [p for p in self.quality.problems_of(*key) if p.key in OUTLIER_KEYS]
+
+    def entered_outliers(self) -> list:
+        """The outlier problems of the cells the last typed edit or paste wrote."""
+        return [p for key in self.entered for p in self.outliers_at(key)]
 
     def _dress(self, item: QStandardItem, look: tuple) -> None:
         text, colour, tooltip, noted = look
@@ -433,7 +454,16 @@ class RecordsModel(QStandardItemModel):
         label = QCoreApplication.translate("Baselines", "Edit {stream}, {period}").format(
             stream=stream.name_vi, period=self.context.format_period(period)
         )
-        return self.context.edit(label, put=puts, delete=deletes)
+        return self._edit_cells([(stream.id, period)], label, puts, deletes)
+
+    def _edit_cells(self, cells: list[tuple[str, str]], label: str, puts, deletes) -> bool:
+        """``context.edit`` remembering which cells were entered (the screen warns when one
+        of them is an outlier, right after the refresh the edit causes)."""
+        self.entered = cells
+        done = self.context.edit(label, put=puts, delete=deletes)
+        if not done:
+            self.entered = []
+        return done
 
     def _paste_cells(
         self, text: str, top: int, left: int
@@ -444,10 +474,9 @@ class RecordsModel(QStandardItemModel):
         When every row starts with a month (01/2024, Tháng 1/2024, 15/01/2024…) that column
         says which row each line goes to; otherwise lines fill rows down from ``top``.
         """
-        lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        while lines and not lines[-1].strip():
-            lines.pop()
-        block = [ln.split("\t") for ln in lines]
+        from app.ui.grid_keys import split_block
+
+        block = split_block(text)
         if not block:
             return [], None
         by_period = len(block[0]) > 1 and all(parse_period(r[0].strip()).ok for r in block)
@@ -494,22 +523,18 @@ class RecordsModel(QStandardItemModel):
         values = checked.values
         if locale is not None and locale != checked.locale:
             values = checked.alternatives
-        puts, deletes = [], []
+        puts, deletes, entered = [], [], []
         for c, parsed in zip(cells, values, strict=True):
             if parsed.value is None and not c.text.strip():
                 continue  # an empty cell in the block leaves the grid cell as it is
             p, d = self.change_for(self.streams[c.stream], c.period, parsed.value)
             puts += p
             deletes += d
+            entered.append((self.streams[c.stream].id, c.period))
         if not puts and not deletes:
             return None
-        self.context.edit(
-            QCoreApplication.translate("Baselines", "Paste {count} figures").format(
-                count=len(puts)
-            ),
-            put=puts,
-            delete=deletes,
-        )
+        label = QCoreApplication.translate("Baselines", "Paste {count} figures")
+        self._edit_cells(entered, label.format(count=len(puts)), puts, deletes)
         return None
 
 

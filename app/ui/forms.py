@@ -59,11 +59,21 @@ class GuardedTable(QTableWidget):
 
     @contextmanager
     def filling_rows(self) -> Iterator[None]:
+        # A refill after each typed cell must keep the cursor where it was: Tab moves on from
+        # the current cell, and a cleared table put it on the first cell (typing overwrote it).
+        row, col = self.currentRow(), self.currentColumn()
+        ranges = self.selectedRanges()
         self.filling = True
         self.blockSignals(True)
         try:
             yield
         finally:
+            if 0 <= row < self.rowCount() and 0 <= col < self.columnCount():
+                from PySide6.QtCore import QItemSelectionModel
+
+                self.setCurrentCell(row, col, QItemSelectionModel.SelectionFlag.NoUpdate)
+                for r in ranges:
+                    self.setRangeSelected(r, True)
             self.blockSignals(False)
             self.filling = False
 

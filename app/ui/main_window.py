@@ -279,7 +279,11 @@ class MainWindow(QMainWindow):
             (self.act_undo, QKeySequence.Undo),
         ):
             act.setProperty("shortcut", QKeySequence(key))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.Redo])
+        # Each key once: where the platform's Redo is Ctrl+Y too (Windows, offscreen), a key
+        # listed twice is "ambiguous" to Qt and Ctrl+Y did nothing outside a text field.
+        redo = [QKeySequence("Ctrl+Y")]
+        redo += [k for k in QKeySequence.keyBindings(QKeySequence.Redo)[:1] if k not in redo]
+        self.act_redo.setShortcuts(redo)
         from PySide6.QtWidgets import QApplication
 
         from app.ui.undo_keys import UndoKeys

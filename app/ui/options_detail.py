@@ -12,14 +12,14 @@ import copy
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,9 +50,28 @@ from app.core.model import (
     clean_text,
 )
 from app.ui.calculators.option_runs import CalculationsPanel
+from app.ui.dates import DateField
 from app.ui.forms import TextField
 
-NO_DATE = QDate(2000, 1, 1)  # QDateEdit minimum shown as "—": no date
+# Figures shown on the money tab; investment, net saving, payback and NPV are in the header.
+_MORE_FIGURES = ("irr", "dpayback", "co2e", "mac", "cost_class")
+
+
+class _Body(QWidget):
+    """The editor's content: as tall as the editor, never as its wrapped labels would like
+    (a word-wrapped label makes QScrollArea size the content to its preferred height, which
+    would push the tabs below the screen and scroll the status out of view)."""
+
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802 - Qt's name
+        return -1
+
+
+class _Note(QLabel):
+    """A red note that takes no room while it says nothing."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class PlainText(QPlainTextEdit):
@@ -62,26 +82,6 @@ class PlainText(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
         self.left.emit()
-
-
-def _date_edit() -> QDateEdit:
-    w = QDateEdit()
-    w.setCalendarPopup(True)
-    w.setMinimumDate(NO_DATE)
-    w.setSpecialValueText("—")
-    w.setDate(NO_DATE)
-    return w
-
-
-def _to_date(w: QDateEdit) -> date | None:
-    d = w.date()
-    return None if d == NO_DATE else date(d.year(), d.month(), d.day())
-
-
-def _set_date(w: QDateEdit, value: date | None) -> None:
-    w.blockSignals(True)
-    w.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
-    w.blockSignals(False)
 
 
 class _WrappingCheck(QWidget):
@@ -110,10 +110,13 @@ def _narrow_combo(combo: QComboBox) -> QComboBox:
 class OptionEditor(QScrollArea):
     """Edits one option of ``context.audit``; ``show_option(None)`` clears it.
 
-    Scrolls vertically only: the boxes sit in two columns when the editor is wide enough for
-    both, else in one (``_fit_columns``), and no field has a minimum width set by its text
-    (combo items, the check box's explanation and long labels wrap or shrink), so at
-    1366x768 nothing is cut off on the right in either language.
+    Fits a 1366x768 screen: the status control and the key figures (investment, net saving,
+    payback, NPV) stay in view at the top; the rest sits in tabs (option, savings, money,
+    plan, scores), each scrolling on its own if it must. Scrolls vertically only: the header
+    and the option tab sit in two columns when the editor is wide enough, else in one
+    (``_fit_columns``), and no field has a minimum width set by its text (combo items, the
+    check box's explanation and long labels wrap or shrink), so nothing is cut off on the
+    right in either language.
     """
 
     def __init__(self, context, analysis: opt.OptionsAnalysis, parent: QWidget | None = None):
@@ -124,15 +127,15 @@ class OptionEditor(QScrollArea):
         self._loading = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        body = QWidget()
+        body = _Body()
         self.setWidget(body)
-        grid = QGridLayout(body)
-        self._grid = grid
         self._columns = 0
 
         # --- what the option is
-        self.box_what = QGroupBox()
-        form = QFormLayout(self.box_what)
+        self.box_what = QWidget()
+        form = QFormLayout()
+        long_form = QFormLayout()
+        self._what_forms = (form, long_form)
         self.f_code = TextField()
         self.f_title_vi = TextField()
         self.f_title_en = TextField()
@@ -159,7 +162,9 @@ class OptionEditor(QScrollArea):
             ("findings", self.f_findings),
         ):
             self.labels[key] = QLabel()
-            form.addRow(self.labels[key], widget)
+            short = key not in ("description_vi", "description_en", "findings")
+            (form if short else long_form).addRow(self.labels[key], widget)
+        self._what_grid = QGridLayout(self.box_what)
         for name, w in (
             ("code", self.f_code),
             ("title_vi", self.f_title_vi),
@@ -220,17 +225,27 @@ class OptionEditor(QScrollArea):
             if name != "override_reason":
                 w.textEdited.connect(self._live)
 
-        # --- live figures
+        # --- live figures: the key ones in the header, the others beside the money fields
         self.box_figures = QGroupBox()
-        ff = QFormLayout(self.box_figures)
+        key_grid = QGridLayout(self.box_figures)
+        self.box_more_figures = QGroupBox()
+        ff = QFormLayout(self.box_more_figures)
         self.figures: dict[str, QLabel] = {}
-        for name in ("saving", "payback", "npv", "irr", "dpayback", "co2e", "mac", "cost_class"):
+        for name in ("investment", "saving", "payback", "npv", *_MORE_FIGURES):
             self.labels["fig_" + name] = QLabel()
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             value.setObjectName("figure_" + name)
             self.figures[name] = value
-            ff.addRow(self.labels["fig_" + name], value)
+            if name in _MORE_FIGURES:
+                ff.addRow(self.labels["fig_" + name], value)
+                continue
+            value.setStyleSheet("font-weight: bold;")
+            i = ("investment", "saving", "payback", "npv").index(name)
+            key_grid.addWidget(self.labels["fig_" + name], i, 0)
+            key_grid.addWidget(value, i, 1)
+        key_grid.setColumnStretch(1, 1)
+        key_grid.setRowStretch(4, 1)
 
         # --- workflow
         self.box_status = QGroupBox()
@@ -241,14 +256,13 @@ class OptionEditor(QScrollArea):
         self.f_screening = _narrow_combo(QComboBox())
         self.f_rejection = TextField()
         self.f_responsible = TextField()
-        self.f_target = _date_edit()
-        self.f_implemented = _date_edit()
+        self.f_target = DateField()
+        self.f_implemented = DateField()
         self.f_actual = TextField()
         self.f_verified = TextField()
         self.new_status = _narrow_combo(QComboBox())
-        self.status_date = QDateEdit()
-        self.status_date.setCalendarPopup(True)
-        self.status_date.setDate(QDate.currentDate())
+        self.status_date = DateField()  # the day of the change: today unless typed
+        self.status_date.set_date(date.today())
         self.btn_status = QPushButton()
         self.btn_status.setObjectName("recordStatus")
         self.btn_status.clicked.connect(self.record_status)
@@ -265,23 +279,28 @@ class OptionEditor(QScrollArea):
         self.status_message.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         self.status_message.hide()
         self.history = QListWidget()
-        self.history.setMaximumHeight(80)
-        for key, widget in (
-            ("status_now", self.status_now),
-            ("screening", self.f_screening),
-            ("rejection_reason", self.f_rejection),
-            ("responsible", self.f_responsible),
-            ("target_date", self.f_target),
-            ("implemented_date", self.f_implemented),
-            ("actual_investment_vnd", self.f_actual),
-            ("verified_saving_vnd", self.f_verified),
-            ("change_status", change),
-            ("status_message", self.status_message),
-            ("history", self.history),
+        self.history.setMaximumHeight(100)
+        # The status, the change control (with why it was refused just under it), screening
+        # and reason sit in the header; the plan's data on the plan tab.
+        self.box_plan = QWidget()
+        pf = QFormLayout(self.box_plan)
+        for form_, key, widget in (
+            (wf, "status_now", self.status_now),
+            (wf, "change_status", change),
+            (wf, "status_message", self.status_message),
+            (wf, "screening", self.f_screening),
+            (wf, "rejection_reason", self.f_rejection),
+            (pf, "responsible", self.f_responsible),
+            (pf, "target_date", self.f_target),
+            (pf, "implemented_date", self.f_implemented),
+            (pf, "actual_investment_vnd", self.f_actual),
+            (pf, "verified_saving_vnd", self.f_verified),
+            (pf, "history", self.history),
         ):
             self.labels[key] = QLabel()
-            wf.addRow(self.labels[key], widget)
+            form_.addRow(self.labels[key], widget)
         self._status_form = wf
+        wf.setRowVisible(self.status_message, False)
         self.f_screening.activated.connect(self._commit_screening)
         self.new_status.activated.connect(lambda _i: self._show_rejection_row())
         self.f_rejection.editingFinished.connect(self._commit_rejection_reason)
@@ -298,7 +317,7 @@ class OptionEditor(QScrollArea):
         )
 
         # --- scores
-        self.box_scores = QGroupBox()
+        self.box_scores = QWidget()
         sf = QFormLayout(self.box_scores)
         self.scores: dict[str, QDoubleSpinBox] = {}
         for criterion in opt.CRITERIA:
@@ -313,63 +332,92 @@ class OptionEditor(QScrollArea):
             sf.addRow(self.labels["score_" + criterion], spin)
 
         # --- problems
-        self.problems = QLabel()
+        self.problems = _Note()
         self.problems.setWordWrap(True)
         self.problems.setObjectName("optionProblems")
         self.problems.setStyleSheet("color: #a33;")
 
-        for box in (self.box_what, self.box_money, self.box_figures, self.box_status):
-            box.layout().setRowWrapPolicy(QFormLayout.WrapLongRows)
+        for form_ in (*self._what_forms, mf, ff, wf, pf):
+            form_.setRowWrapPolicy(QFormLayout.WrapLongRows)
+
+        # --- money tab: the costs beside the other figures
+        self.box_money_page = QWidget()
+        money_row = QHBoxLayout(self.box_money_page)
+        money_row.addWidget(self.box_money, 3)
+        money_row.addWidget(self.box_more_figures, 2)
+
+        # --- the header (always in view) and the tabs, which get the height left
+        for box in (self.box_status, self.box_figures):
+            box.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.header = QGridLayout()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("optionTabs")
+        self.page_option = self._page(self.box_what)
+        self.page_savings = self._page(self.box_savings)
+        self.page_money = self._page(self.box_money_page)
+        self.page_plan = self._page(self.box_plan)
+        self.page_scores = self._page(self.box_scores)
+        for page in (
+            self.page_option,
+            self.page_savings,
+            self.page_money,
+            self.page_plan,
+            self.page_scores,
+        ):
+            self.tabs.addTab(page, "")
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addLayout(self.header)
+        outer.addWidget(self.problems)
+        outer.addWidget(self.tabs, 1)
         self._place(2)
         self.retranslate()
         self.show_option(None)
 
     # ------------------------------------------------------------------ layout
+    @staticmethod
+    def _page(widget: QWidget) -> QScrollArea:
+        """A tab page that scrolls vertically on its own when its content is taller."""
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.NoFrame)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        page.setWidget(widget)
+        return page
+
     def _place(self, columns: int) -> None:
-        """Lay the boxes out in ``columns`` (2: content left, figures and workflow right)."""
-        grid = self._grid
-        boxes = (
-            self.box_what,
-            self.box_savings,
-            self.box_money,
-            self.problems,
-            self.box_figures,
-            self.box_status,
-            self.box_scores,
-        )
-        for w in boxes:
-            grid.removeWidget(w)
-        for r in range(grid.rowCount()):
-            grid.setRowStretch(r, 0)
+        """Lay out the header and the option tab in ``columns`` (2: side by side; 1: stacked)."""
+        header = self.header
+        for w in (self.box_status, self.box_figures):
+            header.removeWidget(w)
+        grid = self._what_grid
+        for form_ in self._what_forms:
+            grid.removeItem(form_)
         if columns == 2:
-            grid.addWidget(self.box_what, 0, 0)
-            grid.addWidget(self.box_savings, 1, 0)
-            grid.addWidget(self.box_money, 2, 0)
-            grid.addWidget(self.problems, 3, 0)
-            grid.addWidget(self.box_figures, 0, 1)
-            grid.addWidget(self.box_status, 1, 1, 2, 1)
-            grid.addWidget(self.box_scores, 3, 1)
-            grid.setRowStretch(4, 1)
-            grid.setColumnStretch(0, 1)
+            header.addWidget(self.box_status, 0, 0)
+            header.addWidget(self.box_figures, 0, 1)
+            header.setColumnStretch(0, 3)
+            header.setColumnStretch(1, 2)
+            grid.addLayout(self._what_forms[0], 0, 0)
+            grid.addLayout(self._what_forms[1], 0, 1)
             grid.setColumnStretch(1, 1)
         else:
-            order = (self.box_what, self.box_figures, self.box_savings, self.box_money)
-            order += (self.box_status, self.box_scores, self.problems)
-            for r, w in enumerate(order):
-                grid.addWidget(w, r, 0)
-            grid.setRowStretch(len(order), 1)
+            header.addWidget(self.box_status, 0, 0)
+            header.addWidget(self.box_figures, 1, 0)
+            header.setColumnStretch(1, 0)
+            grid.addLayout(self._what_forms[0], 0, 0)
+            grid.addLayout(self._what_forms[1], 1, 0)
             grid.setColumnStretch(1, 0)
+        grid.setColumnStretch(0, 1)
+        grid.setRowStretch(2, 1)
         self._columns = columns
 
     def two_column_width(self) -> int:
         """The editor width from which both columns get their preferred width (below it the
         form rows would have to wrap their labels above the fields: one column reads better)."""
-        left = max(w.sizeHint().width() for w in (self.box_what, self.box_savings, self.box_money))
-        right = max(
-            w.sizeHint().width() for w in (self.box_figures, self.box_status, self.box_scores)
-        )
-        m = self._grid.contentsMargins()
-        return left + right + self._grid.horizontalSpacing() + m.left() + m.right()
+        header = self.box_status.sizeHint().width() + self.box_figures.sizeHint().width()
+        what = sum(f.sizeHint().width() for f in self._what_forms) + 40
+        return max(header, what) + 30
 
     def _fit_columns(self) -> None:
         # 24 px of hysteresis: the vertical scroll bar coming and going must not flip layouts.
@@ -378,19 +426,37 @@ class OptionEditor(QScrollArea):
         if want != self._columns:
             self._place(want)
 
+    def show_field(self, field: str) -> None:
+        """Bring the tab holding ``field`` (a label key such as "target_date") to the front."""
+        label = self.labels.get(field)
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if label is not None and page.isAncestorOf(label):
+                self.tabs.setCurrentIndex(i)
+                return
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit_columns()
 
     # ------------------------------------------------------------------ texts
     def retranslate(self) -> None:
-        self.box_what.setTitle(self.tr("Option"))
         self.box_savings.setTitle(self.tr("Physical savings per year"))
         self.calculations.retranslate()
         self.box_money.setTitle(self.tr("Costs and money saving"))
         self.box_figures.setTitle(self.tr("Figures (update as you type)"))
+        self.box_more_figures.setTitle(self.tr("More figures"))
         self.box_status.setTitle(self.tr("Screening and status"))
-        self.box_scores.setTitle(self.tr("Priority scores (0–5)"))
+        for page, title in (
+            (self.page_option, self.tr("Option")),
+            (self.page_savings, self.tr("Savings")),
+            (self.page_money, self.tr("Money")),
+            (self.page_plan, self.tr("Plan and follow-up")),
+            (self.page_scores, self.tr("Priority scores (0–5)")),
+        ):
+            self.tabs.setTabText(self.tabs.indexOf(page), title)
+        for w in (self.f_target, self.f_implemented, self.status_date):
+            w.retranslate()
         names = {
             "code": self.tr("Code"),
             "title_vi": self.tr("Title (Vietnamese)"),
@@ -407,6 +473,7 @@ class OptionEditor(QScrollArea):
             "discount_rate": self.tr("Discount rate (%)"),
             "money_saving_override_vnd": self.tr("Money saving entered (VND/yr)"),
             "override_reason": self.tr("Reason for the entered saving"),
+            "fig_investment": self.tr("Investment"),
             "fig_saving": self.tr("Net saving per year"),
             "fig_payback": self.tr("Simple payback"),
             "fig_npv": self.tr("NPV"),
@@ -547,8 +614,8 @@ class OptionEditor(QScrollArea):
         )
         self.f_rejection.show_value(o.rejection_reason)
         self.f_responsible.show_value(o.responsible)
-        _set_date(self.f_target, o.target_date)
-        _set_date(self.f_implemented, o.implemented_date)
+        self.f_target.set_date(o.target_date)
+        self.f_implemented.set_date(o.implemented_date)
         self.f_actual.show_value(
             "" if o.actual_investment_vnd is None else num(o.actual_investment_vnd)
         )
@@ -566,7 +633,7 @@ class OptionEditor(QScrollArea):
             spin.blockSignals(True)
             spin.setValue(o.scores.get(criterion, spin.minimum()))
             spin.blockSignals(False)
-        self._show_figures(self.analysis.finance(o))
+        self._show_figures(self.analysis.finance(o), o.investment_vnd)
         self._show_problems(self.analysis.problems(o))
 
     def _show_savings(self) -> None:
@@ -604,7 +671,7 @@ class OptionEditor(QScrollArea):
             return "—"
         return self.context.format_number(round(saving.quantity_per_year * price))
 
-    def _show_figures(self, fin: Any) -> None:
+    def _show_figures(self, fin: Any, investment: int | None = None) -> None:
         num = self.context.format_number
         f = self.figures
         if fin is None:
@@ -613,6 +680,7 @@ class OptionEditor(QScrollArea):
             return
         years = self.tr("{n} years")
         f["saving"].setText(self.tr("{n} VND").format(n=num(fin.annual_net_saving_vnd)))
+        f["investment"].setText(self.tr("{n} VND").format(n=num(investment or 0)))
         if not opt.is_assessed(fin):  # no money entered: not assessed, never "0 years"
             f["payback"].setText(text("options.not_assessed", self.context.lang))
         else:
@@ -658,7 +726,8 @@ class OptionEditor(QScrollArea):
             return
         from app.core.finance import option_finance
 
-        self._show_figures(option_finance(o, self.context.audit, context=self.analysis.context))
+        fin = option_finance(o, self.context.audit, context=self.analysis.context)
+        self._show_figures(fin, o.investment_vnd)
 
     def _parse_money(self, name: str, raw: str) -> Any:
         value = self.context.parse_number(raw)
@@ -751,7 +820,9 @@ class OptionEditor(QScrollArea):
 
     def _commit_date(self, name: str) -> None:
         w = self.f_target if name == "target_date" else self.f_implemented
-        value = _to_date(w)
+        if not w.is_valid():  # marked in red by the field; the saved date stays
+            return
+        value = w.date_value()
         if self.option is not None and value != getattr(self.option, name):
             self._commit(self.tr("Edit option"), self._with(**{name: value}))
 
@@ -833,7 +904,10 @@ class OptionEditor(QScrollArea):
             name = label.text().rstrip(": ") if label is not None else ""
             lines.append(f"• {name}: {message}" if name else f"• {message}")
         self.status_message.setText("\n".join(lines))
-        self.status_message.setVisible(bool(lines))
+        self._status_form.setRowVisible(self.status_message, bool(lines))
+        for p in problems:  # a field named there may sit on a tab: show that tab
+            self.show_field(p.location.field)
+            break
 
     def _commit_scores(self) -> None:
         if self.option is None:
@@ -892,15 +966,17 @@ class OptionEditor(QScrollArea):
         """Move the option to the chosen status on the chosen date (with the form's data)."""
         if self.option is None:
             return False
-        d = self.status_date.date()
-        on = date(d.year(), d.month(), d.day())
+        fields = (self.status_date, self.f_target, self.f_implemented)
+        if not all(w.is_valid() for w in fields):
+            return False  # each wrong date is marked in red with its hint
+        on = self.status_date.date_value() or date.today()
         screening = self.f_screening.currentData() or None
         data = {
             "screening": Screening(screening) if screening else None,
             "rejection_reason": self.f_rejection.value(),
             "responsible": self.f_responsible.value(),
-            "target_date": _to_date(self.f_target),
-            "implemented_date": _to_date(self.f_implemented),
+            "target_date": self.f_target.date_value(),
+            "implemented_date": self.f_implemented.date_value(),
         }
         for name, w in (
             ("actual_investment_vnd", self.f_actual),

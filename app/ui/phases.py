@@ -64,5 +64,10 @@ PHASES: tuple[Phase, ...] = (
         QT_TRANSLATE_NOOP("Phase", "Eco-enterprise readiness"),
         "app.ui.screens.readiness:ReadinessScreen",
     ),
+    Phase(
+        "narrative",
+        QT_TRANSLATE_NOOP("Phase", "Report narrative"),
+        "app.ui.screens.narrative:NarrativeScreen",
+    ),
     Phase("reports", QT_TRANSLATE_NOOP("Phase", "Reports"), "app.ui.screens.reports:ReportsScreen"),
 )

@@ -7,7 +7,7 @@ Formula::
 
 Valid range: recovery rate 0–100 %, prices ≥ 0.
 Source: UNIDO/UNEP RECP toolkit, cost of a waste stream (value of lost material + cost of its
-treatment/disposal), as in DOMAIN.md §3.
+treatment/disposal), as in docs/DOMAIN.md §3.7 (Cost of a waste stream).
 """
 
 from __future__ import annotations

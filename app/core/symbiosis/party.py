@@ -29,6 +29,15 @@ class PartyItem:
     # this class (a hazardous offer is never proposed to a need without it).
     hazardous_permit: bool = False
     stream_id: str = ""  # the audit's stream, for a full audit; empty from an exchange file
+    # An exchange file that did not share the exact quantity gives its band (low, high) in
+    # ``unit`` per year instead (``quantity_per_year`` is then None): a range, never a guess.
+    quantity_band: tuple[float, float] | None = None
+
+    def quantity_range(self) -> tuple[float, float] | None:
+        """(low, high) per year: the exact quantity twice, the shared band, or None."""
+        if self.quantity_per_year is not None:
+            return (self.quantity_per_year, self.quantity_per_year)
+        return self.quantity_band
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ Production per month is entered on the Products & process steps screen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import model
-from app.core.messages import render
 from app.ui.baselines_models import (
     FLAG_COLOURS,
     GROUP_ORDER,
@@ -44,6 +43,7 @@ from app.ui.baselines_models import (
     RecordsModel,
     StreamsModel,
     group_title,
+    quality_text,
 )
 from app.ui.context import AuditContext, ChangeSet
 from app.ui.screens.base import PhaseScreen
@@ -108,9 +108,10 @@ class BaselinesScreen(PhaseScreen):
         self.grid.horizontalHeader().setDefaultSectionSize(110)
         self.grid.verticalHeader().setDefaultSectionSize(24)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.paste_shortcut = QShortcut(QKeySequence.Paste, self.grid)
-        self.paste_shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-        self.paste_shortcut.activated.connect(self.paste_clipboard)
+        self.grid_keys = _grid_keys(self)
+        self.grid_hint = QLabel()
+        self.grid_hint.setObjectName("gridKeysHint")
+        self.grid_hint.setWordWrap(True)
         self.group_box = QComboBox()
         self.group_box.currentIndexChanged.connect(self._group_changed)
         self.mode_box = QComboBox()
@@ -130,6 +131,13 @@ class BaselinesScreen(PhaseScreen):
         self.quality_list.setObjectName("qualityList")
         self.quality_list.setWordWrap(True)
         self.quality_title = QLabel()
+        self.entry_warning = QLabel()
+        self.entry_warning.setObjectName("entryWarning")
+        self.entry_warning.setWordWrap(True)
+        self.entry_warning.setStyleSheet(
+            "QLabel { background: #FDEDEC; border: 1px solid #E6B0AA; padding: 6px; }"
+        )
+        self.entry_warning.hide()
         self.note_title = QLabel()
         self.note_title.setWordWrap(True)
         self.note_edit = QLineEdit()
@@ -141,7 +149,9 @@ class BaselinesScreen(PhaseScreen):
         gl = QVBoxLayout(grid_box)
         gl.setContentsMargins(0, 0, 0, 0)
         gl.addLayout(bar)
+        gl.addWidget(self.entry_warning)
         gl.addWidget(self.grid, 1)
+        gl.addWidget(self.grid_hint)
         quality_box = QWidget()
         ql = QVBoxLayout(quality_box)
         ql.setContentsMargins(0, 0, 0, 0)
@@ -261,6 +271,7 @@ class BaselinesScreen(PhaseScreen):
         )
         self.btn_import.setText(self.tr("Import from Excel/CSV…"))
         self.btn_paste.setText(self.tr("Paste from Excel"))
+        self.grid_hint.setText(self.grid_keys.hint())
         self.btn_add_stream.setText(self.tr("Add stream…"))
         self.btn_edit_stream.setText(self.tr("Edit stream…"))
         self.btn_duplicate_stream.setText(self.tr("Duplicate stream"))
@@ -292,6 +303,7 @@ class BaselinesScreen(PhaseScreen):
             self.records_model.reload()
             self.streams_view.resizeColumnsToContents()
             self._fill_quality()
+            self._show_entry_warning()
             self._fill_chart_streams()
             self._show_empty_state()
             self._show_note()
@@ -480,13 +492,27 @@ class BaselinesScreen(PhaseScreen):
         self.quality_list.clear()
         report = self.records_model.quality
         for p in report.problems:
-            self.quality_list.addItem(
-                render(p, self.context.lang).split(": ", 1)[-1]
-                if p.location.entity
-                else render(p, self.context.lang)
-            )
+            self.quality_list.addItem(quality_text(p, self.context.lang))
         if not report.problems:
             self.quality_list.addItem(self.tr("No gaps, outliers or duplicate months."))
+
+    def _show_entry_warning(self) -> None:
+        """A figure just typed or pasted that is far off the stream's other months: said at
+        once above the grid (it is saved: it may be true, the auditor decides)."""
+        found = self.records_model.entered_outliers()
+        if not found:
+            self.entry_warning.hide()
+            return
+        lines = [quality_text(p, self.context.lang) for p in found[:3]]
+        if len(found) > 3:
+            more = self.tr("… and {count} more in the data-quality list")
+            lines.append(more.format(count=len(found) - 3))
+        self.entry_warning.setText(
+            self.tr("Check the figure just entered — it is saved, correct it if it is a typo:")
+            + "\n"
+            + "\n".join(lines)
+        )
+        self.entry_warning.show()
 
     def paste_clipboard(self) -> None:
         index = self.grid.currentIndex()
@@ -771,6 +797,21 @@ def screenshot_steps() -> list:
         tab(2, "baselines_chart_specific", "specific"),
         tab(2, "baselines_chart_co2e", "co2e"),
     ]
+
+
+def _grid_keys(screen: BaselinesScreen):
+    """Excel's keys on the records grid: Enter down, Ctrl+C/V, Delete, Ctrl+D (one undo each)."""
+    from app.ui import baselines_keys
+    from app.ui.grid_keys import GridKeys
+
+    records = screen.records_model
+    return GridKeys(
+        screen.grid,
+        enter="down",
+        paste=screen.paste_text,
+        clear=lambda cells: baselines_keys.clear_cells(records, cells),
+        fill_down=lambda cells: baselines_keys.fill_down(records, cells),
+    )
 
 
 def _bar_page(controls: list[QWidget], body: QWidget | QLayout) -> QWidget:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
@@ -21,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.core import model
 from app.ui.context import AuditContext, ChangeSet
+from app.ui.dates import DateField, format_date, parse_date
 from app.ui.forms import USER_ROLE, GuardedTable, TextField
+from app.ui.grid_keys import GridKeys
 from app.ui.screens.base import PhaseScreen
 
 # (owner, attribute, kind, label source). owner: "enterprise" or "info".
@@ -122,6 +123,7 @@ class EnterpriseScreen(PhaseScreen):
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.team.verticalHeader().setVisible(False)
         self.team.itemChanged.connect(self._team_item_changed)
+        self.team_keys = GridKeys(self.team, enter="right", lazy=True)
         self.btn_add = QPushButton()
         self.btn_remove = QPushButton()
         self.btn_add.clicked.connect(self.add_member)
@@ -159,7 +161,7 @@ class EnterpriseScreen(PhaseScreen):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         for owner, attr, kind, _label in spec:
-            field = TextField()
+            field = DateField() if kind == "date" else TextField()
             field.setObjectName(f"field_{attr}")
             if kind in ("int", "date", "period"):
                 field.setMaximumWidth(180)
@@ -231,7 +233,7 @@ class EnterpriseScreen(PhaseScreen):
         if kind == "int":
             return self.context.format_number(int(value))
         if kind == "date":
-            return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+            return format_date(value)
         if kind == "period":
             return f"{value[5:7]}/{value[:4]}"
         return str(value)
@@ -247,11 +249,13 @@ class EnterpriseScreen(PhaseScreen):
             if number is None or number < 0 or number != int(number):
                 return False, None
             return True, int(number)
+        if kind == "date":
+            try:
+                return True, parse_date(text)
+            except ValueError:
+                return False, None
         parts = text.replace("-", "/").replace(".", "/").split("/")
         try:
-            if kind == "date" and len(parts) == 3:
-                day, month, year = (int(p) for p in parts)
-                return True, date(year, month, day)
             if kind == "period" and len(parts) == 2:
                 a, b = (int(p) for p in parts)
                 month, year = (a, b) if b > 12 else (b, a)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core import model
 from app.ui.context import AuditContext, Change, ChangeSet
 from app.ui.forms import GuardedTable
+from app.ui.grid_keys import GridKeys
 from app.ui.screens.base import PhaseScreen
 
 PRODUCT_COLUMNS = (
@@ -85,6 +86,9 @@ class ProductsScreen(PhaseScreen):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.grid.verticalHeader().setVisible(False)
         self.grid.itemChanged.connect(self._grid_item_changed)
+        self.grid_keys = GridKeys(self.grid, enter="right", paste=self.paste_text)
+        self.grid_hint = QLabel()
+        self.grid_hint.setObjectName("productKeysHint")
         self.btn_add_product = QPushButton()
         self.btn_remove_product = QPushButton()
         self.btn_add_product.clicked.connect(self.add_product)
@@ -96,6 +100,7 @@ class ProductsScreen(PhaseScreen):
         pbuttons.addWidget(self.baseline_hint, 1)
         pl = QVBoxLayout(self.box_products)
         pl.addWidget(self.grid)
+        pl.addWidget(self.grid_hint)
         pl.addLayout(pbuttons)
         # Steps
         self.box_steps = QGroupBox()
@@ -132,6 +137,7 @@ class ProductsScreen(PhaseScreen):
         self.flows.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.flows.horizontalHeader().setStretchLastSection(True)
         self.flows.itemChanged.connect(self._flow_item_changed)
+        self.flow_keys = GridKeys(self.flows, enter="right")
         self.btn_add_flow = QPushButton()
         self.btn_remove_flow = QPushButton()
         self.btn_add_flow.clicked.connect(lambda: self.add_flow())
@@ -161,6 +167,8 @@ class ProductsScreen(PhaseScreen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.read_only = False
+        # Seam for tests: how a modal dialog (the paste question) is run.
+        self.run_dialog = lambda dialog: dialog.exec()
         self.retranslate()
 
     # ------------------------------------------------------------------------ PhaseScreen
@@ -191,6 +199,7 @@ class ProductsScreen(PhaseScreen):
         self.box_steps.setTitle(self.tr("Process steps"))
         self.steps_hint.setText(self.tr("Drag a step to change the order; double-click to rename."))
         self.btn_add_product.setText(self.tr("Add product"))
+        self.grid_hint.setText(self.grid_keys.hint())
         self.btn_remove_product.setText(self.tr("Remove product"))
         self.btn_add_step.setText(self.tr("Add step"))
         self.btn_remove_step.setText(self.tr("Remove step"))
@@ -331,6 +340,13 @@ class ProductsScreen(PhaseScreen):
         if not ok:
             self._fill_grid()
         return ok
+
+    def paste_text(self, text: str, top: int = 0, left: int = 0) -> bool:
+        """Paste a block copied from Excel at (top, left): one undo step, ambiguous figures
+        asked about first (``app.ui.products_paste``)."""
+        from app.ui.products_paste import paste_into_products
+
+        return paste_into_products(self, text, top, left)
 
     def add_product(self) -> model.Product | None:
         position = max((p.position for p in self.context.audit.products), default=-1) + 1

@@ -14,8 +14,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -66,6 +66,18 @@ class ReportsScreen(PhaseScreen):
         self.export_button = QPushButton()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # After an export: open the written file or its folder with the system's programs.
+        self.last_export: Path | None = None
+        self.open_file_button = QPushButton()
+        self.open_file_button.setObjectName("openFile")
+        self.open_folder_button = QPushButton()
+        self.open_folder_button.setObjectName("openFolder")
+        self.open_file_button.clicked.connect(self.open_file)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        opened = QHBoxLayout()
+        opened.addWidget(self.open_file_button)
+        opened.addWidget(self.open_folder_button)
+        opened.addStretch(1)
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignCenter)
         self.preview.setMinimumSize(300, 420)
@@ -86,6 +98,7 @@ class ReportsScreen(PhaseScreen):
         left.addLayout(self.form)
         left.addLayout(buttons)
         left.addWidget(self.status)
+        left.addLayout(opened)
         left.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
@@ -94,6 +107,7 @@ class ReportsScreen(PhaseScreen):
         self.preview_button.clicked.connect(self.make_preview)
         self.export_button.clicked.connect(self.choose_and_export)
         self._tmp = tempfile.TemporaryDirectory(prefix="recp-preview-")
+        self._show_open_buttons(None)
         self.retranslate()
         self.refresh(ChangeSet(reset=True))
 
@@ -130,6 +144,8 @@ class ReportsScreen(PhaseScreen):
         )
         self.preview_button.setText(self.tr("Preview"))
         self.export_button.setText(self.tr("Export…"))
+        self.open_file_button.setText(self.tr("Open file"))
+        self.open_folder_button.setText(self.tr("Open folder"))
         if not self.preview.pixmap() or self.preview.pixmap().isNull():
             self.preview.setText(self.tr("Press Preview to see the first page."))
 
@@ -208,31 +224,51 @@ class ReportsScreen(PhaseScreen):
             parent=self,
         )
 
+    def default_target(self, lang: str, fmt: str, variant: str) -> Path:
+        """Beside the audit file, named by enterprise, variant and language."""
+        from app.reports.export import default_file_name
+
+        name = default_file_name(self.context.audit, variant, lang, fmt)
+        return Path(self.context.file.path).with_name(name)
+
     def choose_and_export(self) -> None:
         lang, fmt, variant = self.choice()
-        suffix = ".pdf" if fmt == "pdf" else ".xlsx"
-        start = Path(self.context.file.path).with_name(
-            Path(self.context.file.path).stem + f"_{lang}{suffix}"
-        )
+        start = self.default_target(lang, fmt, variant)
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), str(start), f"*{suffix}"
+            self, self.tr("Export report"), str(start), f"*{start.suffix}"
         )
         if name:
             self.export_to(Path(name), lang, fmt, variant)
 
     def export_to(self, target: Path, lang: str, fmt: str, variant: str) -> None:
+        self._show_open_buttons(None)
         self.context.jobs.run(
             self.tr("Exporting the report"),
             self._work(target, lang, fmt, variant),
-            on_done=lambda path: self.status.setText(
-                self.tr("Report written: {path}").format(path=path)
-            ),
+            on_done=self._written,
             on_error=self._failed,
             on_cancel=lambda: self.status.setText(
                 self.tr("Export cancelled; no file was written.")
             ),
             parent=self,
         )
+
+    def _written(self, path: Path) -> None:
+        self.status.setText(self.tr("Report written: {path}").format(path=path))
+        self._show_open_buttons(Path(path))
+
+    def _show_open_buttons(self, path: Path | None) -> None:
+        self.last_export = path
+        self.open_file_button.setVisible(path is not None)
+        self.open_folder_button.setVisible(path is not None)
+
+    def open_file(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
+
+    def open_folder(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ExportCancelled):
@@ -244,3 +280,21 @@ class ReportsScreen(PhaseScreen):
         message = render(exc.problem, self.context.lang) if isinstance(exc, UserError) else str(exc)
         self.status.setText(message)
         QMessageBox.warning(self, self.tr("Export report"), message)
+
+
+def screenshot_steps() -> list:
+    """Extra shot for tools/screenshots.py: the screen after an export (Open file / folder)."""
+
+    def exported(window) -> str:
+        from PySide6.QtWidgets import QApplication
+
+        screen = window.workspace.show_phase("reports")
+        lang, fmt, variant = screen.choice()
+        # beside the audit: the tool's copy, in a folder it removes afterwards
+        screen.export_to(screen.default_target(lang, fmt, variant), lang, fmt, variant)
+        screen.context.jobs.wait()
+        for _ in range(20):  # the job's signals arrive through the event loop
+            QApplication.processEvents()
+        return "reports_exported"
+
+    return [exported]
