@@ -50,7 +50,7 @@ def test_gathering_reads_each_audit_once_and_says_what_it_skipped(folder):
         ]
     )
     assert [p.location.file for p in got.skipped] == [str(folder / "broken.recp")]
-    assert any(n.key == "symbiosis.match.no_classified" for n in got.notes)
+    assert any(n.key == "exchange.folder.none_classified" for n in got.notes)
 
 
 def test_cli_prints_the_proposal_in_english_and_vietnamese(folder, capsys):
@@ -60,7 +60,7 @@ def test_cli_prints_the_proposal_in_english_and_vietnamese(folder, capsys):
     assert "Công ty TNHH Dệt nhuộm Lam Hải → Công ty Gạch không nung Hòa Bình" in out
     assert "W-ASH-BOTTOM — Bottom ash, slag and boiler dust" in out
     assert "CO2e avoided: not estimated" in out
-    assert "Công ty Chưa Phân Loại: no stream is classified" in out
+    assert "streams classified: nothing to match" in out
     assert main(["matches", str(folder), "--lang", "vi"]) == 0
     out = capsys.readouterr().out
     assert "1 đề xuất từ 3 doanh nghiệp" in out and "Cùng khu công nghiệp: KCN Đình Vũ" in out

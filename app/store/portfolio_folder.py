@@ -210,10 +210,15 @@ def read_entry(
 
 def audit_files(folder: str | os.PathLike) -> list[Path]:
     """Every ``.recp`` file under ``folder`` (recursively), in path order, backups left out."""
+    return files_ending(folder, AUDIT_SUFFIX)
+
+
+def files_ending(folder: str | os.PathLike, suffix: str) -> list[Path]:
+    """Every file named ``*suffix`` under ``folder``, in path order, the app's backups left out."""
     out: list[Path] = []
     for root, dirs, files in os.walk(str(folder)):
         dirs[:] = sorted(d for d in dirs if not d.endswith(AUDIT_SUFFIX + "-backups"))
-        out.extend(Path(root, f) for f in sorted(files) if f.endswith(AUDIT_SUFFIX))
+        out.extend(Path(root, f) for f in sorted(files) if f.endswith(suffix))
     return out
 
 
@@ -266,11 +271,7 @@ class FolderParties:
 
 def exchange_files(folder: str | os.PathLike) -> list[Path]:
     """Every exchange file (``*.recpx.json``) under ``folder``, in path order, backups left out."""
-    out: list[Path] = []
-    for root, dirs, files in os.walk(str(folder)):
-        dirs[:] = sorted(d for d in dirs if not d.endswith(AUDIT_SUFFIX + "-backups"))
-        out.extend(Path(root, f) for f in sorted(files) if f.endswith(EXCHANGE_SUFFIX))
-    return out
+    return files_ending(folder, EXCHANGE_SUFFIX)
 
 
 def _audit_party(path: Path) -> tuple[Party, str, str, list[Problem]]:

@@ -1,10 +1,8 @@
 """The participants of a park exchange, gathered from a source: the one place that reads them.
 
-Today a folder of ``.recp`` audits (read strictly read-only, as the portfolio reads them:
-``app.store.portfolio_folder.read_audit``): each audit's classified streams become its offers
-and needs (``offers_and_needs``) and a ``Party`` keyed by the audit's stable id. Anonymised
-exchange files are to be added here (one more kind of file in ``gather_parties``), so the
-matcher, the command and the exports need not change.
+A folder of ``.recp`` audits and ``.recpx.json`` exchange files, read strictly read-only by
+``app.store.portfolio_folder.read_parties``: each audit's classified streams become its offers
+and needs and a ``Party`` keyed by the audit's stable id; an exchange file is an anonymous one.
 
 A file that cannot be read is listed with its reason; an audit with no classified stream is
 noted (there is nothing of it to match), never an error. Two copies of one audit count once (the
@@ -17,9 +15,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.errors import Level, Location, Problem, UserError
-from app.core.symbiosis.offers import offers_and_needs
-from app.core.symbiosis.party import Party, party_from
+from app.core.errors import Level, Problem
+from app.core.symbiosis.party import Party
 
 
 @dataclass
@@ -32,56 +29,14 @@ class PartySource:
 
 
 def gather_parties(source: str | os.PathLike) -> PartySource:
-    """Every participant under ``source`` (a folder of audits)."""
-    from app.store.portfolio_folder import audit_files
+    """Every participant under ``source`` (a folder of audits and exchange files), read by the
+    folder's one reader (``portfolio_folder.read_parties``): files not read are ``skipped``,
+    the rest of what it says are ``notes``."""
+    from app.store.portfolio_folder import read_parties
 
-    folder = Path(source)
-    loc = Location(file=str(folder))
-    if not folder.exists():
-        raise UserError.of("portfolio.folder_missing", loc, path=str(folder))
-    if not folder.is_dir():
-        raise UserError.of("portfolio.not_a_folder", loc, path=str(folder))
-    result = PartySource(str(folder))
-    newest: dict[str, str] = {}
-    for path in audit_files(folder):
-        _add_audit(result, path, newest)
+    folder = read_parties(source)
+    result = PartySource(folder.source, list(folder.parties))
+    for problem in folder.problems:
+        (result.notes if problem.level is Level.WARNING else result.skipped).append(problem)
+    result.paths = {p.key: Path(p.source) for p in folder.parties if not p.anonymous}
     return result
-
-
-def _add_audit(result: PartySource, path: Path, newest: dict[str, str]) -> None:
-    import sqlite3
-
-    from app.store.portfolio_folder import read_audit
-
-    try:
-        audit, meta, notes = read_audit(path)
-    except UserError as exc:
-        result.skipped.append(exc.problem)
-        return
-    except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
-        result.skipped.append(
-            Problem("store.damaged", Location(file=str(path)), {"detail": str(exc)})
-        )
-        return
-    key = audit.info.id
-    modified = meta.get("modified", "")
-    if key in newest:
-        if modified <= newest[key]:
-            return  # an older copy of an audit already read
-        result.parties = [p for p in result.parties if p.key != key]
-    newest[key] = modified
-    on = offers_and_needs(audit, file=str(path))
-    result.notes.extend(notes)
-    result.notes.extend(on.problems)
-    party = party_from(on, key)
-    if on.is_empty:
-        result.notes.append(
-            Problem(
-                "symbiosis.match.no_classified",
-                Location(file=str(path)),
-                {"label": party.label},
-                Level.WARNING,
-            )
-        )
-    result.parties.append(party)
-    result.paths[key] = path
