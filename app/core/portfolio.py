@@ -107,11 +107,9 @@ def audit_status(audit: Audit, today: date | None = None) -> str:
 
 def status_on(end: date | None, today: date | None = None) -> str:
     """The status of an audit ending on ``end``, as of ``today`` (default: today)."""
-    return (
-        STATUS_COMPLETED
-        if end is not None and end <= (today or date.today())
-        else (STATUS_IN_PROGRESS)
-    )
+    if end is not None and end <= (today or date.today()):
+        return STATUS_COMPLETED
+    return STATUS_IN_PROGRESS
 
 
 def _quantities(group: Any) -> tuple[ResourceSaving, ...]:

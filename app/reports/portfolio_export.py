@@ -14,7 +14,7 @@ from typing import Any
 
 from app.core import portfolio as pf
 from app.core.messages import text
-from app.reports import fonts
+from app.reports import fonts, landscape_pdf
 from app.reports import portfolio_tables as pt
 from app.reports.safe_write import write_atomically
 
@@ -104,7 +104,6 @@ def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None
     from reportlab.platypus import (
         KeepTogether,
         Paragraph,
-        SimpleDocTemplate,
         Spacer,
         Table,
         TableStyle,
@@ -200,26 +199,15 @@ def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None
         story.append(KeepTogether([heading, *(p("• " + line) for line in skipped[:8])]))
         story += [p("• " + line) for line in skipped[8:]]
 
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(fonts.REGULAR, 7)
-        canvas.drawString(15 * mm, 8 * mm, fonts.printable(title))
-        canvas.drawRightString(
-            landscape(A4)[0] - 15 * mm, 8 * mm, text("portfolio.export.page", lang, n=doc.page)
-        )
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
+    landscape_pdf.build(
         path,
-        pagesize=landscape(A4),
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=12 * mm,
-        bottomMargin=14 * mm,
+        story,
         title=title,
-        author="RECP Audit",
+        page_label=lambda n: text("portfolio.export.page", lang, n=n),
+        margin_mm=15,
+        bottom_mm=14,
+        footer_mm=8,
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
 # ---------------------------------------------------------------------------------------------

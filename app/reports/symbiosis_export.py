@@ -17,7 +17,7 @@ from typing import Any
 from app.core.messages import text
 from app.core.symbiosis import match_text as mx
 from app.core.symbiosis.matcher import Match
-from app.reports import fonts
+from app.reports import fonts, landscape_pdf
 from app.reports.safe_write import write_atomically
 
 ACCENT_HEX = "1F5F8B"
@@ -127,7 +127,7 @@ def _build_pdf(report: MatchReport, lang: str, path: str) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     fonts.register()
     base = ParagraphStyle("b", fontName=fonts.REGULAR, fontSize=9, leading=12)
@@ -189,26 +189,15 @@ def _build_pdf(report: MatchReport, lang: str, path: str) -> None:
         story.append(p(text("symbiosis.match.skipped", lang, n=len(report.skipped)), small))
         story += [p("• " + why, small) for why in report.skipped]
 
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(fonts.REGULAR, 7)
-        canvas.drawString(12 * mm, 7 * mm, fonts.printable(heading))
-        canvas.drawRightString(
-            landscape(A4)[0] - 12 * mm, 7 * mm, text("symbiosis.match.page", lang, n=doc.page)
-        )
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
+    landscape_pdf.build(
         path,
-        pagesize=landscape(A4),
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=13 * mm,
+        story,
         title=heading,
-        author="RECP Audit",
+        page_label=lambda n: text("symbiosis.match.page", lang, n=n),
+        margin_mm=12,
+        bottom_mm=13,
+        footer_mm=7,
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
 # ---------------------------------------------------------------------------------------------
