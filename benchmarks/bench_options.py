@@ -51,8 +51,8 @@ def main() -> int:
     from app.core.model import CPCategory, Option
     from app.store.auditfile import AuditFile
     from app.ui.context import AuditContext, ChangeSet
-    from app.ui.options_model import COLUMN, COLUMNS, OptionsFilterProxy, OptionsTableModel
     from app.ui.screens.options import OptionsScreen
+    from app.ui.screens.options.model import COLUMN, COLUMNS, OptionsFilterProxy, OptionsTableModel
     from tests.test_options_synthetic import synthetic_audit
 
     app = QApplication.instance() or QApplication([])

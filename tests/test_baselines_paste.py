@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from app.ui.baselines_paste import PasteNumbersDialog
 from app.ui.context import AuditContext
 from app.ui.jobs import JobRunner
 from app.ui.screens.baselines import BaselinesScreen
+from app.ui.screens.baselines.paste import PasteNumbersDialog
 from tests.test_baselines_screen import audit_with_streams, cell, quantities
 from tests.ui_helpers import make_file, reload
 

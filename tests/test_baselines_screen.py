@@ -210,7 +210,7 @@ def test_read_only_disables_import_and_editing(screen):
 
 
 def test_long_stream_names_wrap_in_the_grid_header_and_the_tooltip_has_them_whole(screen):
-    from app.ui.baselines_models import wrap_header
+    from app.ui.screens.baselines.models import wrap_header
 
     assert wrap_header("Than bitum cho lò hơi") == "Than bitum cho\nlò hơi"
     assert wrap_header("Điện lưới") == "Điện lưới"

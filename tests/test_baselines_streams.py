@@ -111,7 +111,7 @@ def test_add_stream_refuses_a_unit_that_does_not_fit_and_a_missing_name(screen):
 
 
 def test_dialog_suggests_units_of_the_kind_and_fuels_with_names(screen):
-    from app.ui.baselines_stream import StreamDialog
+    from app.ui.screens.baselines.stream import StreamDialog
 
     dialog = StreamDialog(screen.context, screen)
     dialog.set_kind(model.StreamKind.WATER)
@@ -259,7 +259,7 @@ def test_add_stream_dialog_opens_consistent_with_the_usual_unit_of_each_kind(scr
     """Electricity in kWh at open (no fuel row), water in m³, fuels in their usual unit (DO in
     litres, coal in tonnes, gas in m³), no reference code on screen; a unit the auditor typed
     stays when the kind changes and still fits."""
-    from app.ui.baselines_stream import StreamDialog
+    from app.ui.screens.baselines.stream import StreamDialog
 
     dialog = StreamDialog(screen.context, screen)
     dialog.show()

@@ -40,9 +40,9 @@ def dialog(tmp_path, qtbot, request):
     from PySide6.QtWidgets import QApplication
 
     from app.store.auditfile import AuditFile
-    from app.ui.baselines_import import ImportDialog
     from app.ui.context import AuditContext
     from app.ui.jobs import JobRunner
+    from app.ui.screens.baselines.import_dialog import ImportDialog
     from app.ui.translations import Translations
 
     lang = getattr(request, "param", "vi")

@@ -16,7 +16,7 @@ from tests.ui_helpers import ensure_qm, textile_context
 def test_the_dialog_lists_the_refusal_and_nothing_is_imported(tmp_path, qtbot, lang):
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.baselines_import import ImportDialog
+    from app.ui.screens.baselines.import_dialog import ImportDialog
     from app.ui.translations import Translations
 
     ensure_qm()

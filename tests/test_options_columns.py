@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.ui.options_model import COLUMN, COLUMNS, header_label
+from app.ui.screens.options.model import COLUMN, COLUMNS, header_label
 from tests.ui_helpers import ensure_qm
 
 KEYS = [key for key, _, _ in COLUMNS]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.demo import build_demo_audit
 from app.core.model import OptionStatus
-from app.ui.options_model import COLUMN
+from app.ui.screens.options.model import COLUMN
 from tests.ui_helpers import ensure_qm
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app.core import options as opt
 from app.core.model import Audit, Finding, OptionStatus, Screening
 from app.ui.context import AuditContext
-from app.ui.options_model import COLUMN, OPTION_ROLE
+from app.ui.screens.options.model import COLUMN, OPTION_ROLE
 from tests.test_options_synthetic import synthetic_audit
 from tests.ui_helpers import ensure_qm, reload
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.core.model import CPCategory, Finding, OptionStatus, Screening
 from app.ui.context import AuditContext
-from app.ui.options_model import COLUMN
+from app.ui.screens.options.model import COLUMN
 from tests.test_options_synthetic import synthetic_audit
 from tests.ui_helpers import reload
 

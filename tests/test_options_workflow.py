@@ -309,7 +309,7 @@ def test_reports_say_not_assessed_and_do_not_rank_it_first(empty_option_file, la
 
 
 def test_a_new_option_shows_not_assessed_on_screen_and_ranks_last(vi_screen, qtbot):
-    from app.ui.options_model import COLUMN
+    from app.ui.screens.options.model import COLUMN
 
     qtbot.mouseClick(vi_screen.btn_new, Qt.LeftButton)
     ed = vi_screen.editor

@@ -107,7 +107,7 @@ class PortfolioWindow(QWidget):
         by_layout.addWidget(self.breakdown_choice)
         by_layout.addWidget(self.breakdown, 1)
         self.files = QListWidget()
-        from app.ui.baselines_charts import ChartView
+        from app.ui.screens.baselines.charts import ChartView
 
         self.chart = ChartView()
         self.tabs.addTab(self.totals, "")

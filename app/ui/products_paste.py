@@ -67,7 +67,7 @@ def paste_into_products(screen, text: str, top: int, left: int) -> bool:
             )
             return False
     if numbers.ambiguous:
-        from app.ui.baselines_paste import PasteNumbersDialog
+        from app.ui.screens.baselines.paste import PasteNumbersDialog
 
         dialog = PasteNumbersDialog(ctx.lang, numbers, screen)
         if not screen.run_dialog(dialog) or dialog.chosen is None:

@@ -52,8 +52,9 @@ from app.core.model import (
 )
 from app.ui.column_chooser import ColumnChooser
 from app.ui.context import AuditContext, ChangeSet
-from app.ui.options_detail import OptionEditor
-from app.ui.options_model import (
+from app.ui.screens.base import PhaseScreen
+from app.ui.screens.options.detail import OptionEditor
+from app.ui.screens.options.model import (
     COLUMN,
     COLUMNS,
     OPTION_ROLE,
@@ -61,7 +62,6 @@ from app.ui.options_model import (
     OptionsTableModel,
     header_label,
 )
-from app.ui.screens.base import PhaseScreen
 
 CHART_NAMES = ("mac", "bubble", "category")
 

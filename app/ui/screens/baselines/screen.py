@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import model
-from app.ui.baselines_models import (
+from app.ui.context import AuditContext, ChangeSet
+from app.ui.screens.base import PhaseScreen
+from app.ui.screens.baselines.models import (
     FLAG_COLOURS,
     GROUP_ORDER,
     PasteError,
@@ -45,8 +47,6 @@ from app.ui.baselines_models import (
     group_title,
     quality_text,
 )
-from app.ui.context import AuditContext, ChangeSet
-from app.ui.screens.base import PhaseScreen
 
 DATA_TYPES = (model.ResourceStream, model.PeriodRecord)
 BALANCE_TYPES = (model.StepFlow, model.ProcessStep)
@@ -375,7 +375,7 @@ class BaselinesScreen(PhaseScreen):
 
     def add_stream(self) -> bool:
         """Ask for the new stream's details; save it as one undoable step."""
-        from app.ui.baselines_stream import StreamDialog, add_stream
+        from app.ui.screens.baselines.stream import StreamDialog, add_stream
 
         dialog = StreamDialog(self.context, self)
         if not self.run_dialog(dialog):
@@ -388,7 +388,7 @@ class BaselinesScreen(PhaseScreen):
 
     def edit_selected_stream(self) -> bool:
         """Edit the selected stream's details (and its symbiosis class) as one undoable step."""
-        from app.ui.baselines_stream import StreamDialog, edit_stream
+        from app.ui.screens.baselines.stream import StreamDialog, edit_stream
 
         stream = self.selected_stream()
         if stream is None:
@@ -407,7 +407,7 @@ class BaselinesScreen(PhaseScreen):
         return True
 
     def duplicate_selected_stream(self) -> bool:
-        from app.ui.baselines_stream import duplicate_stream
+        from app.ui.screens.baselines.stream import duplicate_stream
 
         stream = self.selected_stream()
         if stream is None:
@@ -417,7 +417,7 @@ class BaselinesScreen(PhaseScreen):
 
     def remove_selected_stream(self) -> bool:
         """Remove the selected stream; asks first when it holds monthly figures."""
-        from app.ui.baselines_stream import remove_stream
+        from app.ui.screens.baselines.stream import remove_stream
 
         stream = self.selected_stream()
         if stream is None:
@@ -525,7 +525,7 @@ class BaselinesScreen(PhaseScreen):
         checked = self.records_model.check_paste(text, top, left)
         locale = None
         if not isinstance(checked, PasteError) and checked.ambiguous:
-            from app.ui.baselines_paste import PasteNumbersDialog
+            from app.ui.screens.baselines.paste import PasteNumbersDialog
 
             dialog = PasteNumbersDialog(self.context.lang, checked, self)
             if not self.run_dialog(dialog) or dialog.chosen is None:
@@ -544,7 +544,9 @@ class BaselinesScreen(PhaseScreen):
         return True
 
     def open_import(self, path: str = ""):
-        from app.ui.baselines_import import ImportDialog  # openpyxl only when importing
+        from app.ui.screens.baselines.import_dialog import (
+            ImportDialog,
+        )  # openpyxl only when importing
 
         dialog = ImportDialog(self.context, self, path)
         if path:
@@ -626,7 +628,7 @@ class BaselinesScreen(PhaseScreen):
 
     # ------------------------------------------------------------------------ charts
     def _fill_chart_streams(self) -> None:
-        from app.ui.baselines_models import ordered_streams
+        from app.ui.screens.baselines.models import ordered_streams
 
         items = [
             (s.name_en if self.context.lang == "en" and s.name_en else s.name_vi, s.id)
@@ -646,7 +648,7 @@ class BaselinesScreen(PhaseScreen):
         if self.tabs.currentIndex() != 1 or not self.isVisible():
             return
         from app.reports.charts import audit_chart
-        from app.ui.baselines_charts import ChartView
+        from app.ui.screens.baselines.charts import ChartView
 
         self._fit_balance_split()
         if self.sankey_view is None:
@@ -665,7 +667,7 @@ class BaselinesScreen(PhaseScreen):
         if self.tabs.currentIndex() != 2 or not self.isVisible():
             return
         from app.reports.charts import audit_chart
-        from app.ui.baselines_charts import ChartView
+        from app.ui.screens.baselines.charts import ChartView
 
         if self.chart_view is None:
             self.chart_view = ChartView()
@@ -735,7 +737,7 @@ def screenshot_steps() -> list:
         import sys
         from pathlib import Path
 
-        from app.ui.baselines_stream import StreamDialog
+        from app.ui.screens.baselines.stream import StreamDialog
 
         screen = window.workspace.show_phase("baselines")
         dialog = StreamDialog(screen.context, screen)
@@ -754,7 +756,7 @@ def screenshot_steps() -> list:
         import sys
         from pathlib import Path
 
-        from app.ui.baselines_paste import PasteNumbersDialog
+        from app.ui.screens.baselines.paste import PasteNumbersDialog
 
         screen = window.workspace.show_phase("baselines")
         text = "22,100\n25,300\n24,200\n" if screen.context.lang == "vi" else "1.500\n2.250\n"
@@ -771,7 +773,7 @@ def screenshot_steps() -> list:
         import sys
         from pathlib import Path
 
-        from app.ui.baselines_stream import StreamDialog
+        from app.ui.screens.baselines.stream import StreamDialog
 
         screen = window.workspace.show_phase("baselines")
         dialog = StreamDialog(screen.context, screen)
@@ -801,8 +803,8 @@ def screenshot_steps() -> list:
 
 def _grid_keys(screen: BaselinesScreen):
     """Excel's keys on the records grid: Enter down, Ctrl+C/V, Delete, Ctrl+D (one undo each)."""
-    from app.ui import baselines_keys
     from app.ui.grid_keys import GridKeys
+    from app.ui.screens.baselines import keys as baselines_keys
 
     records = screen.records_model
     return GridKeys(

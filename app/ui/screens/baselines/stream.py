@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.core import model
 from app.core.errors import UserError
 from app.core.messages import render, text
-from app.ui.baselines_models import GROUP_ORDER, group_title, quality_title, source_title
+from app.ui.screens.baselines.models import GROUP_ORDER, group_title, quality_title, source_title
 
 
 def kind_title(kind: model.StreamKind, lang: str) -> str:
