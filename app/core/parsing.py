@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Generic, TypeVar
 
 NUMBER_LOCALES = ("vi", "en")
 
@@ -27,19 +28,22 @@ _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
-class Parsed:
+class Parsed(Generic[T]):
     """A parsed cell: ``value`` when it could be read, else ``key`` names the problem.
 
     ``ambiguous`` is set when the text reads differently in the other locale; ``alternative``
     is that other reading (for the preview: "1.234 → 1234, not 1,234").
     """
 
-    value: object = None
+    value: T | None = None
     key: str | None = None
     params: dict = field(default_factory=dict)
     ambiguous: bool = False
-    alternative: object = None
+    alternative: T | None = None
 
     @property
     def ok(self) -> bool:
@@ -78,7 +82,7 @@ def _sign_and_body(text: str) -> tuple[bool, str]:
     return negative, body
 
 
-def parse_number(cell: object, locale: str = "vi") -> Parsed:
+def parse_number(cell: object, locale: str = "vi") -> Parsed[float]:
     """A quantity or amount from a cell: numbers pass through, text is read by ``locale``.
 
     Empty cells give ``Parsed(None)`` (no value, no problem): a blank is a gap, not an error.
@@ -225,13 +229,13 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_RANGE = (18264, 73051)
 
 
-def _period(year: int, month: int, text: str) -> Parsed:
+def _period(year: int, month: int, text: str) -> Parsed[str]:
     if not 1 <= month <= 12 or not 1900 <= year <= 2200:
         return Parsed(None, "parse.impossible_date", {"text": text})
     return Parsed(f"{year:04d}-{month:02d}")
 
 
-def _day_period(year: int, month: int, day: int, text: str) -> Parsed:
+def _day_period(year: int, month: int, day: int, text: str) -> Parsed[str]:
     try:
         date(year, month, day)
     except ValueError:
@@ -241,7 +245,7 @@ def _day_period(year: int, month: int, day: int, text: str) -> Parsed:
 
 def parse_period(
     cell: object, *, day_first: bool = True, default_year: int | None = None
-) -> Parsed:
+) -> Parsed[str]:
     """The month ("YYYY-MM") a cell names, or a problem (``parse.not_a_date``,
     ``parse.impossible_date`` such as 31/02/2024, ``parse.no_year`` for "Tháng 3" alone).
 

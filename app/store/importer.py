@@ -333,10 +333,15 @@ class _Validator:
         self.finish()
 
     def resolve_columns(self) -> bool:
+        """Find the mapped columns; False (with the errors said) when one is missing. After a
+        True, the period column (and for the long layout the stream and quantity columns)
+        are known: the row readers index them without a check."""
         m = self.m
         errors_before = self.r.error_count
-        self.period_col = self.column(m.period_column)
+        period_col = self.column(m.period_column)
         self.wide: list[tuple[int, ResourceStream, str, str]] = []  # (col, stream, role, unit)
+        self.cost_col: int | None = None
+        self.unit_col: int | None = None
         if m.layout == "wide":
             for cm in m.columns:
                 col = self.column(cm.column)
@@ -354,15 +359,23 @@ class _Validator:
                             stream_unit=stream.unit,
                         )
                     self.wide.append((col, stream, cm.role, cm.unit))
-            self.preview_cols = [self.period_col] + [c for c, *_ in self.wide]
+            if period_col is None or self.r.error_count > errors_before:
+                return False
+            self.period_col = period_col
+            self.preview_cols = [period_col] + [c for c, *_ in self.wide]
         else:
-            self.stream_col = self.column(m.stream_column)
-            self.qty_col = self.column(m.quantity_column)
+            stream_col = self.column(m.stream_column)
+            qty_col = self.column(m.quantity_column)
             self.cost_col = self.column(m.cost_column) if m.cost_column else None
             self.unit_col = self.column(m.unit_column) if m.unit_column else None
-            self.preview_cols = [self.period_col, self.stream_col, self.qty_col]
+            if period_col is None or stream_col is None or qty_col is None:
+                return False
+            if self.r.error_count > errors_before:
+                return False
+            self.period_col, self.stream_col, self.qty_col = period_col, stream_col, qty_col
+            self.preview_cols = [period_col, stream_col, qty_col]
             self.preview_cols += [c for c in (self.unit_col, self.cost_col) if c is not None]
-        return self.r.error_count == errors_before
+        return True
 
     def factor(self, unit: str, stream: ResourceStream) -> float | None:
         key = (unit, stream.id)
@@ -380,8 +393,10 @@ class _Validator:
             self.error("import.merged_cells", max(r1, self.m.header_row + 1), c1 - 1, range=rng)
 
     # -- rows --------------------------------------------------------------------------------
-    def number(self, parsed: Parsed, raw, row: int, col: int, *, negative_ok: bool) -> float | None:
-        if not parsed.ok:
+    def number(
+        self, parsed: Parsed[float], raw, row: int, col: int, *, negative_ok: bool
+    ) -> float | None:
+        if parsed.key is not None:  # not parsed.ok
             self.error(parsed.key, row, col, **parsed.params)
             return None
         if parsed.value is None:
@@ -394,7 +409,9 @@ class _Validator:
                 col,
                 text=str(raw).strip(),
                 value=_plain(parsed.value, loc),
-                alternative=_plain(parsed.alternative, loc),
+                alternative=_plain(parsed.alternative, loc)
+                if parsed.alternative is not None
+                else "",
                 locale=loc,
             )
         if parsed.value < 0 and not negative_ok:
@@ -450,7 +467,7 @@ class _Validator:
             cell(self.period_col), day_first=m.day_first, default_year=m.default_year
         )
         period = period_parsed.value
-        if not period_parsed.ok:
+        if period_parsed.key is not None:  # not period_parsed.ok
             self.error(period_parsed.key, number, self.period_col, **period_parsed.params)
         shown: dict[int, str] = {self.period_col: period or ""}
         if m.layout == "wide":
@@ -481,10 +498,10 @@ class _Validator:
                         self.add_record(number, col, stream, period, qty, cost)
         else:
             name = cell(self.stream_col)
-            stream = self.streams.find(name) if name is not None else None
-            if stream is None:
+            found = self.streams.find(name) if name is not None else None
+            if found is None:
                 self.error("import.unknown_stream", number, self.stream_col, stream=str(name or ""))
-            shown[self.stream_col] = stream.name_vi if stream else ""
+            shown[self.stream_col] = found.name_vi if found else ""
             raw = cell(self.qty_col)
             qty = self.number(
                 parse_number(raw, m.number_locale), raw, number, self.qty_col, negative_ok=False
@@ -503,25 +520,27 @@ class _Validator:
                 )
                 if cost is not None:
                     shown[self.cost_col] = _plain(cost, m.number_locale)
-            unit = str(cell(self.unit_col) or "").strip() if self.unit_col is not None else ""
-            if unit:
-                shown[self.unit_col] = unit
-            if stream is not None and qty is not None:
-                factor = self.factor(unit, stream)
+            unit = ""
+            if self.unit_col is not None:
+                unit = str(cell(self.unit_col) or "").strip()
+                if unit:
+                    shown[self.unit_col] = unit
+            if found is not None and qty is not None:
+                factor = self.factor(unit, found)
                 if factor is None:
                     self.error(
                         "import.unit_mismatch",
                         number,
                         self.unit_col,
                         unit=unit,
-                        stream=stream.name_vi,
-                        stream_unit=stream.unit,
+                        stream=found.name_vi,
+                        stream_unit=found.unit,
                     )
                 else:
                     qty *= factor
                     shown[self.qty_col] = _plain(qty, m.number_locale)
                     if period and r.error_count == errors_before:
-                        self.add_record(number, self.qty_col, stream, period, qty, cost)
+                        self.add_record(number, self.qty_col, found, period, qty, cost)
         if len(r.preview) < self.preview_rows:
             level = (
                 "error"
