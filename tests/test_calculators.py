@@ -459,3 +459,46 @@ def test_cli_text_output_speaks_the_language():
     assert "Lưu lượng hơi thất thoát: 96,2 kg/h" in vi.stdout  # Vietnamese decimal mark
     en = _cli(*args, "--lang", "en")
     assert "Steam lost: 96.2 kg/h" in en.stdout and "Source: US DOE" in en.stdout
+
+
+def test_motor_replacement_reproduces_wmu_worked_example():
+    # Western Michigan University Facilities, "Installation of High-Efficiency Motors" (worked
+    # example): 20 hp, 80 % loaded, 8,760 h/yr, 5.5 ¢/kWh, 88 % → 92 %: $6,535 − $6,251 = $284
+    # per year. Tolerance 0.5 % (the source rounds each cost to the dollar).
+    out = run("motor_replacement", power="20 hp", load=80, eff_old=88, eff_new=92, hours=8760)
+    assert out["electricity"] * 0.055 == pytest.approx(284, rel=0.005)
+    # the same motor entered in kW gives the same saving (unit round trip)
+    out_kw = run(
+        "motor_replacement", power=20 * 0.745700, load=80, eff_old=88, eff_new=92, hours=8760
+    )
+    assert out_kw["electricity"] == pytest.approx(out["electricity"], rel=1e-6)
+
+
+def test_condensate_return_reproduces_doe_steam_tip_8():
+    # US DOE AMO, Steam Tip Sheet #8 "Return Condensate to the Boiler" (2012): 10,000 lb/h
+    # more condensate at 180 °F, 12 % lost as flash steam, make-up water at 55 °F, boiler 80 %,
+    # 8,000 h/yr. Its method: fuel = (1 − 0.12) × 10,000 × 8,000 × (148 − 23) Btu/lb / 0.80
+    # = 11,000 MMBtu/yr ($88,000 at $8/MMBtu); water = 70.4 million lb ≈ 8.44 million gal.
+    # Tolerance 0.5 %: the tip's enthalpies are rounded to the Btu/lb, ours use c_p = 4.186.
+    returned_lb = (1 - 0.12) * 10_000 * 8_000
+    out = run(
+        "condensate_return",
+        condensate=f"{returned_lb} lb",
+        t_condensate="180 degF",
+        t_makeup="55 degF",
+        efficiency=80,
+        ncv=43,
+    )
+    mmbtu = out["energy"] * 1e9 / 1055.056 / 1e6  # GJ → MMBtu
+    assert mmbtu == pytest.approx(11_000, rel=0.005)
+    assert out["water"] * 264.172 == pytest.approx(returned_lb / 8.34, rel=0.005)  # m³ → gal
+
+
+def test_power_factor_matches_the_published_multiplier_table():
+    # The capacitor multiplier tan φ1 − tan φ2 tabulated in capacitor makers' and utilities'
+    # guides (e.g. Schneider Electric, Electrical Installation Guide, chapter L, table "kvar to
+    # be installed per kW of load"): from cos φ 0.75 to 0.95 the factor is 0.553 kvar/kW; from
+    # 0.80 to 0.95, 0.421. Tolerance: the tables' three decimals.
+    for cos_now, factor in ((0.75, 0.553), (0.80, 0.421)):
+        out = run("power_factor", power=100, cos_now=cos_now, cos_target=0.95, hours=1, tariff=1)
+        assert out["kvar"] / 100 == pytest.approx(factor, abs=0.0006)
