@@ -530,3 +530,56 @@ def test_power_factor_matches_the_published_multiplier_table():
     for cos_now, factor in ((0.75, 0.553), (0.80, 0.421)):
         out = run("power_factor", power=100, cos_now=cos_now, cos_target=0.95, hours=1, tariff=1)
         assert out["kvar"] / 100 == pytest.approx(factor, abs=0.0006)
+
+
+def test_water_leak_reproduces_the_published_leak_table():
+    # Bryan County (Oklahoma) Rural Water District No. 2, "How bad is that leak?" (republished
+    # by the City of Durant): at 60 psi a 1/16-inch stream wastes over 800 gal/day, 1/8 inch
+    # 3,200 gal/day, 1/4 inch 13,000 gal/day. Orifice flow with C_d 0.6; tolerance 5 % (the
+    # table rounds and does not state its discharge coefficient).
+    for hole_inch, gal_per_day in ((1 / 8, 3200), (1 / 4, 13000)):
+        out = run("water_leak", diameter=f"{hole_inch} inch", pressure="60 psi", hours=24)
+        assert out["water"] * 264.172 == pytest.approx(gal_per_day, rel=0.05)
+    small = run("water_leak", diameter="0.0625 inch", pressure="60 psi", hours=24)
+    assert small["water"] * 264.172 == pytest.approx(800, rel=0.05)
+
+
+def test_vsd_reproduces_the_affinity_law_quiz_example():
+    # D. W. Spitzer, Flow Control "Quiz Corner: affinity laws for centrifugal pump loads": a pump
+    # at 70 % speed (70 % flow, no static head) needs about 34 % of its full-speed power
+    # (0.7³ = 0.343). Tolerance: the quiz's two digits.
+    out = run(
+        "vsd_pump_fan",
+        power_full=100,
+        power_now=100,
+        flow_ratio=70,
+        static_share=0,
+        drive_eff=100,
+        hours=1,
+    )
+    assert out["power_vsd"] / 100 == pytest.approx(0.34, abs=0.005)
+
+
+def test_liquor_ratio_reproduces_the_coats_case_study():
+    # Coats, "Reducing water use in traditional dyeing machines" (case study): liquor ratio
+    # 8:1 → 6.5:1 on old machines is a 19 % water reduction; a modern 4.5:1 machine, 44 %.
+    for lr_new, share in ((6.5, 0.19), (4.5, 0.44)):
+        out = run("liquor_ratio", fabric=100, lr_now=8, lr_new=lr_new, baths=1)
+        assert out["water"] / (100 * 8) == pytest.approx(share, abs=0.005)
+
+
+def test_lighting_retrofit_reproduces_the_metcalfe_example():
+    # Metcalfe Lighting, "How to calculate energy savings for lighting only": a 400 W metal
+    # halide fixture replaced by a 150 W LED, 12 h × 365 d = 4,380 h: 1,095 kWh saved. Exact.
+    out = run("lighting_retrofit", count_old=1, watt_old=400, count_new=1, watt_new=150, hours=4380)
+    assert out["electricity"] == pytest.approx(1095)
+
+
+def test_solar_pv_reproduces_the_measured_central_vietnam_system():
+    # Ngo, Nguyen & Do, "A comprehensive assessment of a rooftop grid-connected photovoltaic
+    # system: a case study for Central Vietnam", RERIC journal (2022): 1.32 kWp, capacity
+    # utilisation factor 15.07 % over a measured year → 1.32 × 0.1507 × 8,760 = 1,743 kWh/yr;
+    # EVN (2018, citing the World Bank): 1,300 kWh/kWp a year in the central provinces.
+    out = run("solar_pv", kwp=1.32, yield_=0.1507 * 8760)
+    assert out["electricity"] == pytest.approx(1743, rel=0.001)
+    assert out["electricity"] / 1.32 == pytest.approx(1300, rel=0.02)
