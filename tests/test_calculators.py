@@ -583,3 +583,14 @@ def test_solar_pv_reproduces_the_measured_central_vietnam_system():
     out = run("solar_pv", kwp=1.32, yield_=0.1507 * 8760)
     assert out["electricity"] == pytest.approx(1743, rel=0.001)
     assert out["electricity"] / 1.32 == pytest.approx(1300, rel=0.02)
+
+
+def test_power_factor_charge_reproduces_circular_15_2014_table():
+    # Circular 15/2014/TT-BCT (purchase and sale of reactive power), table of the charge k per
+    # cos φ as reproduced by the Electric Power University (epu.edu.vn, "Bảng tra hệ số phạt
+    # công suất phản kháng"): 0.89 → 1.12 %, 0.80 → 12.5 %, 0.74 → 21.62 %, 0.60 → 50 %,
+    # below 0.6 → 52.54 %, from 0.9 up → 0. Tolerance: the table's two decimals.
+    table = ((0.89, 1.12), (0.80, 12.5), (0.74, 21.62), (0.60, 50.0), (0.55, 52.54), (0.9, 0.0))
+    for cos_phi, k in table:
+        out = run("power_factor", power=100, cos_now=cos_phi, cos_target=0.99, hours=1, tariff=1)
+        assert out["k_now"] == pytest.approx(k, abs=0.006)

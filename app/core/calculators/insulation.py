@@ -191,8 +191,5 @@ CALCULATOR = Calculator(
     ),
     func=_calc,
     checks=(_check,),
-    source=(
-        "Churchill & Chu (1975) natural convection, as in ASTM C680; Stefan–Boltzmann radiation;"
-        " checked against US DOE Steam Tip Sheet #2"
-    ),
+    source="Churchill & Chu (1975), Int. J. Heat Mass Transfer 18; ASTM C680; US DOE Steam Tip Sheet #2",
 )

@@ -4,12 +4,16 @@ avoided under EVN's rule.
 Formulas::
 
     Q_c = P · (tan φ_1 − tan φ_2)            (kvar, P the average active power)
-    k = cos φ_threshold / cos φ_1 − 1        when cos φ_1 < cos φ_threshold (else 0)
+    k = cos φ_threshold / cos φ_1 − 1        when cos φ_1 < cos φ_threshold (else 0);
+                                             below cos φ 0.6 the circular's table stops at
+                                             k = 52.54 % (= 0.9 / 0.59 − 1)
     charge avoided = k · active-energy bill  (less any k still due at cos φ_2)
 
 The threshold (0.9) and the charge k are reference data (``evn.reactive.cos_phi_threshold`` in
 resources/reference/evn_reactive.csv), from Circular 15/2014/TT-BCT (purchase and sale of
-reactive power), marked (verify): the exact form of k was written from memory.
+reactive power, in force since 10/12/2014): its table of k per cos φ (0.89 → 1.12 %, 0.75 → 20 %,
+0.60 → 50 %, below 0.60 → 52.54 %) is this formula rounded to two decimals, which the tests
+check.
 Valid range: cos φ 0.1–1, target above present.
 """
 
@@ -27,8 +31,12 @@ def threshold() -> float:
     return value.value if value else 0.9
 
 
+# The circular's table ends at cos φ 0.60; below it k stays at its "dưới 0,6" value, 0.9/0.59 − 1.
+LOWEST_TABLED_COS = 0.59
+
+
 def _k(cos_phi: float, limit: float) -> float:
-    return max(0.0, limit / cos_phi - 1)
+    return max(0.0, limit / max(cos_phi, LOWEST_TABLED_COS) - 1)
 
 
 def _calc(q: dict) -> dict:
@@ -82,5 +90,5 @@ CALCULATOR = Calculator(
     ),
     func=_calc,
     checks=(_order,),
-    source="Thông tư 15/2014/TT-BCT (mua bán công suất phản kháng), ngưỡng cos φ 0,9 (verify)",
+    source="Thông tư 15/2014/TT-BCT (mua bán công suất phản kháng): ngưỡng cos φ 0,9, bảng hệ số k",
 )
