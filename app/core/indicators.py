@@ -19,6 +19,7 @@ from app.core.costs import StreamCost, stream_cost
 from app.core.errors import Level, Location, Problem, UserError
 from app.core.model import Audit, FlowDirection, PeriodRecord, ResourceStream, StreamKind
 from app.core.reference import RefValue, Resolver
+from app.core.shares import cost_shares
 
 MATERIAL_KINDS = (StreamKind.RAW_MATERIAL, StreamKind.AUXILIARY_MATERIAL, StreamKind.PACKAGING)
 WASTE_KINDS = (StreamKind.SOLID_WASTE, StreamKind.HAZARDOUS_WASTE)
@@ -488,7 +489,7 @@ def compute_indicators(
     no_records = StreamCost(None, True)
     costs = {sid: stream_cost(streams[sid], rs) for sid, rs in records.items()}
 
-    positive_cost = sum(c.vnd for c in costs.values() if c.vnd is not None and c.vnd > 0)
+    share_of = dict(zip(costs, cost_shares([c.vnd for c in costs.values()]), strict=True))
     totals: list[StreamTotal] = []
     energy_gj = elec_gj = fuel_gj = toe = scope1 = scope2 = biogenic = 0.0
     water = materials = waste = wastewater = 0.0
@@ -524,9 +525,7 @@ def compute_indicators(
                 unit=s.unit,
                 quantity=q,
                 cost_vnd=c,
-                cost_share=(c / positive_cost)
-                if c is not None and c > 0 and positive_cost
-                else None,
+                cost_share=share_of.get(s.id),
                 price_vnd=prices.get(s.id),
                 periods=len(counted_periods.get(s.id, ())),
                 energy_gj=q * f.gj,

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.core.messages import text
 from app.core.model import CPCategory, Option, OptionStatus, Screening
+from app.core.shares import cost_shares
 from app.reports import fmt
 
 PALETTE = (
@@ -100,6 +101,7 @@ def trend_limits(
 class Share:
     label: str
     value: float
+    share: float | None = None  # of what was bought (``app.core.shares``); set by top_shares
 
 
 @dataclass(frozen=True)
@@ -123,12 +125,18 @@ class SankeyFlow:
 
 def top_shares(items: Sequence[Share], lang: str, top: int = 7) -> tuple[list[Share], float]:
     """The ``top`` largest positive shares, largest first, the rest summed as "Other"; and the
-    total they are shares of. Empty when nothing is positive."""
-    positive = sorted((i for i in items if i.value > 0), key=lambda i: -i.value)
+    total they are shares of. Empty when nothing is positive. Each carries its share by the
+    one rule (``app.core.shares``) that the baseline table beside the chart uses too."""
+    shares = cost_shares([i.value for i in items])
+    positive = sorted(
+        (Share(i.label, i.value, f) for i, f in zip(items, shares, strict=True) if f),
+        key=lambda i: -i.value,
+    )
     shown = positive[:top]
-    rest = sum(i.value for i in positive[top:])
-    if rest > 0:
-        shown.append(Share(text("chart.other", lang), rest))
+    rest = positive[top:]
+    if rest:
+        other = sum(i.value for i in rest)
+        shown.append(Share(text("chart.other", lang), other, sum(i.share or 0.0 for i in rest)))
     return shown, sum(i.value for i in positive)
 
 

@@ -172,7 +172,7 @@ def cost_shares(items: Sequence[Share], lang: str, *, top: int = 7) -> Figure:
     rest summed as "Other"). Bars rather than a pie: shares of 2 % stay readable."""
     fig = new_figure(7.0, 3.8)
     title = text("chart.cost_shares_title", lang)
-    shown, total = top_shares(items, lang, top)
+    shown, _ = top_shares(items, lang, top)
     if not shown:
         return _no_data(fig, title, lang)
     ax = fig.add_subplot()
@@ -183,7 +183,7 @@ def cost_shares(items: Sequence[Share], lang: str, *, top: int = 7) -> Figure:
         ax.text(
             bar.get_width(),
             bar.get_y() + bar.get_height() / 2,
-            " " + fmt.percent(item.value / total, lang),
+            " " + fmt.percent(item.share, lang),
             va="center",
             fontsize=8,
             **_text_kw(),

@@ -37,6 +37,7 @@ from reportlab.platypus import (
 )
 
 from app.core.messages import text
+from app.core.shares import cost_shares
 from app.reports import fmt, fonts, reference_labels
 from app.reports import report_charts as rc
 from app.reports.pdf_toc import ContentsPage, fill_numbers, headings
@@ -641,12 +642,10 @@ class PdfReport:
 
     def baseline_table(self, streams: tuple[StreamRow, ...]) -> Table:
         total_cost = sum(x.annual_cost or 0 for x in streams)
-        # shares of what the resources bought cost (scrap sold has none): the core's rule
-        # (indicators.StreamTotal.cost_share), the cost-share chart's and the workbook's
-        bought = sum(x.annual_cost for x in streams if x.annual_cost and x.annual_cost > 0)
+        # the one share rule (app.core.shares), the cost-share chart's and the workbook's
+        shares = cost_shares([x.annual_cost for x in streams])
         rows = []
-        for x in streams:
-            share = x.annual_cost / bought if x.annual_cost and x.annual_cost > 0 else None
+        for x, share in zip(streams, shares, strict=True):
             row = [
                 self.u(x.name),
                 self.enum("group", x.group),
@@ -672,8 +671,21 @@ class PdfReport:
         if self.money:
             header += [self.t("col.price"), self.t("col.annual_cost"), self.t("col.share")]
             widths += [2.6, 3.4, 1.8]
-            rows.append([self.t("total"), "", "", "", "", fmt.money(total_cost, self.lang), ""])
-        return self.table(header, rows, widths, numeric_from=3, total_row=self.money)
+            bought = sum(x.annual_cost for x in streams if x.annual_cost and x.annual_cost > 0)
+            if bought != total_cost:  # something sold: the shares are of the bought total
+                one = fmt.percent(1.0, self.lang)
+                rows.append(
+                    [self.t("total_bought"), "", "", "", "", fmt.money(bought, self.lang), one]
+                )
+                rows.append(
+                    [self.t("total_net"), "", "", "", "", fmt.money(total_cost, self.lang), ""]
+                )
+            else:
+                rows.append([self.t("total"), "", "", "", "", fmt.money(total_cost, self.lang), ""])
+        tbl = self.table(header, rows, widths, numeric_from=3, total_row=self.money)
+        if self.money and rows[-1][0] == self.t("total_net"):
+            tbl.setStyle(TableStyle([("BACKGROUND", (0, -2), (-1, -2), LIGHT)]))
+        return tbl
 
     def enterprise(self) -> list:
         s, ent = self.snap, self.snap.enterprise

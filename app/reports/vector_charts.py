@@ -196,7 +196,7 @@ def _hbars(
 def cost_shares(items: Sequence[Share], lang: str, width: float, *, top: int = 7) -> Drawing:
     """Share of each stream in the total resource cost, largest first, the rest as "Other"."""
     c = Chart(width, width * 3.8 / 7.0, text("chart.cost_shares_title", lang))
-    shown, total = top_shares(items, lang, top)
+    shown, _ = top_shares(items, lang, top)
     if not shown:
         return c.no_data(text("chart.no_data", lang))
     return _hbars(
@@ -204,7 +204,7 @@ def cost_shares(items: Sequence[Share], lang: str, width: float, *, top: int = 7
         [i.label for i in shown],
         [i.value / 1e6 for i in shown],
         [PALETTE[0]] * len(shown),
-        [fmt.percent(i.value / total, lang) for i in shown],
+        [fmt.percent(i.share, lang) for i in shown],
         text("chart.cost_million", lang),
         lang,
     )
