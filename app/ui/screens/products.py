@@ -356,12 +356,16 @@ class ProductsScreen(PhaseScreen):
 
     def clear_cells(self, cells) -> bool:
         """Delete on the selected cells: one undo step (``app.ui.products_keys``)."""
+        if self.read_only:  # nothing to do, nothing to say (as typing into a locked cell)
+            return False
         from app.ui import products_keys
 
         return products_keys.clear_cells(self, cells)
 
     def fill_down(self, cells) -> bool:
         """Ctrl+D on the selected cells: one undo step (``app.ui.products_keys``)."""
+        if self.read_only:  # nothing to do, nothing to say (as typing into a locked cell)
+            return False
         from app.ui import products_keys
 
         return products_keys.fill_down(self, cells)
