@@ -81,6 +81,12 @@ ENTERPRISE_FIELDS = (
 )
 AUDIT_FIELDS = (
     ("info", "title", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit title")),
+    (
+        "info",
+        "title_en",
+        "text",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit title (English, for reports)"),
+    ),
     ("info", "start_date", "date", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit start")),
     ("info", "end_date", "date", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit end")),
     (
@@ -94,7 +100,9 @@ AUDIT_FIELDS = (
 TEAM_COLUMNS = (
     ("name", QT_TRANSLATE_NOOP("EnterpriseScreen", "Name")),
     ("role", QT_TRANSLATE_NOOP("EnterpriseScreen", "Role in the team")),
+    ("role_en", QT_TRANSLATE_NOOP("EnterpriseScreen", "Role (English)")),
     ("organisation", QT_TRANSLATE_NOOP("EnterpriseScreen", "Organisation")),
+    ("organisation_en", QT_TRANSLATE_NOOP("EnterpriseScreen", "Organisation (English)")),
     ("department", QT_TRANSLATE_NOOP("EnterpriseScreen", "Department")),
 )
 # What makes the phase complete: these fields filled, and a team.
