@@ -895,7 +895,9 @@ class WalkthroughScreen(PhaseScreen):
             (p for p in self.context.audit.photos if p.finding_id == photo.finding_id),
             key=lambda p: p.position,
         )
-        viewer = PhotoViewer(photos, photos.index(photo), self.context.file.photo_jpeg, self)
+        viewer = PhotoViewer(
+            photos, photos.index(photo), self.context.file.photo_jpeg, self, lang=self.lang
+        )
         viewer.setAttribute(Qt.WA_DeleteOnClose)
         viewer.show()
         self.photo_viewer = viewer
