@@ -122,9 +122,6 @@ def test_english_caption_typed_beside_the_vietnamese_and_f2_edits_the_ui_languag
     _type(qtbot, en_edit, "Bare steam pipe")
     assert stored() == ("Ong hoi tran", "Bare steam pipe")
     assert ctx.undo_stack.undoText() == "Edit English caption"
-    viewer = screen.view_photo(photo_id)  # the full-size viewer of an English UI says it too
-    assert "Bare steam pipe" in viewer.caption.text() and viewer.windowTitle() == "Bare steam pipe"
-    viewer.close()
     # the strip of an English UI shows the English caption; F2 there edits it, not the Vietnamese
     qtbot.waitUntil(lambda: screen.photo_strip.item(0).text() == "Bare steam pipe")
     strip = screen.photo_strip
@@ -144,6 +141,12 @@ def test_english_caption_typed_beside_the_vietnamese_and_f2_edits_the_ui_languag
     )
     assert stored() == ("Ong hoi tran", "Uninsulated steam pipe")
     qtbot.waitUntil(lambda: en_edit.text() == "Uninsulated steam pipe")
+    viewer = screen.view_photo(photo_id)  # the full-size viewer of an English UI says it too
+    assert (
+        "Uninsulated steam pipe" in viewer.caption.text()
+        and viewer.windowTitle() == "Uninsulated steam pipe"
+    )
+    viewer.close()
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     assert stored() == ("Ong hoi tran", "")
