@@ -167,8 +167,8 @@
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
-        <source>Caption</source>
-        <translation>Chú thích</translation>
+        <source>Caption (Vietnamese)</source>
+        <translation>Chú thích (tiếng Việt)</translation>
     </message>
     <message>
         <source>Caption (English)</source>

@@ -130,6 +130,10 @@ class EnterpriseScreen(PhaseScreen):
         self.team.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.team.verticalHeader().setVisible(False)
+        # Six columns in half the screen: headers wrap onto two lines rather than being cut.
+        # AlignCenter | TextWordWrap as a property (no Qt enum on the first screen, see above).
+        self.team.horizontalHeader().setProperty("defaultAlignment", 0x1084)
+        self.team.horizontalHeader().setMinimumHeight(2 * self.team.fontMetrics().height() + 10)
         self.team.itemChanged.connect(self._team_item_changed)
         self.team_keys = GridKeys(self.team, enter="right", lazy=True)
         self.btn_add = QPushButton()

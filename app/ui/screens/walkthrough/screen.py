@@ -348,13 +348,12 @@ class WalkthroughScreen(PhaseScreen):
         # never touches the Vietnamese (F2 on the strip edits the UI language's caption).
         self.caption_labels = {"vi": QLabel(), "en": QLabel()}
         self.caption_edits = {"vi": QLineEdit(), "en": QLineEdit()}
-        captions = QHBoxLayout()
+        captions = QFormLayout()  # one above the other: the pane stays narrow
         for lang_, edit in self.caption_edits.items():
             edit.setObjectName(f"caption_{lang_}")
             self.caption_labels[lang_].setBuddy(edit)
             edit.editingFinished.connect(lambda lg=lang_: self._caption_edited(lg))
-            captions.addWidget(self.caption_labels[lang_])
-            captions.addWidget(edit, 1)
+            captions.addRow(self.caption_labels[lang_], edit)
         photos_layout = QVBoxLayout(self.photos_box)
         photos_layout.addLayout(photo_buttons)  # above the strip: in view on a 768 px screen
         photos_layout.addWidget(self.photo_strip)
@@ -470,7 +469,7 @@ class WalkthroughScreen(PhaseScreen):
             self.tr("Photos (drop image files here; Enter or double click: full size; F2: caption)")
         )
         self.add_photos_button.setText(self.tr("Add photos…"))
-        self.caption_labels["vi"].setText(self.tr("Caption"))
+        self.caption_labels["vi"].setText(self.tr("Caption (Vietnamese)"))
         self.caption_labels["en"].setText(self.tr("Caption (English)"))
         self.delete_photo_button.setText(self.tr("Delete photo"))
         self._filling = True
@@ -929,6 +928,7 @@ class WalkthroughScreen(PhaseScreen):
             edit.setEnabled(photo is not None)
             if not edit.hasFocus():
                 edit.setText((photo.caption_en if lang == "en" else photo.caption) if photo else "")
+                edit.setCursorPosition(0)  # the start of a long caption
 
     def _caption_edited(self, lang: str) -> None:
         photo_id = self.photo_strip.current_photo_id()
