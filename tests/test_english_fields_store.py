@@ -16,7 +16,7 @@ from app.store.auditfile import AuditFile
 
 ENGLISH_KEYS = {
     "audit_info": ("title_en",),
-    "team": ("role_en", "organisation_en"),
+    "team": ("role_en", "organisation_en", "department_en"),
     "photos": ("caption_en",),
     "options": ("rejection_reason_en", "override_reason_en"),
 }
@@ -32,8 +32,10 @@ def _audit() -> model.Audit:
                 "Hà",
                 role="Trưởng nhóm",
                 organisation="Trung tâm SXSH",
+                department="Phòng Năng lượng",
                 role_en="Team leader",
                 organisation_en="CP Centre",
+                department_en="Energy department",
             )
         ],
         findings=[finding],
@@ -65,6 +67,7 @@ def test_the_english_fields_are_stored_and_read_back(tmp_path):
     member = got.team[0]
     assert (member.role_en, member.organisation_en) == ("Team leader", "CP Centre")
     assert (member.role, member.organisation) == ("Trưởng nhóm", "Trung tâm SXSH")
+    assert (member.department, member.department_en) == ("Phòng Năng lượng", "Energy department")
     assert got.photos[0].caption_en == "Leaking valve" and got.photos[0].caption == "Van rò hơi"
     o = got.options[0]
     assert (o.rejection_reason, o.rejection_reason_en) == ("Quá đắt", "Too expensive")
@@ -100,7 +103,8 @@ def test_a_version_2_file_is_migrated_and_its_english_fields_are_empty(tmp_path)
         # the Vietnamese is all there, the English empty
         assert got.info.title == "Đánh giá SXSH 2025" and got.info.title_en == ""
         assert got.team[0].role == "Trưởng nhóm" and got.team[0].role_en == ""
-        assert got.team[0].organisation_en == ""
+        assert got.team[0].organisation_en == "" and got.team[0].department_en == ""
+        assert got.team[0].department == "Phòng Năng lượng"
         assert got.photos[0].caption == "Van rò hơi" and got.photos[0].caption_en == ""
         o = got.options[0]
         assert o.rejection_reason == "Quá đắt" and o.rejection_reason_en == ""

@@ -76,7 +76,12 @@ def test_english_role_and_organisation_typed_in_the_team_grid(ctx, qtbot):
     assert headers[columns.index("role_en")] == "Role (English)"
     assert headers[columns.index("organisation_en")] == "Organisation (English)"
     table = screen.team
-    for attr, typed in (("role_en", "Team leader"), ("organisation_en", "CP Centre")):
+    typed_in = (
+        ("role_en", "Team leader"),
+        ("organisation_en", "CP Centre"),
+        ("department_en", "Energy"),
+    )
+    for attr, typed in typed_in:
         table.setFocus()
         table.setCurrentCell(0, columns.index(attr))
         qtbot.keyClick(table, Qt.Key_F2)  # edit the cell
@@ -88,11 +93,12 @@ def test_english_role_and_organisation_typed_in_the_team_grid(ctx, qtbot):
         qtbot.waitUntil(lambda a=attr, t=typed: getattr(ctx.audit.team[0], a) == t)
     member = reload(ctx.path).team[0]
     assert (member.role_en, member.organisation_en) == ("Team leader", "CP Centre")
+    assert member.department_en == "Energy"
     assert (member.role, member.organisation) == ("Trưởng nhóm", "")  # the Vietnamese stays
     assert table.item(0, columns.index("role")).text() == "Trưởng nhóm"
     ctx.undo_stack.undo()
-    assert reload(ctx.path).team[0].organisation_en == ""
-    assert reload(ctx.path).team[0].role_en == "Team leader"
+    assert reload(ctx.path).team[0].department_en == ""
+    assert reload(ctx.path).team[0].organisation_en == "CP Centre"
 
 
 # -------------------------------------------------------------------------- photo captions

@@ -48,6 +48,8 @@ ROLE_VI = "Trưởng nhóm đánh giá, chuyên gia năng lượng"
 ROLE_EN = "Audit team leader, energy expert"
 ORG_VI = "Trung tâm Sản xuất sạch hơn Việt Nam"
 ORG_EN = "Vietnam Cleaner Production Centre"
+DEPT_VI = "Phân xưởng Cơ điện"
+DEPT_EN = "Mechanical and electrical workshop"
 CAPTION_VI = "Bãi xỉ lò hơi để lộ thiên cạnh nhà lò"
 CAPTION_EN = "Boiler slag heaped in the open beside the boiler house"
 REJECTION_VI = "Nhà máy không có công đoạn làm bóng"
@@ -57,16 +59,16 @@ OVERRIDE_EN = "The recycler quoted 9.0 million VND/t"
 
 
 def test_the_english_report_prints_the_english_texts(en):
-    for english in (TITLE_EN, ROLE_EN, ORG_EN, CAPTION_EN, REJECTION_EN, OVERRIDE_EN):
+    for english in (TITLE_EN, ROLE_EN, ORG_EN, DEPT_EN, CAPTION_EN, REJECTION_EN, OVERRIDE_EN):
         assert english in en, english
-    for vietnamese in (TITLE_VI, ROLE_VI, ORG_VI, CAPTION_VI, REJECTION_VI, OVERRIDE_VI):
+    for vietnamese in (TITLE_VI, ROLE_VI, ORG_VI, DEPT_VI, CAPTION_VI, REJECTION_VI, OVERRIDE_VI):
         assert vietnamese not in en, vietnamese
 
 
 def test_the_vietnamese_report_prints_the_vietnamese_texts(vi):
-    for vietnamese in (TITLE_VI, ROLE_VI, ORG_VI, CAPTION_VI, REJECTION_VI, OVERRIDE_VI):
+    for vietnamese in (TITLE_VI, ROLE_VI, ORG_VI, DEPT_VI, CAPTION_VI, REJECTION_VI, OVERRIDE_VI):
         assert vietnamese in vi, vietnamese
-    for english in (TITLE_EN, ROLE_EN, ORG_EN, CAPTION_EN, REJECTION_EN, OVERRIDE_EN):
+    for english in (TITLE_EN, ROLE_EN, ORG_EN, DEPT_EN, CAPTION_EN, REJECTION_EN, OVERRIDE_EN):
         assert english not in vi, english
 
 
@@ -76,13 +78,14 @@ def test_a_missing_english_text_shows_the_vietnamese_marked_untranslated(demo):
     leader = next(m for m in audit.team if m.role.startswith("Trưởng nhóm đánh giá"))
     leader.role_en = ""
     leader.organisation_en = ""
+    next(m for m in audit.team if m.department == DEPT_VI).department_en = ""
     next(p for p in audit.photos if p.caption == CAPTION_VI).caption_en = ""
     rejected = next(o for o in audit.options if o.rejection_reason)
     rejected.rejection_reason_en = ""
     priced = next(o for o in audit.options if o.override_reason)
     priced.override_reason_en = ""
     words = _words(audit, "en")
-    for vietnamese in (ROLE_VI, CAPTION_VI):
+    for vietnamese in (ROLE_VI, CAPTION_VI, DEPT_VI):
         assert f"{vietnamese} {MARK}" in words, vietnamese
     assert f"{TITLE_VI} – Công ty TNHH Dệt nhuộm Lam Hải {MARK}" in words
     assert f"{ORG_VI} (VNCPC) {MARK}" in words

@@ -168,6 +168,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Bộ phận</translation>
     </message>
     <message>
+        <source>Department (English)</source>
+        <translation>Bộ phận (tiếng Anh)</translation>
+    </message>
+    <message>
         <source>Enterprise</source>
         <translation>Doanh nghiệp</translation>
     </message>

@@ -81,6 +81,7 @@ def build_demo_audit() -> Audit:
             organisation=m["organisation"],
             role_en=m["role_en"],
             organisation_en=m["organisation_en"],
+            department_en=m["department_en"],
             department=m["department"],
             position=i,
             id=demo_id("team", m["name"]),

@@ -194,6 +194,7 @@ class TeamMember:
     id: str = field(default_factory=new_id)
     role_en: str = ""  # English for English reports (empty: the Vietnamese marked untranslated)
     organisation_en: str = ""
+    department_en: str = ""
 
 
 @dataclass

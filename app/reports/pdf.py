@@ -434,7 +434,9 @@ class PdfReport:
                         [
                             m.name or self.t("withheld"),
                             self.u(m.role),
-                            " / ".join(x for x in (self.u(m.organisation), m.department) if x),
+                            " / ".join(
+                                x for x in (self.u(m.organisation), self.u(m.department)) if x
+                            ),
                         ]
                         for m in s.team
                     ],

@@ -29,7 +29,7 @@ class Member:
     name: str
     role: Text2
     organisation: Text2
-    department: str
+    department: Text2
 
 
 @dataclass(frozen=True)

@@ -334,7 +334,7 @@ def build_snapshot(
                 m.name,
                 Text2(m.role, m.role_en),
                 Text2(m.organisation, m.organisation_en),
-                m.department,
+                Text2(m.department, m.department_en),
             )
             for m in sorted(audit.team, key=lambda m: m.position)
         ),

@@ -49,6 +49,7 @@ TEAM: list[dict[str, Any]] = [
         "organisation": "Trung tâm Sản xuất sạch hơn Việt Nam (VNCPC)",
         "organisation_en": "Vietnam Cleaner Production Centre (VNCPC)",
         "department": "Chuyên gia tư vấn",
+        "department_en": "Consultant",
     },
     {
         "name": "KS. Trần Minh Đức",
@@ -57,6 +58,7 @@ TEAM: list[dict[str, Any]] = [
         "organisation": "Trung tâm Sản xuất sạch hơn Việt Nam (VNCPC)",
         "organisation_en": "Vietnam Cleaner Production Centre (VNCPC)",
         "department": "Chuyên gia tư vấn",
+        "department_en": "Consultant",
     },
     {
         "name": "Phạm Văn Long",
@@ -65,6 +67,7 @@ TEAM: list[dict[str, Any]] = [
         "organisation": "Công ty TNHH Dệt nhuộm Lam Hải",
         "organisation_en": "Lam Hai Textile Dyeing Co., Ltd.",
         "department": "Ban Giám đốc",
+        "department_en": "Board of directors",
     },
     {
         "name": "Lê Thị Hồng Nhung",
@@ -73,6 +76,7 @@ TEAM: list[dict[str, Any]] = [
         "organisation": "Công ty TNHH Dệt nhuộm Lam Hải",
         "organisation_en": "Lam Hai Textile Dyeing Co., Ltd.",
         "department": "Phòng Kỹ thuật",
+        "department_en": "Technical department",
     },
     {
         "name": "Vũ Quang Huy",
@@ -81,6 +85,7 @@ TEAM: list[dict[str, Any]] = [
         "organisation": "Công ty TNHH Dệt nhuộm Lam Hải",
         "organisation_en": "Lam Hai Textile Dyeing Co., Ltd.",
         "department": "Phân xưởng Cơ điện",
+        "department_en": "Mechanical and electrical workshop",
     },
 ]
 

@@ -104,6 +104,7 @@ TEAM_COLUMNS = (
     ("organisation", QT_TRANSLATE_NOOP("EnterpriseScreen", "Organisation")),
     ("organisation_en", QT_TRANSLATE_NOOP("EnterpriseScreen", "Organisation (English)")),
     ("department", QT_TRANSLATE_NOOP("EnterpriseScreen", "Department")),
+    ("department_en", QT_TRANSLATE_NOOP("EnterpriseScreen", "Department (English)")),
 )
 # What makes the phase complete: these fields filled, and a team.
 KEY_FIELDS = ("name", "tax_code", "sector_vsic", "province", "employees", "contact_name")
@@ -130,7 +131,7 @@ class EnterpriseScreen(PhaseScreen):
         self.team.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.team.verticalHeader().setVisible(False)
-        # Six columns in half the screen: headers wrap onto two lines rather than being cut.
+        # Seven columns in half the screen: headers wrap onto two lines rather than being cut.
         # AlignCenter | TextWordWrap as a property (no Qt enum on the first screen, see above).
         self.team.horizontalHeader().setProperty("defaultAlignment", 0x1084)
         self.team.horizontalHeader().setMinimumHeight(2 * self.team.fontMetrics().height() + 10)
