@@ -264,3 +264,32 @@ def test_english_override_reason_typed_beside_the_vietnamese(options_screen, qtb
     ctx.undo_stack.undo()
     saved = _saved(ctx, target.id)
     assert (saved.override_reason, saved.override_reason_en) == ("Bao gia", "")
+
+
+def test_the_merge_review_names_the_english_fields_in_the_ui_language(tmp_path, qtbot):
+    """A conflict on an English field is named as the editors name it, never by its key."""
+    from app.store.teamwork import MergePlan
+    from app.ui.merge.review import MergeReviewDialog
+    from app.ui.translations import Translations
+
+    translations = Translations(QApplication.instance())
+    translations.set_language("vi")
+    try:
+        dialog = MergeReviewDialog(MergePlan(tmp_path / "a", tmp_path / "b", "h"), lang="vi")
+        qtbot.addWidget(dialog)
+        names = {
+            key: dialog._field_name(key)
+            for key in (
+                "caption_en",
+                "role_en",
+                "organisation_en",
+                "department_en",
+                "rejection_reason_en",
+                "override_reason_en",
+            )
+        }
+    finally:
+        translations.set_language("en")
+    assert names["caption_en"] == "Chú thích (tiếng Anh)"
+    assert names["rejection_reason_en"] == "Lý do loại bỏ (tiếng Anh)"
+    assert all(name != key and "tiếng Anh" in name for key, name in names.items())
