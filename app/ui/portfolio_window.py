@@ -344,12 +344,14 @@ class PortfolioWindow(QWidget):
 class PublishDialog(QDialog):
     """Send the open audit's figures to a programme hub (only when the user asks)."""
 
-    def __init__(self, audit, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, audit, lang: str, parent: QWidget | None = None, readiness_answers=None
+    ) -> None:
         from app.core import portfolio as pf
 
         super().__init__(parent)
         self.lang = lang
-        self.summary = pf.publishable(pf.summarize(audit))
+        self.summary = pf.publishable(pf.summarize(audit, readiness_answers=readiness_answers))
         self.address = QLineEdit()
         self.address.setPlaceholderText("postgresql://user@host/database")
         self.password = QLineEdit()
