@@ -118,6 +118,7 @@ def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
+        CondPageBreak,
         KeepTogether,
         Paragraph,
         Spacer,
@@ -218,9 +219,14 @@ def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None
         story.append(
             KeepTogether([p(park_table.title, h2), table_flow(park_table, widths, prt.NUMERIC)])
         )
-        story.append(p(prt.note(lang)))
+        story += [Spacer(1, 2 * mm), p(prt.note(lang))]
         story += [p(line) for line in unknown]
-        story += [p(firm_table.title, h2), table_flow(firm_table, None, prt.NUMERIC)]
+        # A long firm table splits across pages: its heading must not wait for a whole page.
+        firm_head = ParagraphStyle("h2f", parent=h2, keepWithNext=0)
+        story += [CondPageBreak(40 * mm), p(firm_table.title, firm_head)]
+        weights = [1.6, 3.0, 1.0, 1.0] + [1.1] * (len(firm_table.columns) - 4)
+        widths = [page_w * w / sum(weights) for w in weights]
+        story.append(table_flow(firm_table, widths, prt.NUMERIC))
     skipped = _skipped_lines(portfolio, lang, confidential)
     if skipped:
         heading = p(text("portfolio.skipped", lang, n=len(skipped)), h2)
