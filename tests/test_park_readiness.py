@@ -33,6 +33,7 @@ from app.core.model import OptionStatus
 from app.store import schema, stored_summary
 from app.store.auditfile import AuditFile
 from app.store.portfolio_folder import read_entry, read_folder
+from tests import pg_server as pgs
 
 SHIPPED = Path(rd.checklist_path())
 NAM_CAU_KIEN = "KCN Nam Cầu Kiền"
@@ -344,3 +345,74 @@ def test_xlsx_export_has_the_park_readiness_sheet_in_both_languages(folder, tmp_
     cells = [str(c) for r in rows for c in r if c]
     assert not any("Công ty" in c for c in cells)  # confidential: no enterprise named
     assert any(c.startswith("Anonymous enterprise") for c in cells)
+
+
+# --- The programme hub (a real PostgreSQL server, tests/pg_server.py) ---------------------------
+
+pg_server = pgs.pg_server
+hub_db = pgs.hub_db
+
+
+@pytest.fixture
+def url(pg_server, hub_db):
+    return pg_server.tcp_url(hub_db)
+
+
+def test_the_hub_carries_readiness_and_its_park_view(url, tmp_path, demo, capsys):
+    psycopg = pytest.importorskip("psycopg")
+    for i, (park, kind) in enumerate(
+        [(DINH_VU, "results"), (DINH_VU, "none"), (NAM_CAU_KIEN, "partly")]
+    ):
+        path = tmp_path / f"{i}.recp"
+        AuditFile.create(path, _firm(demo, f"DN {i}", park, kind)).close()
+        assert main(["publish", str(path), "--to", url]) == 0
+    capsys.readouterr()
+    assert main(["portfolio", url, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)["park_readiness"]
+    by = {p["park"]: p for p in data["parks"]}
+    assert (by[DINH_VU]["firms"], by[DINH_VU]["with_recp_results"]) == (2, 1)
+    assert by[DINH_VU]["share_met"] is True and by[DINH_VU]["symbiosis_links"] == 1
+    assert (by[NAM_CAU_KIEN]["firms"], by[NAM_CAU_KIEN]["with_recp_results"]) == (1, 0)
+    assert by[NAM_CAU_KIEN]["symbiosis_links"] == 1  # implemented, though not verified
+    partly = by[NAM_CAU_KIEN]["enterprises"][0]
+    assert partly["enterprise"] == "" and partly["criteria"]["c"] == "partly"  # anonymised
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT park, audits, with_recp_results, readiness_unknown, share, symbiosis_links "
+            "FROM recp.park_readiness"
+        ).fetchall()
+    assert sorted(rows) == [(NAM_CAU_KIEN, 1, 0, 0, 0.0, 1), (DINH_VU, 2, 1, 0, 0.5, 1)]
+
+
+def test_a_row_of_an_older_hub_is_migrated_and_unknown(url, demo, monkeypatch, capsys):
+    psycopg = pytest.importorskip("psycopg")
+    from app.store import hub
+
+    original = list(hub.HUB_MIGRATIONS)
+    monkeypatch.setattr(hub, "HUB_MIGRATIONS", original[:2])
+    monkeypatch.setattr(hub, "HUB_SCHEMA_VERSION", 2)
+    assert hub.create_hub(url) == 2
+    old = pf.summary_as_dict(pf.anonymise(pf.summarize(_firm(demo, "DN", DINH_VU, "results"))))
+    for key in ("readiness", "recp_results", "symbiosis_links"):
+        del old[key]  # as an app before readiness published it
+    with psycopg.connect(url) as conn:
+        conn.execute(
+            "INSERT INTO recp.audits (audit_id, park, anonymised, summary) "
+            "VALUES (%s, %s, true, %s)",
+            (old["audit_id"], DINH_VU, json.dumps(old)),
+        )
+    monkeypatch.setattr(hub, "HUB_MIGRATIONS", original)
+    monkeypatch.setattr(hub, "HUB_SCHEMA_VERSION", len(original))
+    assert main(["portfolio", url, "--json", "--lang", "en"]) == 0  # reading migrates
+    (park,) = json.loads(capsys.readouterr().out)["park_readiness"]["parks"]
+    assert (park["firms"], park["with_recp_results"], park["readiness_unknown"]) == (1, 0, 1)
+    assert park["enterprises"][0]["criteria"] == {"a": "unknown", "b": "unknown", "c": "unknown"}
+    with psycopg.connect(url) as conn:
+        version = conn.execute("SELECT value FROM recp.hub_meta").fetchone()[0]
+        view = conn.execute(
+            "SELECT audits, with_recp_results, readiness_unknown FROM recp.park_readiness"
+        ).fetchone()
+    assert version == str(len(original)) and view == (1, 0, 1)
+    assert main(["portfolio", url, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "1 enterprise with readiness unknown" in out

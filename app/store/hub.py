@@ -2,8 +2,8 @@
 
 A programme outgrows a folder on one laptop; its hub is one PostgreSQL database. The app creates
 and migrates the hub's schema itself (schema ``recp``, version in ``recp.hub_meta``), and keeps
-the roll-ups as SQL views (``recp.programme_totals``, ``recp.by_park`` …) so that programme staff
-can query them with any SQL tool.
+the roll-ups as SQL views (``recp.programme_totals``, ``recp.by_park``, ``recp.park_readiness``
+…) so that programme staff can query them with any SQL tool.
 
 - ``publish(url, summary)`` writes one audit's summary, in ONE transaction: the audit's row, its
   physical savings, its options per CP technique and per status. The audit's stable identity
@@ -82,6 +82,8 @@ AUDIT_COLUMNS = (
     *SUMMED,
     "summary",
     "app_version",
+    "recp_results",  # from hub schema 3 (eco-enterprise readiness)
+    "symbiosis_links",
 )
 
 # Breakdown views: name -> the grouping expression (an unset value is NULL, its own group).
@@ -166,8 +168,24 @@ def _schema_v2() -> list[str]:
     ]
 
 
+def _schema_v3() -> list[str]:
+    """Eco-enterprise readiness per park (issue 22): whether each audit meets the park
+    criterion (RECP results; NULL: published by an older app, not known) and its symbiosis
+    links, and a view per park for staff with a SQL tool. The share is of the audited firms;
+    the required share is the checklist file's (``app.core.park_readiness``), not the hub's."""
+    return [
+        f"ALTER TABLE {SCHEMA}.audits ADD COLUMN recp_results boolean, "
+        "ADD COLUMN symbiosis_links integer NOT NULL DEFAULT 0",
+        f"CREATE VIEW {SCHEMA}.park_readiness AS SELECT NULLIF(park, '') AS park, "
+        "COUNT(*) AS audits, COUNT(*) FILTER (WHERE recp_results) AS with_recp_results, "
+        "COUNT(*) FILTER (WHERE recp_results IS NULL) AS readiness_unknown, "
+        "(COUNT(*) FILTER (WHERE recp_results))::double precision / COUNT(*) AS share, "
+        f"COALESCE(SUM(symbiosis_links), 0) AS symbiosis_links FROM {SCHEMA}.audits GROUP BY 1",
+    ]
+
+
 # HUB_MIGRATIONS[i] turns a version-i hub into version i+1 (0: no schema yet).
-HUB_MIGRATIONS: list[Callable[[], list[str]]] = [_schema_v1, _schema_v2]
+HUB_MIGRATIONS: list[Callable[[], list[str]]] = [_schema_v1, _schema_v2, _schema_v3]
 HUB_SCHEMA_VERSION = len(HUB_MIGRATIONS)
 
 
@@ -297,6 +315,8 @@ def audit_row(summary: pf.AuditSummary) -> tuple[Any, ...]:
         *(getattr(summary, c) for c in SUMMED),
         Jsonb(data),
         __version__,
+        summary.recp_results,
+        summary.symbiosis_links,
     )
 
 
