@@ -82,9 +82,10 @@ AUDIT_COLUMNS = (
     *SUMMED,
     "summary",
     "app_version",
-    "recp_results",  # from hub schema 3 (eco-enterprise readiness)
-    "symbiosis_links",
 )
+# Added by hub schema 3 (eco-enterprise readiness): written only to a hub that has them.
+READINESS_COLUMNS = ("recp_results", "symbiosis_links")
+READINESS_SINCE = 3
 
 # Breakdown views: name -> the grouping expression (an unset value is NULL, its own group).
 BREAKDOWN_VIEWS = {
@@ -300,12 +301,19 @@ def create_hub(url: str) -> int:
 # Publishing
 
 
-def audit_row(summary: pf.AuditSummary) -> tuple[Any, ...]:
-    """The ``recp.audits`` row of ``summary`` (in ``AUDIT_COLUMNS`` order)."""
+def audit_columns(version: int | None = None) -> tuple[str, ...]:
+    """The ``recp.audits`` columns a publish writes to a hub of ``version`` (default: this
+    app's)."""
+    version = HUB_SCHEMA_VERSION if version is None else version
+    return AUDIT_COLUMNS + (READINESS_COLUMNS if version >= READINESS_SINCE else ())
+
+
+def audit_row(summary: pf.AuditSummary, version: int | None = None) -> tuple[Any, ...]:
+    """The ``recp.audits`` row of ``summary`` (in ``audit_columns(version)`` order)."""
     from psycopg.types.json import Jsonb
 
     data = pf.summary_as_dict(summary)
-    return (
+    row = (
         summary.audit_id,
         *(getattr(summary, c) for c in _TEXT),
         summary.anonymised,
@@ -318,6 +326,7 @@ def audit_row(summary: pf.AuditSummary) -> tuple[Any, ...]:
         summary.recp_results,
         summary.symbiosis_links,
     )
+    return row[: len(audit_columns(version))]
 
 
 def child_rows(summary: pf.AuditSummary) -> dict[str, list[tuple[Any, ...]]]:
@@ -341,13 +350,16 @@ def child_rows(summary: pf.AuditSummary) -> dict[str, list[tuple[Any, ...]]]:
     return {"savings": savings, "techniques": techniques, "option_statuses": statuses}
 
 
-_INSERT_AUDIT = (
-    f"INSERT INTO {SCHEMA}.audits ({', '.join(AUDIT_COLUMNS)}, published_at) "
-    f"VALUES ({', '.join(['%s'] * len(AUDIT_COLUMNS))}, now()) "
-    "ON CONFLICT (audit_id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in (*AUDIT_COLUMNS[1:], "published_at"))
-    + " RETURNING (xmax = 0)"
-)
+def _insert_audit(columns: Sequence[str]) -> str:
+    return (
+        f"INSERT INTO {SCHEMA}.audits ({', '.join(columns)}, published_at) "
+        f"VALUES ({', '.join(['%s'] * len(columns))}, now()) "
+        "ON CONFLICT (audit_id) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in (*columns[1:], "published_at"))
+        + " RETURNING (xmax = 0)"
+    )
+
+
 _INSERT_CHILD = {
     "savings": f"INSERT INTO {SCHEMA}.savings (audit_id, scope, kind, unit, quantity) "
     "VALUES (%s, %s, %s, %s, %s)",
@@ -374,8 +386,8 @@ def publish(url: str, summary: pf.AuditSummary) -> bool:
     try:
         try:
             with conn.transaction(), conn.cursor() as cur:
-                ensure_schema(conn, url)
-                cur.execute(_INSERT_AUDIT, audit_row(summary))
+                version = ensure_schema(conn, url)
+                cur.execute(_insert_audit(audit_columns(version)), audit_row(summary, version))
                 row = cur.fetchone()
                 created = bool(row[0]) if row else False
                 _write_children(cur, summary)
