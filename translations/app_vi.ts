@@ -564,6 +564,17 @@ Chi tiết đã được ghi vào tệp nhật ký:
     </message>
 </context>
 <context>
+    <name>ProductsKeys</name>
+    <message>
+        <source>Clear {count} cells</source>
+        <translation>Xóa {count} ô</translation>
+    </message>
+    <message>
+        <source>Fill down {count} cells</source>
+        <translation>Điền xuống {count} ô</translation>
+    </message>
+</context>
+<context>
     <name>ProductsPaste</name>
     <message>
         <source>Nothing pasted: {count} of the pasted cells fall outside the grid (below the last product or right of the last month). Add the products first.</source>
