@@ -115,6 +115,13 @@ class PortfolioWindow(QWidget):
         self.tabs.addTab(by, "")
         self.tabs.addTab(self.chart, "")
         self.tabs.addTab(self.files, "")
+        from app.ui.symbiosis_portfolio import SymbiosisTab
+
+        self.symbiosis = SymbiosisTab(
+            lang, self.jobs, lambda: self.export_lang.currentData(), settings, self
+        )
+        self.tabs.addTab(self.symbiosis, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self.export_lang = QComboBox()
         self.export_lang.addItem("Tiếng Việt", "vi")
@@ -153,6 +160,7 @@ class PortfolioWindow(QWidget):
                 self.tr("Breakdowns"),
                 self.tr("Charts"),
                 self.tr("Files"),
+                self.tr("Symbiosis matches"),
             )
         ):
             self.tabs.setTabText(i, name)
@@ -179,6 +187,11 @@ class PortfolioWindow(QWidget):
         self.lang = lang
         self.retranslate()
         self._refresh()
+        self.symbiosis.set_language(lang)
+
+    def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.symbiosis:
+            self.symbiosis.ensure_read()
 
     # ------------------------------------------------------------------------------ loading
     def _error(self, exc: UserError) -> None:
@@ -231,6 +244,8 @@ class PortfolioWindow(QWidget):
                 raise exc  # reaches the global exception hook: logged and shown
             if portfolio is not None:
                 self.portfolio = portfolio
+                shown = self.tabs.currentWidget() is self.symbiosis
+                self.symbiosis.set_source(source, shown)  # its parties are read when shown
             self._refresh()
             self.loaded.emit(portfolio is not None)
 
