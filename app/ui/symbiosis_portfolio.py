@@ -49,6 +49,12 @@ def park_names(parties) -> list[str]:
     return sorted(names.values(), key=fold)
 
 
+def _wrap(header: str, width: int = 10) -> str:
+    """A column name on short lines (also after a slash): the columns stay narrow."""
+    lines = textwrap.wrap(header.replace("/", "/ "), width, break_long_words=False)
+    return "\n".join(line.replace("/ ", "/") for line in lines)
+
+
 class SymbiosisTab(QWidget):
     loaded = Signal()  # the participants were read (or the reading failed)
 
@@ -242,7 +248,7 @@ class SymbiosisTab(QWidget):
         self.table.setRowCount(0)
         self.table.setColumnCount(len(COLUMNS))
         # long column names wrap in the header: the columns stay narrow
-        self.table.setHorizontalHeaderLabels([textwrap.fill(h, 14) for h in headers(lang)])
+        self.table.setHorizontalHeaderLabels([_wrap(h) for h in headers(lang)])
         if self.source is None:
             self.summary.setText(self.tr("Open a folder of audits or a programme hub."))
         elif self.loading:
@@ -270,6 +276,7 @@ class SymbiosisTab(QWidget):
             ):
                 shown = value if column == "reasons" else cell_text(value, column, lang)
                 item = QTableWidgetItem(shown)
+                item.setToolTip(shown)  # a long anonymous id is elided in its cell
                 if column in NUMERIC:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignTop)
                 else:
