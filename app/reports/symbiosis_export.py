@@ -45,7 +45,7 @@ class MatchReport:
 
     matches: Sequence[Match]
     park: str | None
-    neighbours: bool
+    neighbours: bool | Sequence[str]  # True: the same province; or the parks named
     source: str
     parties: int
     notes: list[str] = field(default_factory=list)  # already in the report's language
@@ -56,8 +56,11 @@ class MatchReport:
 def title(report: MatchReport, lang: str) -> str:
     park = report.park or text("symbiosis.match.all_parks", lang)
     line = text("symbiosis.match.title", lang, park=park)
-    if report.neighbours:
+    if report.neighbours is True:
         line += f" ({text('symbiosis.match.with_neighbours', lang)})"
+    elif report.neighbours:
+        parks = ", ".join(report.neighbours)
+        line += f" ({text('symbiosis.match.with_named_neighbours', lang, parks=parks)})"
     return line
 
 
