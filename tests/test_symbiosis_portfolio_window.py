@@ -285,3 +285,44 @@ def test_a_hub_board_is_matched_but_gives_no_options(state, qtbot, pg_server, hu
     assert tab.btn_options.toolTip().startswith(
         "Bảng trao đổi trên cơ sở dữ liệu chương trình là ẩn danh"
     )
+
+
+def test_neighbouring_parks_named_by_clicks(state, park, qtbot):
+    """A park of another province is no neighbour by province, but can be named one."""
+    far = cement_need()
+    far.update(enterprise_id="ex-quevo0000000000003", park="KCN Quế Võ", province="Bắc Ninh")
+    far["items"][0]["quantity_per_year"] = 100
+    (park / "que-vo.recpx.json").write_text(json.dumps(far, ensure_ascii=False), "utf-8")
+    win, tab = _open_tab(state, park, qtbot)
+    assert not tab.named.isEnabled()  # all parks: nobody to name neighbours for
+    tab.park.setFocus()
+    qtbot.keyClick(tab.park, Qt.Key_Down)
+    assert tab.chosen_park() == PARK and tab.named.isEnabled()
+    names = [tab.named.item(i).text() for i in range(tab.named.count())]
+    assert names == [NEIGHBOUR, "KCN Quế Võ"]  # the others, not the park itself
+    qtbot.mouseClick(tab.neighbours, Qt.LeftButton)  # same province: Nam Đình Vũ only
+    assert {_row(tab, r)["taker"] for r in range(tab.table.rowCount())} == {BRICK, CEMENT_ID}
+    assert not tab.named.isEnabled()
+    qtbot.mouseClick(tab.neighbours, Qt.LeftButton)
+    item = tab.named.item(1)
+    qtbot.mouseClick(
+        tab.named.viewport(), Qt.LeftButton, pos=tab.named.visualItemRect(item).center()
+    )
+    assert item.checkState() == Qt.Checked and tab.chosen_neighbours() == ["KCN Quế Võ"]
+    takers = [_row(tab, r)["taker"] for r in range(tab.table.rowCount())]
+    assert takers == [BRICK, BRICK, "ex-quevo0000000000003", "ex-quevo0000000000003"]
+    # 100 t of the ash firm's 240: 24 + 30 x 100/240 + 10 + 10 = 56.5, ranked before the
+    # dyer's 100 of 565 t: 24 + 30 x 100/565 + 10 + 10 = 49.3
+    assert [_row(tab, r)["score"] for r in (2, 3)] == ["56,5", "49,3"]
+    assert "Khu công nghiệp lân cận: KCN Đình Vũ → KCN Quế Võ" in _row(tab, 2)["reasons"]
+    assert "kể cả các khu công nghiệp lân cận: KCN Quế Võ" in _report_title(tab)
+    qtbot.mouseClick(
+        tab.named.viewport(), Qt.LeftButton, pos=tab.named.visualItemRect(item).center()
+    )
+    assert item.checkState() == Qt.Unchecked and tab.table.rowCount() == 2
+
+
+def _report_title(tab) -> str:
+    from app.reports.symbiosis_export import title
+
+    return title(tab.report("vi"), "vi")

@@ -12,6 +12,10 @@
         <translation>Gồm cả các khu công nghiệp lân cận (cùng tỉnh)</translation>
     </message>
     <message>
+        <source>or these parks:</source>
+        <translation>hoặc các khu:</translation>
+    </message>
+    <message>
         <source>Create options in both audits</source>
         <translation>Tạo giải pháp trong cả hai cuộc đánh giá</translation>
     </message>

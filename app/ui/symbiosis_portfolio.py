@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -84,16 +86,28 @@ class SymbiosisTab(QWidget):
         self.park_label = QLabel()
         self.park = QComboBox()
         self.park.setMinimumContentsLength(24)
-        self.park.currentIndexChanged.connect(self._rematch)
+        self.park.currentIndexChanged.connect(self._park_chosen)
         self.neighbours = QCheckBox()
         self.neighbours.toggled.connect(self._rematch)
+        # or neighbours by name: the other parks, each a checkable chip (a click toggles it)
+        self.named_label = QLabel()
+        self.named = QListWidget()
+        self.named.setFlow(QListWidget.LeftToRight)
+        self.named.setWrapping(False)
+        self.named.setFixedHeight(self.park.sizeHint().height() + 6)
+        self.named.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.named.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.named.setSpacing(2)
+        self.named.itemClicked.connect(self._toggle_named)
+        self.named.itemChanged.connect(self._rematch)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.park_label)
         top.addWidget(self.park)
         top.addWidget(self.neighbours)
-        top.addStretch(1)
+        top.addWidget(self.named_label)
+        top.addWidget(self.named, 1)
 
         self.table = QTableWidget()
         self.table.verticalHeader().setVisible(False)
@@ -133,6 +147,7 @@ class SymbiosisTab(QWidget):
     def retranslate(self) -> None:
         self.park_label.setText(self.tr("Industrial park"))
         self.neighbours.setText(self.tr("Include neighbouring parks (same province)"))
+        self.named_label.setText(self.tr("or these parks:"))
         self.btn_options.setText(self.tr("Create options in both audits"))
         self.btn_pdf.setText(self.tr("Export matches PDF…"))
         self.btn_xlsx.setText(self.tr("Export matches Excel…"))
@@ -204,6 +219,43 @@ class SymbiosisTab(QWidget):
         index = self.park.findData(current) if current is not None else -1
         self.park.setCurrentIndex(max(index, 0))
         self.park.blockSignals(False)
+        self._fill_named()
+
+    def _fill_named(self) -> None:
+        """The parks that may be named as the chosen park's neighbours (checks kept)."""
+        from app.core.symbiosis.classes import fold
+
+        checked = set(self.named_parks())
+        chosen = fold(self.chosen_park() or "")
+        self.named.blockSignals(True)
+        self.named.clear()
+        for i in range(1, self.park.count()):
+            name = self.park.itemData(i)
+            if fold(name) == chosen:
+                continue
+            item = QListWidgetItem(name, self.named)
+            item.setFlags(Qt.ItemIsEnabled)  # not user-checkable: the click handler toggles
+            item.setCheckState(Qt.Checked if name in checked else Qt.Unchecked)
+        self.named.blockSignals(False)
+
+    def _toggle_named(self, item: QListWidgetItem) -> None:
+        if item.flags() & Qt.ItemIsEnabled:
+            checked = item.checkState() == Qt.Checked
+            item.setCheckState(Qt.Unchecked if checked else Qt.Checked)
+
+    def _park_chosen(self) -> None:
+        self._fill_named()
+        self._rematch()
+
+    def named_parks(self) -> list[str]:
+        items = (self.named.item(i) for i in range(self.named.count()))
+        return [i.text() for i in items if i.checkState() == Qt.Checked]
+
+    def chosen_neighbours(self) -> bool | list[str]:
+        """What the matcher takes: True (the same province), the parks named, or False."""
+        if self.neighbours.isChecked():
+            return True
+        return (self.named_parks() or False) if self.chosen_park() else False
 
     def chosen_park(self) -> str | None:
         return self.park.currentData() or None
@@ -216,7 +268,7 @@ class SymbiosisTab(QWidget):
             self.matches = match(
                 self.gathered.parties,
                 park=self.chosen_park(),
-                neighbours=self.neighbours.isChecked(),
+                neighbours=self.chosen_neighbours(),
             )
         self._show()
 
@@ -228,7 +280,7 @@ class SymbiosisTab(QWidget):
         return MatchReport(
             matches=self.matches,
             park=self.chosen_park(),
-            neighbours=self.neighbours.isChecked(),
+            neighbours=self.chosen_neighbours(),
             source=g.source if g is not None else (self.source or ""),
             parties=len(g.parties) if g is not None else 0,
             notes=[render(n, lang) for n in g.notes] if g is not None else [],
@@ -245,6 +297,10 @@ class SymbiosisTab(QWidget):
             w.setEnabled(ready)
         self.park.setEnabled(ready)
         self.neighbours.setEnabled(ready)
+        # naming neighbours needs a park; the same province already takes them all
+        by_name = ready and self.chosen_park() is not None and not self.neighbours.isChecked()
+        self.named.setEnabled(by_name)
+        self.named_label.setEnabled(by_name)
         self.table.setRowCount(0)
         self.table.setColumnCount(len(COLUMNS))
         # long column names wrap in the header: the columns stay narrow
