@@ -384,6 +384,30 @@ def test_boiler_combustion_siegert():
     assert "Flue-gas temperature" in render(info.value.problem, "en")
 
 
+def test_boiler_combustion_fuel_factors_are_the_testo_table():
+    # Testo 330-1 manual, K.4.1 "Fuel parameters" (A2 / B): natural gas 0.660 / 0.009, light oil
+    # 0.680 / 0.007, LPG 0.630 / 0.008, anthracite 0.758 / 0.000, wood 0.765 / 0.000; its
+    # qA = (FT − AT)·(A2/(21 − O2) + B), η = 100 − qA. Anthracite at 200 K over air and 8 % O2:
+    # qA = 200 × 0.758 / 13 = 11.66 %; wood at 150 K, 10 % O2: 150 × 0.765 / 11 = 10.43 %.
+    from app.core.calculators.boiler_combustion import SIEGERT
+
+    assert {code: (a1, b) for code, (_, a1, b) in SIEGERT.items()} == {
+        1: (0.660, 0.009),
+        2: (0.630, 0.008),
+        3: (0.680, 0.007),
+        4: (0.758, 0.0),
+        5: (0.765, 0.0),
+    }
+    common = {"t_air": 30, "o2_new": 3, "fuel_use": 1}
+    coal = run("boiler_combustion", fuel=4, t_flue=230, o2_now=8, t_flue_new=230, **common)
+    assert coal["eff_now"] == pytest.approx(100 - 11.66, abs=0.01)
+    wood = run("boiler_combustion", fuel=5, t_flue=180, o2_now=10, t_flue_new=180, **common)
+    assert wood["eff_now"] == pytest.approx(100 - 10.43, abs=0.01)
+    with pytest.raises(UserError) as info:
+        REGISTRY["boiler_combustion"].run({**common, "fuel": 6, "t_flue": 200, "o2_now": 5})
+    assert info.value.problem.location.field == "fuel"
+
+
 def test_counter_current_rinse_classic_example():
     # EPA plating guide example: drag-out 1 L/h, ratio 1,000: 1,000 / 31.6 / 10 L/h for 1/2/3 stages.
     out = run(
