@@ -14,6 +14,7 @@ Run: ``.venv/bin/python benchmarks/bench_merge.py``
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -94,6 +95,9 @@ def main() -> None:
             w = folder / f"w{run}.recp"
             for target in (a, b, w):
                 shutil.copyfile(mine, target)
+            # The three fresh copies (150 MB) on disk first: otherwise their write-back competes
+            # with whichever timing comes first (the merge's), not with the reference's.
+            os.sync()
             # The merge as a user runs it: no backup of this state exists yet, so the merge
             # makes one (started with the plan, in a thread; apply waits for it).
             t0 = time.perf_counter()

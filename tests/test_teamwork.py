@@ -329,7 +329,13 @@ def test_a_photo_added_to_a_finding_deleted_here_is_set_aside_not_an_error(mine,
         assert finding.id not in {f.id for f in af.load().findings}
 
 
-def test_the_backup_started_with_the_plan_holds_the_state_before_the_merge(mine, tmp_path):
+def test_the_backup_started_with_the_plan_holds_the_state_before_the_merge(
+    mine, tmp_path, monkeypatch
+):
+    real, how = backups._copy_file_locked, []
+    monkeypatch.setattr(
+        backups, "_copy_file_locked", lambda c, p: (how.append(real(c, p)), how[-1])[1]
+    )
     copy = tmp_path / "copy.recp"
     _handout(mine, copy, to="Hoa")
     _edit(copy, "Hoa", lambda af, a: af.put(model.Product("Vải của Hoa")))
@@ -346,6 +352,7 @@ def test_the_backup_started_with_the_plan_holds_the_state_before_the_merge(mine,
         apply_merge(af, plan)
     made = backups.list_backups(mine)
     assert len(made) == 2
+    assert how == [True, True]  # both copied as the file's bytes, under the write lock
     names = []
     for path in made:
         with AuditFile.open(path, read_only=True, backup=False) as b:

@@ -429,7 +429,8 @@ def plan_merge(
     pending = None
     if backup and not mine.read_only:
         mine.wait_for_backup()
-        pending = PendingBackup(mine.path, mine.meta().get("modified", ""), keep_backups)
+        modified = mine.meta().get("modified", "")
+        pending = PendingBackup(mine.path, modified, keep_backups, writer=True)
     try:
         with tempfile.TemporaryDirectory(prefix="recp-merge-") as scratch:
             theirs = open_copy(theirs_path, Path(scratch))
