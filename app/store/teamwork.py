@@ -27,6 +27,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,7 @@ def _rows(conn: sqlite3.Connection, table: str, ids: Iterable[str] | None = None
 def _ids(conn: sqlite3.Connection, table: str) -> set[str]:
     if table == INFO:
         return {"1"} if conn.execute("SELECT 1 FROM audit_info").fetchone() else set()
-    return {r[0] for r in conn.execute(f"SELECT id FROM {table}")}
+    return set(map(itemgetter(0), conn.execute(f"SELECT id FROM {table}")))
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -458,12 +459,6 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
     if handout_id is None or (handout_id not in known and handout_id not in their_known):
         raise UserError.of("team.no_handout", loc)
     base_conn = mc if handout_id in known else tc
-    base: dict[tuple[str, str], str] = {
-        (t, i): h
-        for t, i, h in base_conn.execute(
-            "SELECT tbl, id, hash FROM handout_base WHERE handout = ?", (handout_id,)
-        )
-    }
     mine_seq = known.get(handout_id, {}).get("seq", 0)
     their_seq = their_known.get(handout_id, {}).get("seq", 0)
     mine_log: dict[str, set[str]] = {}
@@ -477,11 +472,15 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
         their_log.setdefault(t, set()).add(i)
         authors[(t, i)] = a
     plan = MergePlan(mine.path, theirs_path, handout_id, _authors=authors)
-    base_by_table: dict[str, set[str]] = {}
-    for t, i in base:
-        base_by_table.setdefault(t, set()).add(i)
     for table in TABLE_NAMES:
-        base_ids = base_by_table.get(table, set())
+        # id -> hash of what was handed out (or last merged); its keys are a set of ids.
+        base = dict(
+            base_conn.execute(
+                "SELECT id, hash FROM handout_base WHERE handout = ? AND tbl = ?",
+                (handout_id, table),
+            )
+        )
+        base_ids = base.keys()
         mine_ids, their_ids = _ids(mc, table), _ids(tc, table)
         m_logged, t_logged = mine_log.get(table, set()), their_log.get(table, set())
         candidates = m_logged | t_logged
@@ -496,7 +495,7 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
         t_rows = _rows(tc, table, candidates & their_ids & (t_logged | (their_ids - base_ids)))
         moved: dict[str, str | None] = {}  # id -> the teammate's hash, where it is not the base
         for rid in candidates:
-            b = base.get((table, rid))
+            b = base.get(rid)
             if rid not in their_ids:
                 t = None
             else:
@@ -510,7 +509,7 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
         need_mine: list[str] = []
         for rid in sorted(moved):
             key = (table, rid)
-            b, t = base.get(key), moved[rid]
+            b, t = base.get(rid), moved[rid]
             m_row = m_rows.get(rid)
             if rid not in mine_ids:
                 m = None
