@@ -244,3 +244,24 @@ def test_a_read_only_connection_copies_page_by_page(changed_file, monkeypatch, t
         ro.close()
     assert how == [False]
     _check_copy(target, expected)
+
+
+def test_a_file_the_system_will_not_copy_while_locked_is_copied_page_by_page(
+    changed_file, monkeypatch, tmp_path
+):
+    path, _audit = changed_file
+    how = _copied_how(monkeypatch)
+
+    def refused(src, dst, *args, **kwargs):
+        open(dst, "wb").write(b"half")  # noqa: SIM115 (a partial write, then the refusal)
+        raise PermissionError(13, "The process cannot access the file (locked region)")
+
+    monkeypatch.setattr(backups.shutil, "copyfile", refused)
+    with AuditFile.open(path, backup=False) as af:
+        af.put(model.Product("Vải mới"))
+        expected = _content(af._conn)
+        target = tmp_path / "copy.recp"
+        backups.copy_database(af._conn, target)
+        assert not af._conn.in_transaction
+    assert how == [False]
+    _check_copy(target, expected)

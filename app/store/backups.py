@@ -78,7 +78,8 @@ def _copy_file_locked(conn: sqlite3.Connection, partial: Path) -> bool:
     file then holds the whole database: WAL mode, every WAL frame checkpointed into the file and
     no commit since (``data_version`` unchanged). False (nothing copied) when that cannot be
     had: a read-only or query-only connection, a transaction open, another journal mode, a
-    reader holding the checkpoint back, an in-memory or attached-only database."""
+    reader holding the checkpoint back, an in-memory database, a file the system will not let
+    be read while SQLite locks it."""
     if conn.in_transaction or conn.execute("PRAGMA query_only").fetchone()[0]:
         return False
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -97,7 +98,12 @@ def _copy_file_locked(conn: sqlite3.Connection, partial: Path) -> bool:
             return False  # a commit slipped in after the checkpoint: its pages are in the WAL
         size = conn.execute("PRAGMA page_count").fetchone()[0]
         size *= conn.execute("PRAGMA page_size").fetchone()[0]
-        shutil.copyfile(source, partial)  # the kernel copies (sendfile / copy_file_range)
+        try:
+            shutil.copyfile(source, partial)  # the kernel copies (sendfile / fcopyfile)
+        except OSError:
+            # Windows refuses to read a byte range SQLite holds locked (past 1 GB): page by page.
+            partial.unlink(missing_ok=True)
+            return False
         if os.path.getsize(partial) > size:  # pages past the database's end: not part of it
             os.truncate(partial, size)
     finally:
