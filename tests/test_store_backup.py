@@ -265,3 +265,39 @@ def test_a_file_the_system_will_not_copy_while_locked_is_copied_page_by_page(
         assert not af._conn.in_transaction
     assert how == [False]
     _check_copy(target, expected)
+
+
+class _CommitBeforeLock:
+    """``conn``, with another connection committing just before it takes the write lock: the
+    moment between the checkpoint and the lock."""
+
+    def __init__(self, conn: sqlite3.Connection, other: sqlite3.Connection):
+        self.conn, self.other = conn, other
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def execute(self, sql: str, *args):
+        if sql == "BEGIN IMMEDIATE":
+            self.other.execute("UPDATE meta SET value = 'raced' WHERE key = 'modified'")
+        return self.conn.execute(sql, *args)
+
+    def backup(self, dest) -> None:
+        self.conn.backup(dest)
+
+
+def test_a_commit_between_the_checkpoint_and_the_lock_is_not_lost(
+    changed_file, monkeypatch, tmp_path
+):
+    path, _audit = changed_file
+    how = _copied_how(monkeypatch)
+    with AuditFile.open(path, backup=False) as af:
+        other = sqlite3.connect(path, isolation_level=None)
+        target = tmp_path / "copy.recp"
+        backups.copy_database(_CommitBeforeLock(af._conn, other), target)  # type: ignore[arg-type]
+        other.close()
+        expected = _content(af._conn)
+    assert how == [False]  # its pages are in the WAL, not the file: copied page by page
+    _check_copy(target, expected)
+    assert "'raced'" in repr(expected["meta"])
