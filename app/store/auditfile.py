@@ -626,7 +626,7 @@ class AuditFile:
 
 
 class PendingBackup:
-    """The on-open backup, made in a thread on its own read-only connection.
+    """The on-open backup (or the merge's), made in a thread on its own connection.
 
     SQLite's backup API reads a consistent snapshot while the GUI reads on its connection (WAL).
     ``ensure`` is called before every write: it waits for the thread and, if the copy failed,
