@@ -301,3 +301,24 @@ def test_a_commit_between_the_checkpoint_and_the_lock_is_not_lost(
     assert how == [False]  # its pages are in the WAL, not the file: copied page by page
     _check_copy(target, expected)
     assert "'raced'" in repr(expected["meta"])
+
+
+def test_a_writer_at_work_is_not_waited_for(changed_file, monkeypatch, tmp_path):
+    """Another connection in a write transaction (a worker thread's commit): the copy does not
+    wait on the busy timeout for it but copies the last commit page by page beside it."""
+    path, _audit = changed_file
+    how = _copied_how(monkeypatch)
+    with AuditFile.open(path, backup=False) as af:
+        af.put(model.Product("Vải mới"))
+        expected = _content(af._conn)
+        busy_before = af._conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        worker = sqlite3.connect(path, isolation_level=None)
+        worker.execute("BEGIN IMMEDIATE")
+        worker.execute("UPDATE meta SET value = 'not yet' WHERE key = 'modified'")
+        target = tmp_path / "copy.recp"
+        backups.copy_database(af._conn, target)
+        worker.execute("ROLLBACK")
+        worker.close()
+        assert af._conn.execute("PRAGMA busy_timeout").fetchone()[0] == busy_before == 5000
+    assert how == [False]
+    _check_copy(target, expected)

@@ -78,7 +78,7 @@ def _copy_file_locked(conn: sqlite3.Connection, partial: Path) -> bool:
     file then holds the whole database: WAL mode, every WAL frame checkpointed into the file and
     no commit since (``data_version`` unchanged). False (nothing copied) when that cannot be
     had: a read-only or query-only connection, a transaction open, another journal mode, a
-    reader holding the checkpoint back, an in-memory database, a file the system will not let
+    reader holding the checkpoint back, another connection writing, an in-memory database, a file the system will not let
     be read while SQLite locks it."""
     if conn.in_transaction or conn.execute("PRAGMA query_only").fetchone()[0]:
         return False
@@ -92,7 +92,16 @@ def _copy_file_locked(conn: sqlite3.Connection, partial: Path) -> bool:
     busy, frames, done = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     if busy or frames != done:
         return False
-    conn.execute("BEGIN IMMEDIATE")  # no one commits while the bytes are copied
+    # No one commits while the bytes are copied; a writer at work (a worker thread's commit) is
+    # not waited for: the backup API reads a snapshot beside it instead.
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
     try:
         if conn.execute("PRAGMA data_version").fetchone()[0] != before:
             return False  # a commit slipped in after the checkpoint: its pages are in the WAL
