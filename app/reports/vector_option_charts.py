@@ -193,7 +193,8 @@ def investment_payback(
     x = c.x0 + c.w + 8
     items = [("dot", CATEGORY_COLOURS[k], n) for k, n in zip(data.categories, names, strict=True)]
     c.legend_column(items, x, c.y0 + c.h - 4, legend_w - 16)
-    note = wrap(text("options.chart.bubble_size", lang), fonts.REGULAR, TICK_SIZE, legend_w, 4)
+    room = c.width - x - 1  # the note ends inside the drawing
+    note = wrap(text("options.chart.bubble_size", lang), fonts.REGULAR, TICK_SIZE, room, 4)
     for i, line in enumerate(note):
         c.add(label(x, c.y0 + (len(note) - 1 - i) * 9, line, fill=MUTED))
     return c.d
