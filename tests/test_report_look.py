@@ -8,13 +8,17 @@ written PDF (pypdf), so each test checks what a reader sees, not how the code me
 
 from __future__ import annotations
 
+import io
+import re
+
 import pytest
+from pypdf import PdfReader
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.core.demo import build_demo_audit
 from app.reports import fonts
-from app.reports.pdf import BODY_W, PdfReport
+from app.reports.pdf import BODY_W, PdfReport, write_pdf
 from app.reports.snapshot import build_snapshot
 
 
@@ -93,3 +97,56 @@ def test_every_chart_text_lies_inside_its_drawing_and_the_text_frame(reports, la
             arrows += "→" in t
             assert x0 >= -0.5 and x1 <= d.width + 0.5, (t, x0, x1, d.width)
     assert arrows >= 3  # the demo's "heating → waste heat" losses are covered
+
+
+def _apart(boxes) -> None:
+    for i, (ta, a) in enumerate(boxes):
+        for tb, b in boxes[i + 1 :]:
+            wide = min(a[2], b[2]) - max(a[0], b[0])
+            high = min(a[3], b[3]) - max(a[1], b[1])
+            assert wide <= 0.01 or high <= 0.01, (ta, tb, a, b)
+
+
+def _side_labels(report, diagram):
+    """The "name: quantity" of every input, product and loss node the diagram has."""
+    from app.reports.chart_data import SankeyFlow, sankey_layout
+
+    names = [report.u(st.name) for st in report.snap.steps]
+    flows = [
+        SankeyFlow(names[f.step], f.direction, report.u(f.name), f.quantity) for f in diagram.flows
+    ]
+    layout = sankey_layout(flows, report.lang)
+    assert layout is not None
+    return [n.label for n in layout.nodes if n.column != "mid"]
+
+
+def _flat(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_sankey_side_labels_are_whole_inside_and_apart(reports, lang):
+    """Every input's, product's and loss's "name: quantity" is printed whole (wrapped on lines
+    where it is long, never cut with "…"), in the drawing and in the PDF's text; no two texts of
+    a diagram overlap and all lie inside it. Before: "Waxes, pectin and natural i…: 116",
+    "Heat to evaporate the fabr…: 2,219", "Combustion gases and wast…: 980"."""
+    report, story = reports[lang]
+    buf = io.BytesIO()
+    write_pdf(report.snap, lang, buf)
+    pdf_text = _flat(" ".join(p.extract_text() for p in PdfReader(buf).pages))
+    long_ones = 0
+    for diagram in report.snap.plant:
+        d = report._charts[f"sankey:{diagram.kind}"]
+        boxes = text_boxes(d)
+        drawn = _flat(" ".join(t for t, _ in boxes))
+        labels = _side_labels(report, diagram)
+        assert len(labels) >= 3
+        for whole in labels:
+            assert _flat(whole) in drawn, whole
+            assert _flat(whole) in pdf_text, whole
+            long_ones += len(whole) > 32
+        assert not [t for t, _ in boxes if "…" in t]
+        _apart(boxes)
+        for t, (x0, y0, x1, y1) in boxes:
+            assert x0 >= -0.5 and x1 <= d.width + 0.5 and y0 >= 0 and y1 <= d.height, t
+    assert long_ones >= 3  # the names that were cut are covered

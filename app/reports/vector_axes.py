@@ -61,6 +61,28 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
+def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
+    """``word`` as pieces no wider than ``width`` (broken between characters)."""
+    out, piece = [], ""
+    for ch in word:
+        if piece and drawn_width(piece + ch, font, size) > width:
+            out.append(piece)
+            piece = ""
+        piece += ch
+    return out + [piece]
+
+
+def wrap_whole(text: str, font: str, size: float, width: float) -> list[str]:
+    """All of ``text`` in lines of ``width`` points, as many as it needs: nothing is cut; a
+    word wider than the line is broken between characters."""
+    words = [
+        piece
+        for w in text.split()
+        for piece in ([w] if drawn_width(w, font, size) <= width else _pieces(w, font, size, width))
+    ]
+    return wrap(" ".join(words), font, size, width, max(1, len(words)))
+
+
 def wrap(text: str, font: str, size: float, width: float, lines: int = 2) -> list[str]:
     """``text`` in at most ``lines`` lines of ``width`` points, the last one fitted."""
     words, out, cur = text.split(), [], ""
