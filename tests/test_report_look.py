@@ -150,3 +150,46 @@ def test_sankey_side_labels_are_whole_inside_and_apart(reports, lang):
         for t, (x0, y0, x1, y1) in boxes:
             assert x0 >= -0.5 and x1 <= d.width + 0.5 and y0 >= 0 and y1 <= d.height, t
     assert long_ones >= 3  # the names that were cut are covered
+
+
+@pytest.mark.parametrize(
+    ("lang", "variant", "whole"),
+    [
+        ("en", "full", ["Environmental", "Responsible", "Implemented", "2011-03-24"]),
+        ("vi", "full", ["Trạng thái", "2011-03-24"]),
+        ("en", "confidential", ["(confidential)", "Implemented"]),
+    ],
+)
+def test_tables_break_no_word_their_columns_can_hold(demo, monkeypatch, lang, variant, whole):
+    """No table cell of the demo's reports breaks a word between characters: a column too
+    narrow for its longest word takes room from a column with some to spare. Before: the
+    headers "Environme|ntal", "Responsibl|e", "Implemente|d", statuses "Implemen|ted", the
+    confidential "(confidentia|l)" and the annex's years "2011-03|-24" were split."""
+    from app.reports import pdf
+
+    broken: list[str] = []
+    real = pdf._break_word
+
+    def spy(line, font, width):
+        pieces = real(line, font, width)
+        if len(pieces) > 1:
+            broken.append(line)
+        return pieces
+
+    monkeypatch.setattr(pdf, "_break_word", spy)
+    snap = build_snapshot(demo, variant)
+    buf = io.BytesIO()
+    write_pdf(snap, lang, buf)
+    assert broken == []
+    lines = {
+        line.strip() for page in PdfReader(buf).pages for line in page.extract_text().splitlines()
+    }
+    words = {w for line in lines for w in line.split()} | lines
+    for w in whole:
+        assert any(w in x for x in words), w
+    # the tables still fill the body width and no more
+    report = PdfReport(snap, lang)
+    tables = [f for f in report.story() if type(f).__name__ == "Table"]
+    assert tables
+    for t in tables:
+        assert abs(sum(t._colWidths) - BODY_W) < 0.5 or sum(t._colWidths) < BODY_W
