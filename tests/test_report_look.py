@@ -193,3 +193,32 @@ def test_tables_break_no_word_their_columns_can_hold(demo, monkeypatch, lang, va
     assert tables
     for t in tables:
         assert abs(sum(t._colWidths) - BODY_W) < 0.5 or sum(t._colWidths) < BODY_W
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_annex_sources_read_from_the_left(reports, lang):
+    """The annex's source notes (several lines each) are laid out from the column's left
+    edge, as prose is, while the values beside them stay right-aligned; so is the basis of the
+    RECP indicators. Before: the whole Source column was right-aligned, each line of a note
+    starting somewhere else."""
+    from reportlab.platypus import Table
+
+    report, story = reports[lang]
+
+    def table_with(header: str) -> Table:
+        for f in story:
+            if isinstance(f, Table) and header in [str(c) for c in f._cellvalues[0]]:
+                return f
+        raise AssertionError(header)
+
+    refs = table_with(report.t("col.source"))
+    heads = [str(c) for c in refs._cellvalues[0]]
+    source, value = heads.index(report.t("col.source")), heads.index(report.t("col.value"))
+    body = refs._cellStyles[1:]
+    assert len(body) == len(report.snap.references) >= 10
+    assert any("\n" in str(row[source]) for row in refs._cellvalues[1:])  # multi-line notes
+    assert {row[source].alignment for row in body} == {"LEFT"}
+    assert {row[value].alignment for row in body} == {"RIGHT"}
+    ind = table_with(report.t("col.basis"))
+    col = [str(c) for c in ind._cellvalues[0]].index(report.t("col.basis"))
+    assert {row[col].alignment for row in ind._cellStyles[1:]} == {"LEFT"}

@@ -301,6 +301,7 @@ class PdfReport:
         widths: list[float],
         numeric_from: int = 99,
         total_row: bool = False,
+        text_cols: tuple[int, ...] = (),
     ) -> Table:
         """A table with a repeated header row.
 
@@ -328,6 +329,8 @@ class PdfReport:
         ]
         if numeric_from < len(widths):
             style.append(("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"))
+        for col in text_cols:  # prose among the numbers (a source) reads from the left
+            style.append(("ALIGN", (col, 1), (col, -1), "LEFT"))
         if total_row:
             style.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
         tbl.setStyle(TableStyle(style))
@@ -975,6 +978,7 @@ class PdfReport:
                     ],
                     [7, 3, 3, 3],
                     numeric_from=1,
+                    text_cols=(3,),
                 )
             )
         elif "indicators" not in s.withheld:
@@ -1422,6 +1426,7 @@ class PdfReport:
                     ],
                     [5, 2.2, 2.2, 6, 1.4],
                     numeric_from=1,
+                    text_cols=(3,),
                 )
             )
         else:
