@@ -222,3 +222,27 @@ def test_annex_sources_read_from_the_left(reports, lang):
     ind = table_with(report.t("col.basis"))
     col = [str(c) for c in ind._cellvalues[0]].index(report.t("col.basis"))
     assert {row[col].alignment for row in ind._cellStyles[1:]} == {"LEFT"}
+
+
+def test_sankey_prints_a_long_step_name_whole():
+    """A process step's name longer than its column is wrapped onto lines over the step's
+    bar, not cut with "…"; the side labels stay apart from each other and inside."""
+    from app.reports import vector_charts
+    from app.reports.chart_data import SankeyFlow
+
+    step = "Drying, stentering and heat-setting of the knitted fabric on line 2"
+    flows = [
+        SankeyFlow(step, "input", "Wet fabric from the dyeing and washing range", 3_700.0),
+        SankeyFlow(step, "output", "Stentered fabric", 3_651.0),
+        SankeyFlow(step, "loss", "Trimmed selvedges and fabric scraps", 30.8),
+    ]
+    d = vector_charts.sankey("materials", "t", flows, "en", BODY_W)
+    fonts.fix_drawing(d)
+    boxes = text_boxes(d)
+    drawn = _flat(" ".join(t for t, _ in boxes))
+    assert not [t for t, _ in boxes if "…" in t]
+    assert step in drawn
+    assert "Wet fabric from the dyeing and washing range: 3,700" in drawn
+    assert len([t for t, _ in boxes if t in step]) >= 2  # on two lines or more
+    for t, (x0, y0, x1, y1) in boxes:
+        assert x0 >= -0.5 and x1 <= d.width + 0.5 and y0 >= 0 and y1 <= d.height, t

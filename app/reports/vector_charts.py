@@ -45,7 +45,6 @@ from app.reports.vector_axes import (
     category_band,
     colour,
     dot,
-    fit,
     label,
     scale,
     width_of,
@@ -327,12 +326,16 @@ def sankey(
         if node.column == "mid":
             x = c.X(SANKEY_X["mid"])
             c.add(Rect(x, y_bot, w, y_top - y_bot, fillColor=colour("#555555"), strokeColor=None))
-            name = fit(node.label, fonts.BOLD, size, c.X(0.25) - c.X(0))
-            half = width_of(name, size, bold=True) / 2 + 2
-            box = Rect(x + w / 2 - half, mid - 2, 2 * half, size + 3, strokeColor=None)
+            # the step's name whole, on more lines when long, on a white box over the bands
+            names = wrap_whole(node.label, fonts.BOLD, size, c.X(0.25) - c.X(0))
+            half = max(width_of(n, size, bold=True) for n in names) / 2 + 2
+            extra = size * 1.15 * (len(names) - 1)
+            box = Rect(
+                x + w / 2 - half, mid - 2 - extra / 2, 2 * half, size + 3 + extra, strokeColor=None
+            )
             box.fillColor, box.fillOpacity = colors.white, 0.85
             c.add(box)
-            c.add(label(x + w / 2, mid, name, size, "middle", bold=True))
+            _lines(c, x + w / 2, mid, names, size, "middle", bold=True)
             continue
         fill = colour(SANKEY_COLOURS[node.kind])
         if node.column == "left":
