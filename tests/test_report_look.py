@@ -246,3 +246,38 @@ def test_sankey_prints_a_long_step_name_whole():
     assert len([t for t, _ in boxes if t in step]) >= 2  # on two lines or more
     for t, (x0, y0, x1, y1) in boxes:
         assert x0 >= -0.5 and x1 <= d.width + 0.5 and y0 >= 0 and y1 <= d.height, t
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_flow_chart_tells_where_each_name_ends(demo, lang):
+    """The inputs and losses beside a step are listed with "; " between them: a name holds
+    commas itself ("Electricity used (motors, pumps, fans, heating → waste heat)"), so with
+    ", " between names nobody could tell where one ended. Each step's list reads back exactly,
+    in order, from the drawing."""
+    from app.reports.report_charts import flow_diagram
+
+    steps = sorted(demo.steps, key=lambda s: s.position)
+
+    def name(f):
+        return f.name_en if lang == "en" and f.name_en else f.name
+
+    def of(step, direction):
+        flows = sorted(
+            (f for f in demo.flows if f.step_id == step.id and f.direction == direction),
+            key=lambda f: f.position,
+        )
+        return list(dict.fromkeys(name(f) for f in flows))
+
+    losses = [of(s, "loss") for s in steps]
+    assert any("," in n for group in losses for n in group)  # the ambiguity is covered
+    d = flow_diagram(
+        [s.name_en if lang == "en" else s.name_vi for s in steps],
+        [of(s, "input") for s in steps],
+        losses,
+        BODY_W,
+        "Inputs",
+        "Losses",
+    )
+    drawn = _flat(" ".join(t for t, _ in text_boxes(d)))
+    for group in losses:
+        assert _flat("; ".join(group)) in drawn, group
