@@ -140,7 +140,9 @@ def test_monthly_chart_marks_flagged_months_and_skips_missing_costs():
     assert text("chart.cost_million", "en") in words(d)
 
 
-def test_sankey_keeps_the_quantity_when_a_name_is_cut():
+def test_sankey_prints_a_long_name_whole_with_its_quantity():
+    """A name longer than two lines is wrapped on as many as it needs (issue 18: never cut
+    with "…"), its quantity after it."""
     long = "Vải từ công đoạn trước chuyển sang sau khi kiểm tra chất lượng đạt yêu cầu"
     flows = [
         chart_data.SankeyFlow("Nhuộm", "input", long, 26_433.0),
@@ -148,10 +150,10 @@ def test_sankey_keeps_the_quantity_when_a_name_is_cut():
     ]
     shown = words(vector_charts.sankey("vật liệu", "t", flows, "vi", W))
     first = next(i for i, w in enumerate(shown) if w.startswith("Vải từ"))
-    # two lines (the node has room above and below), the second cut, the quantity kept
-    assert not shown[first].endswith("26.433")
-    assert shown[first + 1].endswith("…: 26.433")
-    assert long.startswith(shown[first] + " ")
+    last = next(i for i in range(first, len(shown)) if shown[i].endswith("26.433"))
+    assert last - first >= 2  # three lines or more
+    assert " ".join(shown[first : last + 1]) == long + ": 26.433"
+    assert not any("…" in w for w in shown)
     assert any(w.startswith(text("chart.unaccounted", "vi")) and w.endswith(": 433") for w in shown)
 
 

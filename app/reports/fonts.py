@@ -52,6 +52,9 @@ def glyphs(font: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
 
 
+ASCII = frozenset(range(32, 127))
+
+
 def fallback_of(font: str) -> str:
     return FALLBACK_BOLD if "Bold" in font else FALLBACK
 
@@ -90,8 +93,10 @@ def _runs(text: str, font: str) -> list[tuple[str, str]]:
 
 def lacks(text: str, font: str = REGULAR) -> bool:
     """True when ``font`` has no glyph for some character of ``text``."""
-    have = glyphs(font)
-    return any(ord(ch) not in have and ord(ch) >= 32 for ch in text)
+    if text.isascii() and ASCII <= glyphs(font):  # most strings: no per-character test
+        return False
+    missing = set(map(ord, text)) - glyphs(font)
+    return any(cp >= 32 for cp in missing)
 
 
 def markup(text: str, font: str = REGULAR) -> str:

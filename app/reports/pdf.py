@@ -203,6 +203,45 @@ def _break_word(line: str, font: str, width: float) -> list[str]:
     return out + [piece]
 
 
+def _room_for_words(rows: list[list], col_w: list[float]) -> list[float]:
+    """Column widths (the same total) in which no word is broken: a column too narrow for its
+    longest word (a header such as "Environmental", a status, "(confidential)", a date) takes
+    the room it lacks from the columns that have some to spare, in proportion to it. A
+    column's need is, per cell, the cell's whole width when it fits on one line (so no cell that
+    fitted on one line is made to wrap) and else its longest word; the first row is the bold
+    header. Words longer than a third of the body (a URL) are left to be broken."""
+    n = len(col_w)
+    need = [0.0] * n
+    widths: dict[tuple[str, str], float] = {}
+
+    def measure(value: str, font: str) -> float:
+        key = (value, font)
+        if key not in widths:
+            widths[key] = stringWidth(value, font, 8)
+        return widths[key]
+
+    for r, row in enumerate(rows):
+        font = fonts.BOLD if r == 0 else fonts.REGULAR
+        for i, value in enumerate(row[:n]):
+            if not isinstance(value, str) or not value:
+                continue
+            room = col_w[i] - 8
+            whole = measure(value, font) if "\n" not in value else room + 1
+            if whole <= room:
+                need[i] = max(need[i], whole)
+            elif len(value) <= MAX_CELL_CHARS:
+                need[i] = max(need[i], max((measure(w, font) for w in value.split()), default=0))
+    need = [min(x + 8.5, BODY_W / 3) for x in need]
+    lack = [max(0.0, need[i] - col_w[i]) for i in range(n)]
+    spare = [max(0.0, col_w[i] - need[i]) for i in range(n)]
+    wanted, have = sum(lack), sum(spare)
+    if wanted <= 0.01 or have <= 0.01:
+        return col_w
+    give = min(1.0, have / wanted)  # share of each lack that can be met
+    take = wanted * give / have  # share of each spare that is given
+    return [col_w[i] + lack[i] * give - spare[i] * take for i in range(n)]
+
+
 class PdfReport:
     """Builds the story of one report in one language."""
 
@@ -262,6 +301,7 @@ class PdfReport:
         widths: list[float],
         numeric_from: int = 99,
         total_row: bool = False,
+        text_cols: tuple[int, ...] = (),
     ) -> Table:
         """A table with a repeated header row.
 
@@ -270,7 +310,7 @@ class PdfReport:
         out, which matters for reports with thousands of rows.
         """
         scale = BODY_W / sum(widths)
-        col_w = [w * scale for w in widths]
+        col_w = _room_for_words([header, *rows], [w * scale for w in widths])
         data = [[self._cell(h, col_w[i] - 8, bold=True) for i, h in enumerate(header)]]
         for r in rows:
             data.append([self._cell(c, col_w[i] - 8) for i, c in enumerate(r)])
@@ -289,6 +329,8 @@ class PdfReport:
         ]
         if numeric_from < len(widths):
             style.append(("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"))
+        for col in text_cols:  # prose among the numbers (a source) reads from the left
+            style.append(("ALIGN", (col, 1), (col, -1), "LEFT"))
         if total_row:
             style.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
         tbl.setStyle(TableStyle(style))
@@ -938,6 +980,7 @@ class PdfReport:
                     ],
                     [7, 3, 3, 3],
                     numeric_from=1,
+                    text_cols=(3,),
                 )
             )
         elif "indicators" not in s.withheld:
@@ -1385,6 +1428,7 @@ class PdfReport:
                     ],
                     [5, 2.2, 2.2, 6, 1.4],
                     numeric_from=1,
+                    text_cols=(3,),
                 )
             )
         else:

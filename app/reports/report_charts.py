@@ -22,6 +22,7 @@ from app.reports import fonts, vector_charts, vector_option_charts
 from app.reports.chart_data import EmissionSource, SankeyFlow, Share
 from app.reports.snapshot import PlantDiagramRow, ReportSnapshot, SpecificRow, StreamRow
 from app.reports.vector_axes import wrap as _wrap
+from app.reports.vector_axes import wrap_whole
 
 ACCENT = colors.HexColor("#1F6F5C")
 SOFT = colors.HexColor("#E8F1EE")
@@ -39,10 +40,11 @@ def flow_diagram(
     fonts.register()
     box_w, box_h, gap = width * 0.36, 30, 14
     side_w = (width - box_w) / 2 - 12
-    # every input and loss name whole, on as many lines as it needs: the row grows instead
+    # every input and loss name whole, on as many lines as it needs: the row grows instead;
+    # "; " between names, as a name may hold commas ("Electricity used (motors, pumps, ...)")
     side_lines = [
         [
-            _wrap(", ".join(dict.fromkeys(names[i])), fonts.REGULAR, 6.5, side_w - 4, 99)
+            wrap_whole("; ".join(dict.fromkeys(names[i])), fonts.REGULAR, 6.5, side_w - 4)
             if i < len(names) and names[i]
             else []
             for names in (inputs, losses)

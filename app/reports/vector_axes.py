@@ -36,21 +36,51 @@ def colour(value: str) -> colors.Color:
 # -- text -------------------------------------------------------------------------------------
 
 
-def width_of(text: str, size: float = TICK_SIZE, bold: bool = False) -> float:
+def drawn_width(text: str, font: str, size: float) -> float:
+    """How wide ``text`` is drawn as one String in ``font``: in the fallback font when ``font``
+    lacks a glyph of it (``fonts.font_for``, as ``label`` and ``fonts.fix_drawing`` draw it),
+    which is wider than the main font: measured in the main font, a label with an arrow runs
+    past the room it was fitted to."""
     fonts.register()
-    return stringWidth(text, fonts.BOLD if bold else fonts.REGULAR, size)
+    used, shown = fonts.font_for(text, font)
+    return stringWidth(shown, used, size)
+
+
+def width_of(text: str, size: float = TICK_SIZE, bold: bool = False) -> float:
+    return drawn_width(text, fonts.BOLD if bold else fonts.REGULAR, size)
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis to fit ``width`` points."""
-    fonts.register()
-    if stringWidth(text, font, size) <= width:
+    if drawn_width(text, font, size) <= width:
         return text
     # start from an estimate (average glyph ~0.5 em) so long texts are not trimmed char by char
     text = text[: max(1, int(width / (size * 0.45)))]
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and drawn_width(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
+
+
+def _pieces(word: str, font: str, size: float, width: float) -> list[str]:
+    """``word`` as pieces no wider than ``width`` (broken between characters)."""
+    out, piece = [], ""
+    for ch in word:
+        if piece and drawn_width(piece + ch, font, size) > width:
+            out.append(piece)
+            piece = ""
+        piece += ch
+    return out + [piece]
+
+
+def wrap_whole(text: str, font: str, size: float, width: float) -> list[str]:
+    """All of ``text`` in lines of ``width`` points, as many as it needs: nothing is cut; a
+    word wider than the line is broken between characters."""
+    words = [
+        piece
+        for w in text.split()
+        for piece in ([w] if drawn_width(w, font, size) <= width else _pieces(w, font, size, width))
+    ]
+    return wrap(" ".join(words), font, size, width, max(1, len(words)))
 
 
 def wrap(text: str, font: str, size: float, width: float, lines: int = 2) -> list[str]:
@@ -58,7 +88,7 @@ def wrap(text: str, font: str, size: float, width: float, lines: int = 2) -> lis
     words, out, cur = text.split(), [], ""
     for w in words:
         trial = f"{cur} {w}".strip()
-        if stringWidth(trial, font, size) <= width or not cur:
+        if drawn_width(trial, font, size) <= width or not cur:
             cur = trial
         else:
             out.append(cur)
@@ -216,6 +246,8 @@ class Chart:
             if grid:
                 self.add(Line(x, self.y0, x, self.y0 + self.h, strokeColor=GRID, strokeWidth=0.5))
             self.add(Line(x, self.y0, x, self.y0 - 2.5, strokeColor=AXIS, strokeWidth=0.5))
+            half = width_of(text) / 2  # the end ticks' labels kept inside the drawing
+            x = min(max(x, half), self.width - half)
             self.add(label(x, self.y0 - 3 - TICK_SIZE, text, anchor="middle"))
         self.add(Line(self.x0, self.y0, self.x0 + self.w, self.y0, strokeColor=AXIS))
         if title:

@@ -38,17 +38,17 @@ from app.reports.chart_data import (
 )
 from app.reports.vector_axes import (
     LABEL_SIZE,
+    MUTED,
     TICK_SIZE,
     Chart,
     Scale,
     category_band,
     colour,
     dot,
-    fit,
     label,
     scale,
     width_of,
-    wrap,
+    wrap_whole,
 )
 
 ASPECT = 3.6 / 7.0  # height / width, as the screens' figures
@@ -233,37 +233,43 @@ def co2e_by_source(sources: Sequence[EmissionSource], lang: str, width: float) -
     )
 
 
-def _node_label(node, font: str, room: float, lines: int = 1) -> list[str]:
-    """ "name: quantity" in ``room`` points on up to ``lines`` lines: a long name is wrapped,
-    then shortened on its last line; the quantity is always kept."""
-    tail = f": {node.amount}"
-    bold = font == fonts.BOLD
-    if width_of(node.name + tail, TICK_SIZE, bold) <= room or lines < 2:
-        return [fit(node.name, font, TICK_SIZE, room - width_of(tail, TICK_SIZE, bold)) + tail]
-    out = wrap(node.name + ":", font, TICK_SIZE, room, lines)
-    amount = str(node.amount)
-    if len(out) < lines:  # a line to spare: the quantity after the name or below it
-        if width_of(f"{out[-1]} {amount}", TICK_SIZE, bold) <= room:
-            out[-1] = f"{out[-1]} {amount}"
-        else:
-            out.append(amount)
-        return out
-    last = out[-1].removesuffix(":").removesuffix("…")
-    out[-1] = fit(last, font, TICK_SIZE, room - width_of(tail, TICK_SIZE, bold)) + tail
-    return out
+def _place(wanted: Sequence[tuple[float, float]], lo: float, hi: float, gap: float) -> list[float]:
+    """Centres for label blocks of one column, each (wanted centre, height), given top first:
+    as near their node as they can be without overlapping (``gap`` apart) between ``lo`` and
+    ``hi``; pushed down from the top, then up from the bottom where they ran past it."""
+    tops: list[float] = []
+    floor = hi + gap
+    for want, h in wanted:
+        tops.append(min(want + h / 2, floor - gap))
+        floor = tops[-1] - h
+    ceiling = lo - gap
+    for i in reversed(range(len(tops))):
+        h = wanted[i][1]
+        tops[i] = max(tops[i], ceiling + gap + h)
+        ceiling = tops[i]
+    return [t - h / 2 for t, (_, h) in zip(tops, wanted, strict=True)]
 
 
-def _label_lines(nodes, c: Chart, size: float) -> dict[int, int]:
-    """How many lines each side node's label may take: two where its neighbours in the same
-    column leave room for them, else one (id(node) -> lines)."""
-    out = {}
-    for column in ("left", "right"):
-        side = sorted((n for n in nodes if n.column == column), key=lambda n: -(n.top - n.size / 2))
-        mids = [c.Y(n.top - n.size / 2) for n in side]
-        for i, node in enumerate(side):
-            gaps = [abs(mids[i] - mids[j]) for j in (i - 1, i + 1) if 0 <= j < len(mids)]
-            out[id(node)] = 2 if min(gaps, default=99) >= 2.4 * size else 1
-    return out
+def _side_labels(c: Chart, nodes, column: str, x: float, edge: float, room: float, size: float):
+    """The labels of one side column: each node's "name: quantity" whole, wrapped on as many
+    lines as it needs, stacked so that no two overlap; a label moved off its node's middle is
+    tied to it by a thin leader."""
+    side = sorted((n for n in nodes if n.column == column), key=lambda n: -(n.top - n.size / 2))
+    step = size * 1.15
+    blocks = []
+    for node in side:
+        warn = node.kind == "unaccounted"
+        font = fonts.BOLD if warn else fonts.REGULAR
+        lines = wrap_whole(node.label, font, size, room)
+        want = (c.Y(node.top) + c.Y(node.top - node.size)) / 2
+        blocks.append((node, lines, warn, want, step * (len(lines) - 1) + size))
+    mids = _place([(b[3], b[4]) for b in blocks], 0.0, c.top, 0.4 * size)
+    anchor, sign = ("end", -1) if column == "left" else ("start", 1)
+    for (node, lines, warn, want, _), mid in zip(blocks, mids, strict=True):
+        fill = colour(SANKEY_COLOURS[node.kind]) if warn else colors.black
+        if abs(mid - want) > 0.6 * size:
+            c.add(Line(edge, want, x - sign * 0.5, mid, strokeColor=MUTED, strokeWidth=0.4))
+        _lines(c, x, mid - size * 0.3, lines, size, anchor, bold=warn, fill=fill)
 
 
 def _lines(c: Chart, x: float, mid: float, lines: list[str], size: float, anchor: str, **kw):
@@ -314,39 +320,30 @@ def sankey(
         c.add(label(x + lw + 2, (y0 + y1) / 2 - size * 0.35, link.amount, size * 0.9, "start"))
     left_room = c.X(SANKEY_X["left"] - SANKEY_NODE_W - 0.01) - 2
     right_x = c.X(SANKEY_X["right"]) + w + 3
-    room_lines = _label_lines(layout.nodes, c, size)
     for node in layout.nodes:
         y_top, y_bot = c.Y(node.top), c.Y(node.top - node.size)
         mid = (y_top + y_bot) / 2 - size * 0.35
         if node.column == "mid":
             x = c.X(SANKEY_X["mid"])
             c.add(Rect(x, y_bot, w, y_top - y_bot, fillColor=colour("#555555"), strokeColor=None))
-            name = fit(node.label, fonts.BOLD, size, c.X(0.25) - c.X(0))
-            half = width_of(name, size, bold=True) / 2 + 2
-            box = Rect(x + w / 2 - half, mid - 2, 2 * half, size + 3, strokeColor=None)
+            # the step's name whole, on more lines when long, on a white box over the bands
+            names = wrap_whole(node.label, fonts.BOLD, size, c.X(0.25) - c.X(0))
+            half = max(width_of(n, size, bold=True) for n in names) / 2 + 2
+            extra = size * 1.15 * (len(names) - 1)
+            box = Rect(
+                x + w / 2 - half, mid - 2 - extra / 2, 2 * half, size + 3 + extra, strokeColor=None
+            )
             box.fillColor, box.fillOpacity = colors.white, 0.85
             c.add(box)
-            c.add(label(x + w / 2, mid, name, size, "middle", bold=True))
+            _lines(c, x + w / 2, mid, names, size, "middle", bold=True)
             continue
         fill = colour(SANKEY_COLOURS[node.kind])
         if node.column == "left":
             x = c.X(SANKEY_X["left"]) - w
-            c.add(Rect(x, y_bot, w, y_top - y_bot, fillColor=fill, strokeColor=None))
-            lines = _node_label(node, fonts.REGULAR, left_room, room_lines[id(node)])
-            _lines(c, x - 3, mid, lines, size, "end")
         else:
-            c.add(Rect(right_x - 3 - w, y_bot, w, y_top - y_bot, fillColor=fill, strokeColor=None))
-            warn = node.kind == "unaccounted"
-            font = fonts.BOLD if warn else fonts.REGULAR
-            lines = _node_label(node, font, c.width - right_x - 2, room_lines[id(node)])
-            _lines(
-                c,
-                right_x,
-                mid,
-                lines,
-                size,
-                "start",
-                bold=warn,
-                fill=fill if warn else colors.black,
-            )
+            x = right_x - 3 - w
+        c.add(Rect(x, y_bot, w, y_top - y_bot, fillColor=fill, strokeColor=None))
+    left_x = c.X(SANKEY_X["left"]) - w
+    _side_labels(c, layout.nodes, "left", left_x - 3, left_x, left_room, size)
+    _side_labels(c, layout.nodes, "right", right_x, right_x - 3, c.width - right_x - 2, size)
     return c.d

@@ -118,6 +118,9 @@ def mac_curve(
     return c.d
 
 
+CELL = 16.0  # points: the grid the bubble chart keeps its placed codes in
+
+
 def investment_payback(
     options: Sequence[Option], finances: Mapping[str, Any], lang: str, width: float
 ) -> Drawing:
@@ -144,8 +147,25 @@ def investment_payback(
             c.add(triangle_right(c.X(b.x), c.Y(b.y), r, fill, alpha=0.6))
         else:
             c.add(dot(c.X(b.x), c.Y(b.y), r, fill, colors.black, alpha=0.6))
-    # every bubble carries its code, placed where it overlaps no other code (largest first)
+    # every bubble carries its code, placed where it overlaps no other code (largest first);
+    # the codes placed so far are kept in a grid of CELL-point squares, so a candidate spot is
+    # compared with the codes near it only (500 options: seconds -> milliseconds)
     placed: list[tuple[float, float, float, float]] = []
+    grid: dict[tuple[int, int], list[int]] = {}
+
+    def cells(bx):
+        for gx in range(math.floor(bx[0] / CELL), math.floor(bx[2] / CELL) + 1):
+            for gy in range(math.floor(bx[1] / CELL), math.floor(bx[3] / CELL) + 1):
+                yield gx, gy
+
+    def overlap(bx) -> float:
+        near = {i for cell in cells(bx) for i in grid.get(cell, ())}
+        return sum(
+            max(0.0, min(bx[2], p[2]) - max(bx[0], p[0]))
+            * max(0.0, min(bx[3], p[3]) - max(bx[1], p[1]))
+            for p in (placed[i] for i in sorted(near))
+        )
+
     for b in sorted(data.bubbles, key=lambda b: -b.area):
         if not b.code:
             continue
@@ -169,31 +189,34 @@ def investment_payback(
             left = sx - tw / 2 if anchor == "middle" else sx if anchor == "start" else sx - tw
             return (left, sy - 1, left + tw, sy + th - 1)
 
-        def overlap(bx) -> float:
-            return sum(
-                max(0.0, min(bx[2], p[2]) - max(bx[0], p[0]))
-                * max(0.0, min(bx[3], p[3]) - max(bx[1], p[1]))
-                for p in placed
-            )
-
         # the first spot free of other codes (inside the plot), else the least covered
+        boxes = [(sp, box(sp)) for sp in spots]
         inside = [
-            sp
-            for sp in spots
-            if c.x0 <= box(sp)[0]
-            and box(sp)[2] <= c.x0 + c.w
-            and c.y0 <= box(sp)[1]
-            and box(sp)[3] <= c.y0 + c.h
-        ] or spots
-        best = next((sp for sp in inside if overlap(box(sp)) == 0), None) or min(
-            inside, key=lambda sp: overlap(box(sp))
-        )
-        placed.append(box(best))
-        c.add(label(best[0], best[1], b.code, 6.5, best[2]))
+            (sp, bx)
+            for sp, bx in boxes
+            if c.x0 <= bx[0] and bx[2] <= c.x0 + c.w and c.y0 <= bx[1] and bx[3] <= c.y0 + c.h
+        ] or boxes
+        covered: list[tuple[float, int, Any, Any]] = []
+        best = None
+        for sp, bx in inside:
+            o = overlap(bx)
+            if o == 0:
+                best = (sp, bx)
+                break
+            covered.append((o, len(covered), sp, bx))
+        if best is None:
+            _, _, sp, bx = min(covered)
+            best = (sp, bx)
+        spot, bx = best
+        for cell in cells(bx):
+            grid.setdefault(cell, []).append(len(placed))
+        placed.append(bx)
+        c.add(label(spot[0], spot[1], b.code, 6.5, spot[2]))
     x = c.x0 + c.w + 8
     items = [("dot", CATEGORY_COLOURS[k], n) for k, n in zip(data.categories, names, strict=True)]
     c.legend_column(items, x, c.y0 + c.h - 4, legend_w - 16)
-    note = wrap(text("options.chart.bubble_size", lang), fonts.REGULAR, TICK_SIZE, legend_w, 4)
+    room = c.width - x - 1  # the note ends inside the drawing
+    note = wrap(text("options.chart.bubble_size", lang), fonts.REGULAR, TICK_SIZE, room, 4)
     for i, line in enumerate(note):
         c.add(label(x, c.y0 + (len(note) - 1 - i) * 9, line, fill=MUTED))
     return c.d
