@@ -1086,8 +1086,8 @@ class PdfReport:
         ]
         if o.step.vi:
             pairs.append((self.t("col.step"), self.u(o.step)))
-        if o.rejected and o.rejection_reason:
-            pairs.append((self.t("rejection_reason"), o.rejection_reason))
+        if o.rejected and (o.rejection_reason.vi or o.rejection_reason.en):
+            pairs.append((self.t("rejection_reason"), self.u(o.rejection_reason)))
         for sv in o.savings:
             line = f"{self.n(sv.quantity)} {sv.unit}/{self.t('unit.year')}"
             if self.money and sv.unit_price is not None:

@@ -43,6 +43,7 @@ from app.reports.rows import (  # noqa: F401 - re-exported for the writers
     StreamRow,
     Text2,
     Totals,
+    text2,
 )
 
 PhotoLoader = Callable[[str], "bytes | None"]
@@ -225,7 +226,7 @@ def build_snapshot(
                 id=s.id,
                 kind=str(s.kind),
                 group=str(STREAM_GROUP[s.kind]),
-                name=Text2(s.name_vi, s.name_en),
+                name=text2(s, "stream", "name_vi", variant),
                 unit=s.unit,
                 unit_price=s.unit_price_vnd,
                 months=months,
@@ -242,12 +243,14 @@ def build_snapshot(
     steps = []
     for st in sorted(audit.steps, key=lambda s: s.position):
         flows = tuple(
-            FlowRow(str(f.direction), Text2(f.name, f.name_en), f.quantity, f.unit)
+            FlowRow(str(f.direction), text2(f, "flow", "name", variant), f.quantity, f.unit)
             for f in sorted(audit.flows, key=lambda f: f.position)
             if f.step_id == st.id
         )
         balances = tuple(fig.balance.get(st.id, ()))
-        steps.append(StepRow(Text2(st.name_vi, st.name_en), st.description, flows, balances))
+        steps.append(
+            StepRow(text2(st, "step", "name_vi", variant), st.description, flows, balances)
+        )
 
     findings = []
     try:  # area names and checklist questions in both languages, from the templates
@@ -264,7 +267,7 @@ def build_snapshot(
 
     def title_of(f) -> Text2:
         if templates is None or f.title or f.title_en:
-            return Text2(f.title, f.title_en)  # typed text: English marked when not translated
+            return text2(f, "finding", "title", variant)  # typed: marked when not translated
         return Text2(finding_title(templates, f, "vi"), finding_title(templates, f, "en"))
 
     for f in sorted(audit.findings, key=lambda f: f.position):
@@ -280,7 +283,7 @@ def build_snapshot(
             FindingRow(
                 area=area_of(f),
                 title=title_of(f),
-                note=Text2(f.note, f.note_en),
+                note=text2(f, "finding", "note", variant),
                 severity=str(f.severity) if f.severity else "",
                 category=str(f.cp_category) if f.cp_category else "",
                 step=step_name(f.step_id),
@@ -290,7 +293,7 @@ def build_snapshot(
 
     options = []
     for o in sorted(audit.options, key=lambda o: (o.position, o.code)):
-        options.append(_option_row(o, audit, fig, stream_by_id, step_name(o.step_id)))
+        options.append(_option_row(o, audit, fig, stream_by_id, step_name(o.step_id), variant))
     if not audit.options:
         gaps.append(Gap("report.gap.no_options"))
     if not audit.streams:
@@ -299,7 +302,7 @@ def build_snapshot(
         gaps.append(Gap("report.gap.no_findings"))
 
     products = tuple(
-        ProductRow(Text2(p.name_vi, p.name_en), p.unit, fig.product_output.get(p.id))
+        ProductRow(text2(p, "product", "name_vi", variant), p.unit, fig.product_output.get(p.id))
         for p in sorted(audit.products, key=lambda p: p.position)
     )
     enterprise = {
@@ -361,7 +364,9 @@ def build_snapshot(
     return redact(snap) if variant == "confidential" else snap
 
 
-def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> OptionRow:
+def _option_row(
+    o: Option, audit: Audit, fig, streams: dict, step: Text2, variant: str = "full"
+) -> OptionRow:
     fin = fig.option_finance(o)
     savings = tuple(
         SavingRow(
@@ -376,14 +381,16 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
     return OptionRow(
         id=o.id,
         code=o.code,
-        title=Text2(o.title_vi, o.title_en),
-        description=Text2(o.description_vi, o.description_en),
+        title=text2(o, "option", "title_vi", variant),
+        description=text2(o, "option", "description_vi", variant),
         category=str(o.category),
         symbiosis=o.industrial_symbiosis,
         status=str(o.status),
         screening=str(o.screening) if o.screening else "",
         # never printed under an option that is not rejected (options.settle_workflow)
-        rejection_reason=o.rejection_reason if is_rejected(o) else "",
+        rejection_reason=text2(o, "option", "rejection_reason", variant)
+        if is_rejected(o)
+        else Text2(),
         step=step,
         savings=savings,
         override_saving=o.money_saving_override_vnd,
@@ -458,8 +465,8 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
             text = pattern.sub("[…]", text)
         return _MONEY_IN_TEXT.sub("[…]", text)
 
-    def t2(t: Text2) -> Text2:
-        return Text2(scrub(t.vi), scrub(t.en))
+    def t2(t: Text2) -> Text2:  # the item's mark stays where it was
+        return replace(t, vi=scrub(t.vi), en=scrub(t.en))
 
     streams = tuple(
         replace(
@@ -476,7 +483,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
             o,
             title=t2(o.title),
             description=t2(o.description),
-            rejection_reason=scrub(o.rejection_reason),
+            rejection_reason=t2(o.rejection_reason),
             responsible="",
             savings=tuple(replace(sv, unit_price=None, stream=t2(sv.stream)) for sv in o.savings),
             override_saving=None,

@@ -1,0 +1,173 @@
+"""What an English report would show untranslated, and where its one mark goes.
+
+One table (``PAIRS``) of the user texts a report prints, each a (kind, Vietnamese field, English
+field) pair. The report snapshot builds its texts from it (``texts``, ``carries_mark``) and the
+list the auditor sees before an English export (``untranslated``) reads the same table, so the
+marks in the report and the list cannot disagree.
+
+The rule, once per item: an item (an option, a finding, a product ...) whose English is missing
+in one or more of its printed fields is marked "(untranslated)" once, after the first of those
+fields in table order; its other Vietnamese fields are printed without a second mark.
+
+Adding an English field is one line of ``PAIRS``; a field the model does not have (yet) reads as
+empty, so its Vietnamese text counts as untranslated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.model import Audit
+from app.core.narrative import section_keys, section_text, step_id_of
+from app.core.options import is_rejected
+
+VARIANTS = ("full", "summary", "confidential")
+_LONG = ("full", "confidential")  # the summary prints only stream names and option titles
+
+
+@dataclass(frozen=True)
+class TextPair:
+    kind: str  # "option", "finding" ... (``KINDS``)
+    vi: str  # the model's Vietnamese attribute
+    en: str  # the model's English attribute
+    variants: tuple[str, ...] = _LONG  # the report variants that print it
+    when: Callable[[Any], bool] | None = None  # printed only for these objects
+
+
+# Report order (first untranslated field of an item carries its mark).
+PAIRS: tuple[TextPair, ...] = (
+    TextPair("product", "name_vi", "name_en"),
+    TextPair("step", "name_vi", "name_en"),
+    TextPair("flow", "name", "name_en"),
+    TextPair("stream", "name_vi", "name_en", VARIANTS),
+    TextPair("finding", "title", "title_en"),
+    TextPair("finding", "note", "note_en"),
+    TextPair("option", "title_vi", "title_en", VARIANTS),
+    TextPair("option", "description_vi", "description_en"),
+    TextPair("option", "rejection_reason", "rejection_reason_en", when=is_rejected),
+    TextPair("narrative", "vi", "en"),
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    screen: str  # the phase screen that edits it (``app.ui.phases`` key)
+    items: Callable[[Audit], Iterable[Any]]
+    code: Callable[[Any], str]  # what names it in the list
+
+
+@dataclass(frozen=True)
+class NarrativeSection:
+    """A narrative section as an object of the table (fields ``vi`` and ``en``)."""
+
+    id: str  # the section key ("enterprise", "cause:<step id>" ...)
+    vi: str
+    en: str
+
+
+def _sections(audit: Audit) -> list[NarrativeSection]:
+    narrative = audit.info.narrative or {}
+    return [
+        NarrativeSection(
+            key, section_text(narrative, key, "vi"), section_text(narrative, key, "en")
+        )
+        for key in section_keys(audit)
+    ]
+
+
+def _ordered(attr: str) -> Callable[[Audit], list]:
+    return lambda audit: sorted(getattr(audit, attr), key=lambda x: x.position)
+
+
+KINDS: dict[str, Kind] = {
+    "product": Kind("products", _ordered("products"), lambda p: p.name_vi),
+    "step": Kind("products", _ordered("steps"), lambda s: s.name_vi),
+    "flow": Kind("products", _ordered("flows"), lambda f: f.name),
+    "stream": Kind("baselines", _ordered("streams"), lambda s: s.name_vi),
+    "finding": Kind("walkthrough", _ordered("findings"), lambda f: f.title or f.area),
+    "option": Kind(
+        "options",
+        lambda a: sorted(a.options, key=lambda o: (o.position, o.code)),
+        lambda o: o.code,
+    ),
+    "narrative": Kind("narrative", _sections, lambda s: s.id),
+}
+
+
+def is_missing(vi: str, en: str) -> bool:
+    """The English is missing: the Vietnamese stands in (and is marked)."""
+    return bool((vi or "").strip()) and not (en or "").strip()
+
+
+def pair(kind: str, vi_field: str) -> TextPair:
+    for p in PAIRS:
+        if p.kind == kind and p.vi == vi_field:
+            return p
+    raise KeyError((kind, vi_field))
+
+
+def texts(obj: Any, kind: str, vi_field: str) -> tuple[str, str]:
+    """(Vietnamese, English) of one field of ``obj`` as the table pairs them."""
+    p = pair(kind, vi_field)
+    return str(getattr(obj, p.vi, "") or ""), str(getattr(obj, p.en, "") or "")
+
+
+def _printed(p: TextPair, obj: Any, variant: str) -> bool:
+    return variant in p.variants and (p.when is None or p.when(obj))
+
+
+def missing_fields(obj: Any, kind: str, variant: str = "full") -> list[TextPair]:
+    """The fields of ``obj`` that ``variant`` prints in Vietnamese in an English report."""
+    return [
+        p
+        for p in PAIRS
+        if p.kind == kind
+        and _printed(p, obj, variant)
+        and is_missing(str(getattr(obj, p.vi, "") or ""), str(getattr(obj, p.en, "") or ""))
+    ]
+
+
+def carries_mark(obj: Any, kind: str, vi_field: str, variant: str = "full") -> bool:
+    """True when this field carries the item's one "(untranslated)" mark."""
+    fields = missing_fields(obj, kind, variant)
+    return bool(fields) and fields[0].vi == vi_field
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """One item an English report would show (partly) in Vietnamese."""
+
+    kind: str
+    id: str  # the object's id (a narrative section: its key)
+    code: str  # its code or name, as the list shows it
+    fields: tuple[str, ...]  # the Vietnamese fields shown untranslated; the first is marked
+    text: str  # the Vietnamese text of the marked field (what the report prints before the mark)
+    screen: str  # where it is edited
+    step_id: str = ""  # a flow's step, a narrative cause's step (to find it there)
+
+
+def untranslated(audit: Audit, variant: str = "full") -> list[Untranslated]:
+    """Every item the English report of ``variant`` marks untranslated, in report order."""
+    if variant not in VARIANTS:
+        raise ValueError(variant)
+    out = []
+    for kind, k in KINDS.items():
+        for obj in k.items(audit):
+            fields = missing_fields(obj, kind, variant)
+            if not fields:
+                continue
+            step = getattr(obj, "step_id", None) or step_id_of(getattr(obj, "id", "")) or ""
+            out.append(
+                Untranslated(
+                    kind=kind,
+                    id=obj.id,
+                    code=k.code(obj),
+                    fields=tuple(p.vi for p in fields),
+                    text=str(getattr(obj, fields[0].vi)),
+                    screen=k.screen,
+                    step_id=step if kind in ("flow", "narrative") else "",
+                )
+            )
+    return out
