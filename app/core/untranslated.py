@@ -171,3 +171,35 @@ def untranslated(audit: Audit, variant: str = "full") -> list[Untranslated]:
                 )
             )
     return out
+
+
+def describe(item: Untranslated, audit: Audit, lang: str) -> dict[str, str]:
+    """The item as the list shows it in ``lang``: kind, name, fields, where it is edited."""
+    from app.core.messages import text
+    from app.core.narrative import CONCLUSIONS, ENTERPRISE, FOCUS
+
+    name = item.code
+    if item.kind == "narrative":
+        heading = {
+            ENTERPRISE: "report.h.enterprise",
+            FOCUS: "report.h.focus",
+            CONCLUSIONS: "report.h.conclusions",
+        }
+        if item.id in heading:
+            name = text(heading[item.id], lang)
+        else:
+            step = next((s for s in audit.steps if s.id == item.step_id), None)
+            step_name = (step.name_en or step.name_vi) if step and lang == "en" else ""
+            step_name = step_name or (step.name_vi if step else "")
+            name = f"{text('report.h.causes', lang)}: {step_name}"
+    elif item.kind == "flow":
+        step = next((s for s in audit.steps if s.id == item.step_id), None)
+        if step is not None:
+            step_name = (step.name_en or step.name_vi) if lang == "en" else step.name_vi
+            name = f"{step_name} › {item.code}"
+    return {
+        "kind": text(f"untranslated.kind.{item.kind}", lang),
+        "name": " ".join(name.split()),
+        "fields": ", ".join(text(f"untranslated.field.{item.kind}.{f}", lang) for f in item.fields),
+        "where": text(f"untranslated.where.{item.screen}", lang),
+    }
