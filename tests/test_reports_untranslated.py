@@ -1,0 +1,105 @@
+"""The Reports screen lists what an English export would print in Vietnamese: a count, one row
+per item, Enter or a double-click shows the item in its editor (keys and clicks)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.demo import build_demo_audit
+from app.store.auditfile import AuditFile
+from app.ui.context import AuditContext
+from app.ui.main_window import Workspace
+from tests.ui_helpers import reload
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from app.ui.translations import Translations
+    from tests.ui_helpers import ensure_qm
+
+    ensure_qm()
+    translations = Translations(qapp)
+    translations.set_language("vi")
+    yield
+    translations.set_language("en")
+
+
+@pytest.fixture
+def setup(tmp_path, qtbot):
+    path = tmp_path / "demo.recp"
+    AuditFile.create(path, build_demo_audit()).close()
+    af = AuditFile.open(path)
+    ctx = AuditContext(af, path=str(path), lang="vi")
+    ws = Workspace(ctx)
+    qtbot.addWidget(ws)
+    ws.resize(1366, 740)
+    ws.show()
+    yield ws, ctx, path
+    af.close()
+
+
+def english(screen, qtbot) -> None:
+    """Pick English in the report-language box by keys."""
+    screen.lang_box.setFocus()
+    qtbot.keyClick(screen.lang_box, Qt.Key_Down)
+    assert screen.choice()[0] == "en"
+
+
+def test_count_list_and_jumps_by_keys_and_clicks(vietnamese, setup, qtbot):
+    ws, ctx, path = setup
+    screen = ws.show_phase("reports")
+    assert not screen.untranslated_box.isVisibleTo(screen)  # a Vietnamese report: no list
+    english(screen, qtbot)
+    listing = screen.untranslated
+    assert screen.untranslated_box.isVisibleTo(screen)
+    # the demo: 15 findings typed in Vietnamese only and the rejected O-17's reason
+    assert listing.count.text() == "16 mục chưa dịch"
+    tree = listing.tree
+    assert tree.topLevelItemCount() == 16
+    last = tree.topLevelItem(15)
+    assert [last.text(c) for c in range(4)] == ["Cơ hội SXSH", "Cơ hội SXSH", "O-17", "lý do loại"]
+    assert tree.topLevelItem(0).text(3) == "tiêu đề, ghi chú"
+
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key_End)
+    qtbot.keyClick(tree, Qt.Key_Return)
+    options = ws.screens["options"]
+    assert ws.stack.currentWidget() is options
+    assert options.current_option().code == "O-17"
+
+    screen = ws.show_phase("reports")
+    first = tree.topLevelItem(0)
+    rect = tree.visualItemRect(first)
+    qtbot.mouseClick(tree.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.LeftButton, pos=rect.center())
+    walk = ws.screens["walkthrough"]
+    assert ws.stack.currentWidget() is walk
+    finding = walk.current_finding()
+    assert finding.title == "Rò rỉ hơi tại van, mặt bích và bẫy hơi khu máy nhuộm"
+
+    # translated there, the item leaves the list at once; the file holds the English
+    done = copy.copy(finding)
+    done.title_en, done.note_en = "Steam leaks at valves", "14 visible leaks."
+    assert ctx.edit("Translate", put=[done])
+    assert listing.count.text() == "15 mục chưa dịch"
+    assert reload(path).findings[0].title_en == "Steam leaks at valves"
+    # the summary prints only stream names and option titles: all translated in the demo
+    screen.variant_box.setFocus()
+    qtbot.keyClick(screen.variant_box, Qt.Key_Down)
+    assert screen.choice()[2] == "summary"
+    assert listing.count.text() == "Không có mục nào chưa dịch: báo cáo tiếng Anh đã đầy đủ."
+    assert not tree.isVisibleTo(screen)
+
+
+def test_english_ui_names_the_items_in_english(setup, qtbot):
+    ws, ctx, _ = setup
+    screen = ws.show_phase("reports")
+    ctx.lang = "en"
+    screen.retranslate()
+    screen.lang_box.setCurrentIndex(screen.lang_box.findData("en"))
+    assert screen.untranslated.count.text() == "16 items untranslated"
+    last = screen.untranslated.tree.topLevelItem(15)
+    assert [last.text(c) for c in range(4)] == ["Options", "Option", "O-17", "rejection reason"]
