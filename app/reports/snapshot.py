@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -146,6 +146,15 @@ def _name_cores(name: str, park: str) -> list[str]:
     if len(words) >= 4:
         out.append(" ".join(words[-2:]))
     return out
+
+
+def _without_title(name: str) -> str:
+    """A person's name without the academic or professional titles before it ("ThS.", "KS.",
+    "PGS.TS."): free text often cites the bare name."""
+    words = name.split()
+    while len(words) > 1 and words[0].endswith("."):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _headcount_band(n: int) -> str:
@@ -441,6 +450,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     team = []
     for m in snap.team:
         words.append(m.name)  # nobody is named: the auditors' names point at the firm too
+        words.append(_without_title(m.name))  # "KS. Trần Minh Đức" is cited "Trần Minh Đức"
         if m.organisation and not (
             ent_name and m.organisation.strip().casefold() == ent_name.casefold()
         ):
@@ -534,36 +544,94 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
         for p in snap.products
     )
     withheld = ("indicators",) if any("VND" in i.unit.upper() for i in snap.indicators) else ()
-    return replace(
-        snap,
-        title="",
-        enterprise=ent,
-        products=products,
-        narrative={k: t2(v) for k, v in snap.narrative.items()},
-        withheld=withheld,
-        decision=replace(
-            without_money(snap.decision),
-            done=tuple(replace(x, title=t2(x.title)) for x in without_money(snap.decision).done),
-            ranking=tuple(
-                replace(x, title=t2(x.title)) for x in without_money(snap.decision).ranking
+    return _scrub_all(
+        replace(
+            snap,
+            title="",
+            enterprise=ent,
+            products=products,
+            narrative={k: t2(v) for k, v in snap.narrative.items()},
+            withheld=withheld,
+            decision=replace(
+                without_money(snap.decision),
+                done=tuple(
+                    replace(x, title=t2(x.title)) for x in without_money(snap.decision).done
+                ),
+                ranking=tuple(
+                    replace(x, title=t2(x.title)) for x in without_money(snap.decision).ranking
+                ),
+                feasibility=tuple(replace(x, title=t2(x.title)) for x in snap.decision.feasibility),
             ),
-            feasibility=tuple(replace(x, title=t2(x.title)) for x in snap.decision.feasibility),
+            plant=plant,
+            team=tuple(team),
+            logo=None,
+            streams=streams,
+            options=options,
+            findings=findings,
+            steps=steps,
+            totals=totals,
+            references=references,
+            specific=tuple(s for s in snap.specific if "VND" not in s.unit.upper()),
+            indicators=tuple(i for i in snap.indicators if "VND" not in i.unit.upper()),
+            hidden=hidden,
+            chart_options=(),
+            chart_finances={},
         ),
-        plant=plant,
-        team=tuple(team),
-        logo=None,
-        streams=streams,
-        options=options,
-        findings=findings,
-        steps=steps,
-        totals=totals,
-        references=references,
-        specific=tuple(s for s in snap.specific if "VND" not in s.unit.upper()),
-        indicators=tuple(i for i in snap.indicators if "VND" not in i.unit.upper()),
-        hidden=hidden,
-        chart_options=(),
-        chart_finances={},
+        scrub,
     )
+
+
+# Fields of the snapshot's rows that are not free text: the confidential variant's catch-all
+# scrub leaves them as they are (ids, codes, units, enum values, calculator inputs it re-runs).
+_NOT_TEXT = frozenset(
+    {
+        "id",
+        "stream_id",
+        "key",
+        "code",
+        "unit",
+        "kind",
+        "group",
+        "direction",
+        "status",
+        "screening",
+        "category",
+        "dimension",
+        "basis",
+        "variant",
+        "periods",
+        "hidden",
+        "withheld",
+        "enterprise",
+        "jpeg",
+        "inputs",
+        "calculator",
+        "year",
+    }
+)
+
+
+def _scrub_all(value: Any, scrub: Callable[[str], str]) -> Any:
+    """Every free text left in ``value`` (a snapshot, its rows, their tuples and dicts) through
+    ``scrub``, in both languages: a text field added to a row later is redacted too."""
+    if isinstance(value, Text2):
+        return replace(value, vi=scrub(value.vi), en=scrub(value.en))
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, tuple):
+        return tuple(_scrub_all(v, scrub) for v in value)
+    if isinstance(value, list):
+        return [_scrub_all(v, scrub) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub_all(v, scrub) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _scrub_all(getattr(value, f.name), scrub)
+            for f in fields(value)
+            if f.init and f.name not in _NOT_TEXT
+        }
+        return replace(value, **changes)
+    return value
 
 
 def _narrative(audit: Audit) -> dict[str, Text2]:
