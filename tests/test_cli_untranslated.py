@@ -56,6 +56,7 @@ def test_json_lists_each_item_once_with_where_to_edit_it(audit_path, capsys):
         ("narrative", "focus", ["vi"], "narrative"),
     ]
     assert rows[0]["name"] == "Dyeing › Hơi nước" and rows[4]["name"] == "Audit focus"
+    assert rows[3]["name"] == "O-02 Mercerising"
     assert rows[2]["fields_label"] == "title, description" and rows[2]["where"] == "Options"
 
 
@@ -63,13 +64,13 @@ def test_text_in_both_languages_and_per_variant(audit_path, capsys):
     assert main(["--lang", "vi", "untranslated", str(audit_path)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "5 mục chưa dịch trong báo cáo tiếng Anh (bản đầy đủ):"
-    assert "Cơ hội SXSH | Cơ hội SXSH | O-02 | lý do loại" in out
+    assert "Cơ hội SXSH | Cơ hội SXSH | O-02 Làm bóng | lý do loại" in out
     # the summary prints option titles and stream names only
     assert main(["--lang", "en", "untranslated", str(audit_path), "--variant", "summary"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "1 item untranslated in the English report (summary):",
-        "Options | Option | O-01 | title",
+        "Options | Option | O-01 Thu hồi nước ngưng | title",
     ]
 
 

@@ -60,7 +60,12 @@ def test_count_list_and_jumps_by_keys_and_clicks(vietnamese, setup, qtbot):
     tree = listing.tree
     assert tree.topLevelItemCount() == 16
     last = tree.topLevelItem(15)
-    assert [last.text(c) for c in range(4)] == ["Cơ hội SXSH", "Cơ hội SXSH", "O-17", "lý do loại"]
+    assert [last.text(c) for c in range(4)] == [
+        "Cơ hội SXSH",
+        "Cơ hội SXSH",
+        "O-17 Thu hồi xút bằng cô đặc bay hơi",
+        "lý do loại",
+    ]
     assert tree.topLevelItem(0).text(3) == "tiêu đề, ghi chú"
 
     tree.setFocus()
@@ -102,4 +107,9 @@ def test_english_ui_names_the_items_in_english(setup, qtbot):
     screen.lang_box.setCurrentIndex(screen.lang_box.findData("en"))
     assert screen.untranslated.count.text() == "16 items untranslated"
     last = screen.untranslated.tree.topLevelItem(15)
-    assert [last.text(c) for c in range(4)] == ["Options", "Option", "O-17", "rejection reason"]
+    assert [last.text(c) for c in range(4)] == [
+        "Options",
+        "Option",
+        "O-17 Caustic recovery by evaporation",
+        "rejection reason",
+    ]

@@ -192,6 +192,11 @@ def describe(item: Untranslated, audit: Audit, lang: str) -> dict[str, str]:
             step_name = (step.name_en or step.name_vi) if step and lang == "en" else ""
             step_name = step_name or (step.name_vi if step else "")
             name = f"{text('report.h.causes', lang)}: {step_name}"
+    elif item.kind == "option":
+        option = next((o for o in audit.options if o.id == item.id), None)
+        if option is not None:
+            title = (option.title_en or option.title_vi) if lang == "en" else option.title_vi
+            name = f"{item.code} {title}".strip()
     elif item.kind == "flow":
         step = next((s for s in audit.steps if s.id == item.step_id), None)
         if step is not None:
