@@ -113,3 +113,51 @@ def test_english_ui_names_the_items_in_english(setup, qtbot):
         "O-17 Caustic recovery by evaporation",
         "rejection reason",
     ]
+
+
+def test_enter_jumps_to_a_flow_a_product_and_a_narrative_section(tmp_path, qtbot):
+    audit = build_demo_audit()
+    audit.findings = audit.photos = []  # only the items this test plants (and O-17)
+    flow = sorted(audit.flows, key=lambda f: f.position)[3]
+    flow.name_en = ""
+    product = audit.products[-1]
+    product.name_en = ""
+    audit.info.narrative = {"focus": {"vi": "Trọng tâm là lò hơi.", "en": ""}}
+    path = tmp_path / "a.recp"
+    AuditFile.create(path, audit).close()
+    af = AuditFile.open(path)
+    try:
+        ctx = AuditContext(af, path=str(path), lang="en")
+        ws = Workspace(ctx)
+        qtbot.addWidget(ws)
+        ws.resize(1366, 740)
+        ws.show()
+        qtbot.waitExposed(ws)
+        screen = ws.show_phase("reports")
+        screen.lang_box.setCurrentIndex(screen.lang_box.findData("en"))
+        tree = screen.untranslated.tree
+        kinds = [tree.topLevelItem(i).data(0, Qt.UserRole + 1).kind for i in range(4)]
+        assert kinds == ["product", "flow", "option", "narrative"]
+
+        def enter_on(row: int):
+            ws.show_phase("reports")
+            tree.setFocus()
+            qtbot.keyClick(tree, Qt.Key_Home)
+            for _ in range(row):
+                qtbot.keyClick(tree, Qt.Key_Down)
+            qtbot.keyClick(tree, Qt.Key_Return)
+            return ws.stack.currentWidget()
+
+        products = enter_on(0)
+        assert products is ws.screens["products"]
+        cell = products.grid.currentItem()
+        assert (cell.data(Qt.UserRole), cell.column()) == (product.id, 1)  # its English name
+        products = enter_on(1)
+        assert products.current_step_id() == flow.step_id
+        assert products.flows.currentItem().data(Qt.UserRole) == flow.id
+        assert products.flows.currentColumn() == 2
+        narrative = enter_on(3)
+        assert narrative is ws.screens["narrative"] and narrative.current_key() == "focus"
+        qtbot.waitUntil(narrative.editors["en"].hasFocus)  # ready to type the English
+    finally:
+        af.close()
