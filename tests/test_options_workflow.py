@@ -218,7 +218,8 @@ def test_editor_rejects_with_a_reason_and_clears_it_when_changed_back(vi_screen,
     from app.reports.snapshot import build_snapshot
 
     rows = {r.id: r for r in build_snapshot(reload(ctx.path)).options}
-    assert rows[target.id].rejection_reason == "" and not rows[target.id].rejected
+    reason = rows[target.id].rejection_reason  # both languages (marked when untranslated)
+    assert (reason.vi, reason.en) == ("", "") and not rows[target.id].rejected
 
 
 def test_editor_refuses_rejecting_a_feasible_option_from_the_screening_box(vi_screen, qtbot):
