@@ -28,6 +28,7 @@ def leaky_demo():
     audit = build_demo_audit()
     consultant = next(m for m in audit.team if "VNCPC" in m.organisation)
     consultant.role += ", phụ trách Lam Hải tại KCN Đình Vũ"
+    consultant.role_en += ", in charge of Lam Hai in Dinh Vu park"
     dyeing = next(s for s in audit.steps if s.name_vi == "Nhuộm")
     dyeing.name_vi, dyeing.name_en = "Nhuộm (xưởng Lam Hải)", "Dyeing (Lam Hai mill)"
     audit.findings[0].note_en = "Counted with Tran Minh Duc on 5 March in Dinh Vu park."
@@ -98,8 +99,9 @@ def test_the_full_report_still_prints_them(audit):
 
 def test_redaction_keeps_the_texts_around_the_names(audit):
     snap = build_snapshot(copy.deepcopy(audit), "confidential")
-    consultant = next(m for m in snap.team if "VNCPC" in m.organisation)
-    assert consultant.name == "" and consultant.role.endswith("phụ trách […] tại […]")
+    consultant = next(m for m in snap.team if "VNCPC" in m.organisation.vi)
+    assert consultant.name == "" and consultant.role.vi.endswith("phụ trách […] tại […]")
+    assert consultant.role.en.endswith("in charge of […] in […] park")
     step = next(s for s in snap.steps if s.name.vi.startswith("Nhuộm"))
     assert (step.name.vi, step.name.en) == ("Nhuộm (xưởng […])", "Dyeing ([…] mill)")
     assert snap.findings[0].note.en == "Counted with […] on 5 March in […] park."

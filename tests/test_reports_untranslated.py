@@ -30,7 +30,9 @@ def vietnamese(qapp):
 @pytest.fixture
 def setup(tmp_path, qtbot):
     path = tmp_path / "demo.recp"
-    AuditFile.create(path, build_demo_audit()).close()
+    audit = build_demo_audit()  # 15 findings typed in Vietnamese only
+    next(o for o in audit.options if o.code == "O-17").rejection_reason_en = ""
+    AuditFile.create(path, audit).close()
     af = AuditFile.open(path)
     ctx = AuditContext(af, path=str(path), lang="vi")
     ws = Workspace(ctx)
@@ -118,6 +120,7 @@ def test_english_ui_names_the_items_in_english(setup, qtbot):
 def test_enter_jumps_to_a_flow_a_product_and_a_narrative_section(tmp_path, qtbot):
     audit = build_demo_audit()
     audit.findings = audit.photos = []  # only the items this test plants (and O-17)
+    next(o for o in audit.options if o.code == "O-17").rejection_reason_en = ""
     flow = sorted(audit.flows, key=lambda f: f.position)[3]
     flow.name_en = ""
     product = audit.products[-1]

@@ -34,9 +34,24 @@ def xlsx_cells(audit, lang="en", variant="full") -> list[str]:
     return [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value]
 
 
+def half_translated():
+    """The demo (its 15 findings typed in Vietnamese only) with more left untranslated: the
+    rejected O-17's reason, O-19's reason for the auditor's value, a consultant's role and
+    organisation, the first photo's caption and the audit title."""
+    audit = build_demo_audit()
+    by_code = {o.code: o for o in audit.options}
+    by_code["O-17"].rejection_reason_en = ""
+    by_code["O-19"].override_reason_en = ""
+    consultant = next(m for m in audit.team if "VNCPC" in m.organisation)
+    consultant.role_en = consultant.organisation_en = ""
+    audit.photos[0].caption_en = ""
+    audit.info.title_en = ""
+    return audit
+
+
 @pytest.fixture(scope="module")
 def demo():
-    return build_demo_audit()
+    return half_translated()
 
 
 @pytest.fixture(scope="module")
@@ -44,34 +59,49 @@ def demo_en(demo):
     return pdf_words(demo)
 
 
-def test_the_demo_list_counts_every_untranslated_item_once(demo):
+def test_the_list_counts_every_untranslated_item_once(demo):
+    assert [i.kind for i in ut.untranslated(build_demo_audit())] == ["finding"] * 15
     items = ut.untranslated(demo)
-    # the demo: 15 findings typed in Vietnamese only (title and note), and the rejected O-17's
-    # reason; every product, step, flow, stream and option text has its English
-    assert [i.kind for i in items] == ["finding"] * 15 + ["option"]
-    assert all(i.fields == ("title", "note") and i.screen == "walkthrough" for i in items[:15])
-    o17 = items[-1]
+    assert [i.kind for i in items] == ["audit", "member"] + ["finding"] * 15 + ["photo"] + [
+        "option"
+    ] * 2
+    assert all(i.fields == ("title", "note") and i.screen == "walkthrough" for i in items[2:17])
+    assert items[1].fields == ("role", "organisation") and items[1].screen == "enterprise"
+    o17, o19 = items[-2:]
     assert (o17.code, o17.fields, o17.screen) == ("O-17", ("rejection_reason",), "options")
     assert o17.text.startswith("Nhà máy không có công đoạn làm bóng")
-    assert ut.untranslated(demo, "summary") == []  # it prints only stream names, option titles
+    assert (o19.code, o19.fields) == ("O-19", ("override_reason",))
+    assert items[17].parent_id == demo.photos[0].finding_id
+    # the summary prints stream names, option titles and the audit title; the confidential
+    # variant withholds the title and money (O-19's reason goes with its figure)
+    assert [i.kind for i in ut.untranslated(demo, "summary")] == ["audit"]
+    conf = ut.untranslated(demo, "confidential")
+    assert [i.kind for i in conf] == ["member"] + ["finding"] * 15 + ["photo", "option"]
 
 
-def test_the_list_matches_the_marks_of_the_english_pdf(demo, demo_en):
-    items = ut.untranslated(demo)
-    for item in items:  # each item's mark after its first untranslated field ...
-        assert f"{' '.join(item.text.split())} {MARK}" in demo_en, item
-    # ... and no other mark: every mark in the text follows one of the listed texts
-    marks = [m.start() for m in re.finditer(re.escape(MARK), demo_en)]
+@pytest.mark.parametrize("variant", ["full", "confidential", "summary"])
+def test_the_list_matches_the_marks_of_the_english_pdf(demo, demo_en, variant):
+    words = demo_en if variant == "full" else pdf_words(demo, "en", variant)
+    items = ut.untranslated(demo, variant)
     texts = [" ".join(i.text.split()) for i in items]
-    assert marks and all(any(demo_en[:at].rstrip().endswith(t) for t in texts) for at in marks)
-    # the finding notes are printed in Vietnamese, without a second mark
+    if variant == "confidential":  # money in free text is withheld: O-17's investment
+        texts = [t.replace("3,2 tỷ đồng", "[…]") for t in texts]
+    for item, text in zip(items, texts, strict=True):  # each item's mark after its text ...
+        assert f"{text} {MARK}" in words, item
+    # ... and no other mark: every mark in the text follows one of the listed texts
+    marks = [m.start() for m in re.finditer(re.escape(MARK), words)]
+    assert marks and all(any(words[:at].rstrip().endswith(t) for t in texts) for at in marks)
+    # the second untranslated field of an item is printed without a mark of its own
     for f in demo.findings:
-        assert f"{' '.join(f.note.split())} {MARK}" not in demo_en
+        assert f"{' '.join(f.note.split())} {MARK}" not in words
+    consultant = next(m for m in demo.team if "VNCPC" in m.organisation)
+    assert f"{consultant.organisation} {MARK}" not in words
 
 
 def test_rejection_reason_in_vietnamese_is_marked_in_english_only(demo, demo_en):
     o17 = next(o for o in demo.options if o.code == "O-17")
     assert o17.screening == Screening.REJECTED and o17.title_en and o17.description_en
+    assert not o17.rejection_reason_en
     reason = " ".join(o17.rejection_reason.split())
     assert f"{reason} {MARK}" in demo_en
     vi = pdf_words(demo, "vi")
@@ -108,10 +138,10 @@ def test_the_mark_moves_to_the_next_field_when_the_first_is_translated():
 
 
 def test_a_field_the_model_lacks_reads_as_empty_english():
-    class Thing:
-        rejection_reason = "Quá đắt"
+    class Thing:  # an object of a kind without the English attribute (yet)
+        title_vi = "Quá đắt"
 
-    assert ut.texts(Thing(), "option", "rejection_reason") == ("Quá đắt", "")
+    assert ut.texts(Thing(), "option", "title_vi") == ("Quá đắt", "")
     assert ut.is_missing("Quá đắt", "  ") and not ut.is_missing("  ", "")
 
 

@@ -33,20 +33,47 @@ class TextPair:
     vi: str  # the model's Vietnamese attribute
     en: str  # the model's English attribute
     variants: tuple[str, ...] = _LONG  # the report variants that print it
-    when: Callable[[Any], bool] | None = None  # printed only for these objects
+    when: Callable[[Any, Audit, str], bool] | None = None  # (obj, audit, variant): printed
+
+
+def in_confidential_team(organisation: str, enterprise_name: str) -> bool:
+    """The confidential variant keeps (without their names) only the team members of another
+    organisation than the enterprise (the auditors): the enterprise's own staff are dropped."""
+    org = (organisation or "").strip().casefold()
+    return bool(org) and not (enterprise_name and org == enterprise_name.strip().casefold())
+
+
+def _member_printed(member: Any, audit: Audit, variant: str) -> bool:
+    return variant != "confidential" or in_confidential_team(
+        member.organisation, audit.info.enterprise.name
+    )
+
+
+def _rejected(option: Any, _audit: Audit, _variant: str) -> bool:
+    return is_rejected(option)
+
+
+def _overridden(option: Any, _audit: Audit, _variant: str) -> bool:
+    return option.money_saving_override_vnd is not None
 
 
 # Report order (first untranslated field of an item carries its mark).
 PAIRS: tuple[TextPair, ...] = (
+    TextPair("audit", "title", "title_en", ("full", "summary")),  # the cover; withheld
+    TextPair("member", "role", "role_en", when=_member_printed),  # the cover's team table
+    TextPair("member", "organisation", "organisation_en", when=_member_printed),
+    TextPair("member", "department", "department_en", when=_member_printed),
     TextPair("product", "name_vi", "name_en"),
     TextPair("step", "name_vi", "name_en"),
     TextPair("flow", "name", "name_en"),
     TextPair("stream", "name_vi", "name_en", VARIANTS),
     TextPair("finding", "title", "title_en"),
     TextPair("finding", "note", "note_en"),
+    TextPair("photo", "caption", "caption_en"),
     TextPair("option", "title_vi", "title_en", VARIANTS),
     TextPair("option", "description_vi", "description_en"),
-    TextPair("option", "rejection_reason", "rejection_reason_en", when=is_rejected),
+    TextPair("option", "rejection_reason", "rejection_reason_en", when=_rejected),
+    TextPair("option", "override_reason", "override_reason_en", ("full",), when=_overridden),
     TextPair("narrative", "vi", "en"),
 )
 
@@ -81,12 +108,24 @@ def _ordered(attr: str) -> Callable[[Audit], list]:
     return lambda audit: sorted(getattr(audit, attr), key=lambda x: x.position)
 
 
+def _photos(audit: Audit) -> list:
+    """Photos in report order: finding by finding (a photo without its finding is not printed)."""
+    order = {f.id: f.position for f in audit.findings}
+    return sorted(
+        (p for p in audit.photos if p.finding_id in order),
+        key=lambda p: (order[p.finding_id], p.position),
+    )
+
+
 KINDS: dict[str, Kind] = {
+    "audit": Kind("enterprise", lambda a: [a.info], lambda i: i.title),
+    "member": Kind("enterprise", _ordered("team"), lambda m: m.name),
     "product": Kind("products", _ordered("products"), lambda p: p.name_vi),
     "step": Kind("products", _ordered("steps"), lambda s: s.name_vi),
     "flow": Kind("products", _ordered("flows"), lambda f: f.name),
     "stream": Kind("baselines", _ordered("streams"), lambda s: s.name_vi),
     "finding": Kind("walkthrough", _ordered("findings"), lambda f: f.title or f.area),
+    "photo": Kind("walkthrough", _photos, lambda p: p.caption),
     "option": Kind(
         "options",
         lambda a: sorted(a.options, key=lambda o: (o.position, o.code)),
@@ -114,24 +153,31 @@ def texts(obj: Any, kind: str, vi_field: str) -> tuple[str, str]:
     return str(getattr(obj, p.vi, "") or ""), str(getattr(obj, p.en, "") or "")
 
 
-def _printed(p: TextPair, obj: Any, variant: str) -> bool:
-    return variant in p.variants and (p.when is None or p.when(obj))
+def _printed(p: TextPair, obj: Any, audit: Audit | None, variant: str) -> bool:
+    if variant not in p.variants:
+        return False
+    return p.when is None or audit is None or p.when(obj, audit, variant)
 
 
-def missing_fields(obj: Any, kind: str, variant: str = "full") -> list[TextPair]:
-    """The fields of ``obj`` that ``variant`` prints in Vietnamese in an English report."""
+def missing_fields(
+    obj: Any, kind: str, variant: str = "full", audit: Audit | None = None
+) -> list[TextPair]:
+    """The fields of ``obj`` that ``variant`` prints in Vietnamese in an English report
+    (``audit``: for the rules that depend on it; None: every field the variant prints)."""
     return [
         p
         for p in PAIRS
         if p.kind == kind
-        and _printed(p, obj, variant)
+        and _printed(p, obj, audit, variant)
         and is_missing(str(getattr(obj, p.vi, "") or ""), str(getattr(obj, p.en, "") or ""))
     ]
 
 
-def carries_mark(obj: Any, kind: str, vi_field: str, variant: str = "full") -> bool:
+def carries_mark(
+    obj: Any, kind: str, vi_field: str, variant: str = "full", audit: Audit | None = None
+) -> bool:
     """True when this field carries the item's one "(untranslated)" mark."""
-    fields = missing_fields(obj, kind, variant)
+    fields = missing_fields(obj, kind, variant, audit)
     return bool(fields) and fields[0].vi == vi_field
 
 
@@ -145,7 +191,7 @@ class Untranslated:
     fields: tuple[str, ...]  # the Vietnamese fields shown untranslated; the first is marked
     text: str  # the Vietnamese text of the marked field (what the report prints before the mark)
     screen: str  # where it is edited
-    step_id: str = ""  # a flow's step, a narrative cause's step (to find it there)
+    parent_id: str = ""  # a flow's or a narrative cause's step, a photo's finding
 
 
 def untranslated(audit: Audit, variant: str = "full") -> list[Untranslated]:
@@ -155,10 +201,14 @@ def untranslated(audit: Audit, variant: str = "full") -> list[Untranslated]:
     out = []
     for kind, k in KINDS.items():
         for obj in k.items(audit):
-            fields = missing_fields(obj, kind, variant)
+            fields = missing_fields(obj, kind, variant, audit)
             if not fields:
                 continue
-            step = getattr(obj, "step_id", None) or step_id_of(getattr(obj, "id", "")) or ""
+            parent = {
+                "flow": lambda o: o.step_id,
+                "narrative": lambda o: step_id_of(o.id) or "",
+                "photo": lambda o: o.finding_id,
+            }.get(kind, lambda o: "")(obj)
             out.append(
                 Untranslated(
                     kind=kind,
@@ -167,7 +217,7 @@ def untranslated(audit: Audit, variant: str = "full") -> list[Untranslated]:
                     fields=tuple(p.vi for p in fields),
                     text=str(getattr(obj, fields[0].vi)),
                     screen=k.screen,
-                    step_id=step if kind in ("flow", "narrative") else "",
+                    parent_id=parent,
                 )
             )
     return out
@@ -188,7 +238,7 @@ def describe(item: Untranslated, audit: Audit, lang: str) -> dict[str, str]:
         if item.id in heading:
             name = text(heading[item.id], lang)
         else:
-            step = next((s for s in audit.steps if s.id == item.step_id), None)
+            step = next((s for s in audit.steps if s.id == item.parent_id), None)
             step_name = (step.name_en or step.name_vi) if step and lang == "en" else ""
             step_name = step_name or (step.name_vi if step else "")
             name = f"{text('report.h.causes', lang)}: {step_name}"
@@ -197,8 +247,12 @@ def describe(item: Untranslated, audit: Audit, lang: str) -> dict[str, str]:
         if option is not None:
             title = (option.title_en or option.title_vi) if lang == "en" else option.title_vi
             name = f"{item.code} {title}".strip()
+    elif item.kind == "photo":
+        finding = next((f for f in audit.findings if f.id == item.parent_id), None)
+        if finding is not None and finding.title:
+            name = f"{finding.title} › {item.code}"
     elif item.kind == "flow":
-        step = next((s for s in audit.steps if s.id == item.step_id), None)
+        step = next((s for s in audit.steps if s.id == item.parent_id), None)
         if step is not None:
             step_name = (step.name_en or step.name_vi) if lang == "en" else step.name_vi
             name = f"{step_name} › {item.code}"

@@ -32,19 +32,19 @@ class Text2:
         return (self.en if lang == "en" else self.vi) or self.en, False
 
 
-def text2(obj: Any, kind: str, vi_field: str, variant: str = "full") -> Text2:
+def text2(obj: Any, kind: str, vi_field: str, variant: str = "full", audit: Any = None) -> Text2:
     """One user text of ``obj`` in both languages, paired and marked by the one table
-    (``app.core.untranslated.PAIRS``)."""
+    (``app.core.untranslated.PAIRS``; ``audit`` for its rules that depend on the audit)."""
     vi, en = untranslated.texts(obj, kind, vi_field)
-    return Text2(vi, en, untranslated.carries_mark(obj, kind, vi_field, variant))
+    return Text2(vi, en, untranslated.carries_mark(obj, kind, vi_field, variant, audit))
 
 
 @dataclass(frozen=True)
 class Member:
     name: str
-    role: str
-    organisation: str
-    department: str
+    role: Text2
+    organisation: Text2
+    department: Text2
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ class IndicatorRow:
 
 @dataclass(frozen=True)
 class PhotoRow:
-    caption: str
+    caption: Text2
     jpeg: bytes | None  # None: missing or undecodable
     width: int
     height: int
@@ -181,7 +181,7 @@ class OptionRow:
     step: Text2
     savings: tuple[SavingRow, ...]
     override_saving: int | None
-    override_reason: str
+    override_reason: Text2
     investment: int | None
     added_opex: int | None
     lifetime: int

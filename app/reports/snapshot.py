@@ -23,6 +23,7 @@ from app.core.folding import without_marks
 from app.core.model import STREAM_GROUP, Audit, Option
 from app.core.narrative import section_text, step_id_of
 from app.core.options import is_rejected
+from app.core.untranslated import in_confidential_team
 from app.reports import figures
 from app.reports.decision import Decision, build_decision, without_money
 from app.reports.rows import (  # noqa: F401 - re-exported for the writers
@@ -55,7 +56,7 @@ VARIANTS = ("full", "summary", "confidential")
 class ReportSnapshot:
     variant: str
     confidential: bool
-    title: str
+    title: Text2
     enterprise: dict  # field -> value (identity fields emptied when confidential)
     start_date: date | None
     end_date: date | None
@@ -164,7 +165,7 @@ def _headcount_band(n: int) -> str:
     return "≥ 1000" if n >= 1000 else "0"
 
 
-def _photo(loader: PhotoLoader | None, photo) -> PhotoRow:
+def _photo(loader: PhotoLoader | None, photo, caption: Text2) -> PhotoRow:
     """The photo's JPEG if it can be decoded; None otherwise (the report says so)."""
     data = None
     try:
@@ -183,7 +184,7 @@ def _photo(loader: PhotoLoader | None, photo) -> PhotoRow:
                 width, height = img.size
         except Exception:
             data = None
-    return PhotoRow(photo.caption, data, width, height)
+    return PhotoRow(caption, data, width, height)
 
 
 def build_snapshot(
@@ -235,7 +236,7 @@ def build_snapshot(
                 id=s.id,
                 kind=str(s.kind),
                 group=str(STREAM_GROUP[s.kind]),
-                name=text2(s, "stream", "name_vi", variant),
+                name=text2(s, "stream", "name_vi", variant, audit),
                 unit=s.unit,
                 unit_price=s.unit_price_vnd,
                 months=months,
@@ -252,13 +253,13 @@ def build_snapshot(
     steps = []
     for st in sorted(audit.steps, key=lambda s: s.position):
         flows = tuple(
-            FlowRow(str(f.direction), text2(f, "flow", "name", variant), f.quantity, f.unit)
+            FlowRow(str(f.direction), text2(f, "flow", "name", variant, audit), f.quantity, f.unit)
             for f in sorted(audit.flows, key=lambda f: f.position)
             if f.step_id == st.id
         )
         balances = tuple(fig.balance.get(st.id, ()))
         steps.append(
-            StepRow(text2(st, "step", "name_vi", variant), st.description, flows, balances)
+            StepRow(text2(st, "step", "name_vi", variant, audit), st.description, flows, balances)
         )
 
     findings = []
@@ -276,12 +277,12 @@ def build_snapshot(
 
     def title_of(f) -> Text2:
         if templates is None or f.title or f.title_en:
-            return text2(f, "finding", "title", variant)  # typed: marked when not translated
+            return text2(f, "finding", "title", variant, audit)  # typed: marked when not translated
         return Text2(finding_title(templates, f, "vi"), finding_title(templates, f, "en"))
 
     for f in sorted(audit.findings, key=lambda f: f.position):
         photos = tuple(
-            _photo(photo_loader, p)
+            _photo(photo_loader, p, text2(p, "photo", "caption", variant, audit))
             for p in sorted(audit.photos, key=lambda p: p.position)
             if p.finding_id == f.id
         )
@@ -292,7 +293,7 @@ def build_snapshot(
             FindingRow(
                 area=area_of(f),
                 title=title_of(f),
-                note=text2(f, "finding", "note", variant),
+                note=text2(f, "finding", "note", variant, audit),
                 severity=str(f.severity) if f.severity else "",
                 category=str(f.cp_category) if f.cp_category else "",
                 step=step_name(f.step_id),
@@ -311,7 +312,9 @@ def build_snapshot(
         gaps.append(Gap("report.gap.no_findings"))
 
     products = tuple(
-        ProductRow(text2(p, "product", "name_vi", variant), p.unit, fig.product_output.get(p.id))
+        ProductRow(
+            text2(p, "product", "name_vi", variant, audit), p.unit, fig.product_output.get(p.id)
+        )
         for p in sorted(audit.products, key=lambda p: p.position)
     )
     enterprise = {
@@ -336,13 +339,18 @@ def build_snapshot(
     snap = ReportSnapshot(
         variant=variant,
         confidential=variant == "confidential",
-        title=info.title,
+        title=text2(info, "audit", "title", variant, audit),
         enterprise=enterprise,
         start_date=info.start_date,
         end_date=info.end_date,
         periods=tuple(audit.baseline_periods()),
         team=tuple(
-            Member(m.name, m.role, m.organisation, m.department)
+            Member(
+                m.name,
+                text2(m, "member", "role", variant, audit),
+                text2(m, "member", "organisation", variant, audit),
+                text2(m, "member", "department", variant, audit),
+            )
             for m in sorted(audit.team, key=lambda m: m.position)
         ),
         logo=logo,
@@ -390,20 +398,20 @@ def _option_row(
     return OptionRow(
         id=o.id,
         code=o.code,
-        title=text2(o, "option", "title_vi", variant),
-        description=text2(o, "option", "description_vi", variant),
+        title=text2(o, "option", "title_vi", variant, audit),
+        description=text2(o, "option", "description_vi", variant, audit),
         category=str(o.category),
         symbiosis=o.industrial_symbiosis,
         status=str(o.status),
         screening=str(o.screening) if o.screening else "",
         # never printed under an option that is not rejected (options.settle_workflow)
-        rejection_reason=text2(o, "option", "rejection_reason", variant)
+        rejection_reason=text2(o, "option", "rejection_reason", variant, audit)
         if is_rejected(o)
         else Text2(),
         step=step,
         savings=savings,
         override_saving=o.money_saving_override_vnd,
-        override_reason=o.override_reason,
+        override_reason=text2(o, "option", "override_reason", variant, audit),
         investment=o.investment_vnd,
         added_opex=o.added_opex_vnd,
         lifetime=o.lifetime_years,
@@ -451,9 +459,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     for m in snap.team:
         words.append(m.name)  # nobody is named: the auditors' names point at the firm too
         words.append(_without_title(m.name))  # "KS. Trần Minh Đức" is cited "Trần Minh Đức"
-        if m.organisation and not (
-            ent_name and m.organisation.strip().casefold() == ent_name.casefold()
-        ):
+        if in_confidential_team(m.organisation.vi, ent_name):
             team.append(replace(m, name=""))
     for k in IDENTITY_FIELDS:
         ent[k] = ""
@@ -497,7 +503,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
             responsible="",
             savings=tuple(replace(sv, unit_price=None, stream=t2(sv.stream)) for sv in o.savings),
             override_saving=None,
-            override_reason=scrub(o.override_reason),
+            override_reason=t2(o.override_reason),
             investment=None,
             added_opex=None,
             annual_saving=None,
@@ -515,7 +521,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
             title=t2(f.title),
             note=t2(f.note),
             area=t2(f.area),
-            photos=tuple(replace(p, caption=scrub(p.caption)) for p in f.photos),
+            photos=tuple(replace(p, caption=t2(p.caption)) for p in f.photos),
         )
         for f in snap.findings
     )
@@ -547,7 +553,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     return _scrub_all(
         replace(
             snap,
-            title="",
+            title=Text2(),
             enterprise=ent,
             products=products,
             narrative={k: t2(v) for k, v in snap.narrative.items()},

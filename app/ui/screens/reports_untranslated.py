@@ -111,7 +111,8 @@ class UntranslatedList(QWidget):
 
 def show_item(screen, item) -> None:
     """Select ``item`` (an ``app.core.untranslated.Untranslated``) in the screen that edits it
-    and put the focus where its English is typed when the screen has such a field."""
+    and put the focus where its English is typed when the screen has such a field (the audit
+    title and the team: the Enterprise & team screen is shown)."""
     kind = item.kind
     if kind == "option":
         screen.select_option(item.id)
@@ -119,6 +120,8 @@ def show_item(screen, item) -> None:
         screen.select_stream(item.id)
     elif kind == "finding":
         screen.select_finding(item.id)
+    elif kind == "photo":  # its finding, whose photo strip holds the captions
+        screen.select_finding(item.parent_id)
     elif kind == "narrative":
         row = screen.item_for(item.id)
         if row is not None:
@@ -130,7 +133,7 @@ def show_item(screen, item) -> None:
             screen.grid.setCurrentCell(ids.index(item.id), 1)  # the English name
             screen.grid.setFocus()
     elif kind in ("step", "flow"):
-        step_id = item.step_id if kind == "flow" else item.id
+        step_id = item.parent_id if kind == "flow" else item.id
         steps = screen.steps.ids()
         if step_id in steps:
             screen.steps.setCurrentRow(steps.index(step_id))
