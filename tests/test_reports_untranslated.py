@@ -86,13 +86,20 @@ def test_count_list_and_jumps_by_keys_and_clicks(vietnamese, setup, qtbot):
     assert ws.stack.currentWidget() is walk
     finding = walk.current_finding()
     assert finding.title == "Rò rỉ hơi tại van, mặt bích và bẫy hơi khu máy nhuộm"
+    assert walk.english_toggle.isChecked() and walk.title_en_edit.isVisibleTo(walk)
 
-    # translated there, the item leaves the list at once; the file holds the English
-    done = copy.copy(finding)
-    done.title_en, done.note_en = "Steam leaks at valves", "14 visible leaks."
+    # the English title typed there by keys: saved, and the list now asks only for the note
+    qtbot.waitUntil(walk.title_en_edit.hasFocus)
+    qtbot.keyClicks(walk.title_en_edit, "Steam leaks at valves")
+    qtbot.keyClick(walk.title_en_edit, Qt.Key_Return)
+    assert reload(path).findings[0].title_en == "Steam leaks at valves"
+    assert listing.count.text() == "16 mục chưa dịch"
+    assert tree.topLevelItem(0).text(3) == "ghi chú"
+    # the note translated too: the item leaves the list at once
+    done = copy.copy(walk.current_finding())
+    done.note_en = "14 visible leaks."
     assert ctx.edit("Translate", put=[done])
     assert listing.count.text() == "15 mục chưa dịch"
-    assert reload(path).findings[0].title_en == "Steam leaks at valves"
     # the summary prints only stream names and option titles: all translated in the demo
     screen.variant_box.setFocus()
     qtbot.keyClick(screen.variant_box, Qt.Key_Down)

@@ -119,7 +119,9 @@ def show_item(screen, item) -> None:
     elif kind == "stream":
         screen.select_stream(item.id)
     elif kind == "finding":
-        screen.select_finding(item.id)
+        if screen.select_finding(item.id):
+            screen.english_toggle.setChecked(True)  # the English fields, ready to type in
+            screen.title_en_edit.setFocus()
     elif kind == "photo":  # its finding, whose photo strip holds the captions
         screen.select_finding(item.parent_id)
     elif kind == "narrative":

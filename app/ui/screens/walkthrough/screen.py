@@ -427,11 +427,15 @@ class WalkthroughScreen(PhaseScreen):
         self._fill_areas()
 
     def _show_english(self, shown: bool) -> None:
-        """Fold or unfold the English rows; a checklist item's English title is its question."""
+        """Fold or unfold the English rows; a checklist item's English title is its question,
+        unless the finding carries a typed title (the report prints that one: it needs its
+        English too)."""
         key = self.current_key()
         free = bool(key and key[0] == "free")
+        finding = self.current_finding() if not free else None
+        typed = bool(finding is not None and (finding.title or finding.title_en))
         self.english_toggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
-        self.form.setRowVisible(self.title_en_edit, shown and free)
+        self.form.setRowVisible(self.title_en_edit, shown and (free or typed))
         self.form.setRowVisible(self.note_en_edit, shown)
 
     def _refresh_photos(self) -> None:
