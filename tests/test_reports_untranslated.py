@@ -76,6 +76,7 @@ def test_count_list_and_jumps_by_keys_and_clicks(vietnamese, setup, qtbot):
     options = ws.screens["options"]
     assert ws.stack.currentWidget() is options
     assert options.current_option().code == "O-17"
+    qtbot.waitUntil(options.editor.f_rejection_en.hasFocus)  # its English reason, to type
 
     screen = ws.show_phase("reports")
     first = tree.topLevelItem(0)

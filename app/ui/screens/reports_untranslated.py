@@ -109,6 +109,14 @@ class UntranslatedList(QWidget):
         return screen
 
 
+# The option editor's English field of an option's first untranslated field.
+_OPTION_ENGLISH = {
+    "title_vi": "f_title_en",
+    "description_vi": "f_desc_en",
+    "rejection_reason": "f_rejection_en",
+}
+
+
 def show_item(screen, item) -> None:
     """Select ``item`` (an ``app.core.untranslated.Untranslated``) in the screen that edits it
     and put the focus where its English is typed when the screen has such a field (the audit
@@ -116,6 +124,12 @@ def show_item(screen, item) -> None:
     kind = item.kind
     if kind == "option":
         screen.select_option(item.id)
+        editor = getattr(screen, "editor", None)
+        name = _OPTION_ENGLISH.get(item.fields[0])
+        if editor is not None and name and hasattr(editor, name):
+            if item.fields[0] != "rejection_reason":  # the others are on the Option tab
+                editor.tabs.setCurrentIndex(0)
+            getattr(editor, name).setFocus()
     elif kind == "stream":
         screen.select_stream(item.id)
     elif kind == "finding":
