@@ -329,7 +329,13 @@ def test_a_photo_added_to_a_finding_deleted_here_is_set_aside_not_an_error(mine,
         assert finding.id not in {f.id for f in af.load().findings}
 
 
-def test_the_backup_started_with_the_plan_holds_the_state_before_the_merge(mine, tmp_path):
+def test_the_backup_started_with_the_plan_holds_the_state_before_the_merge(
+    mine, tmp_path, monkeypatch
+):
+    real, how = backups._copy_file_locked, []
+    monkeypatch.setattr(
+        backups, "_copy_file_locked", lambda c, p: (how.append(real(c, p)), how[-1])[1]
+    )
     copy = tmp_path / "copy.recp"
     _handout(mine, copy, to="Hoa")
     _edit(copy, "Hoa", lambda af, a: af.put(model.Product("Vải của Hoa")))
@@ -346,6 +352,7 @@ def test_the_backup_started_with_the_plan_holds_the_state_before_the_merge(mine,
         apply_merge(af, plan)
     made = backups.list_backups(mine)
     assert len(made) == 2
+    assert how == [True, True]  # both copied as the file's bytes, under the write lock
     names = []
     for path in made:
         with AuditFile.open(path, read_only=True, backup=False) as b:
@@ -386,3 +393,44 @@ def test_cli_plan_names_objects_and_numbers_in_the_language(mine, tmp_path, caps
     assert cli.main(["--lang", "en", "merge", str(mine), str(copy)]) == 0
     out = capsys.readouterr().out
     assert "Option" in out and "12,500,000 | 22,100,000" in out
+
+
+def test_the_same_edit_on_both_sides_and_own_edits_elsewhere_bring_nothing(mine, tmp_path):
+    """Only what the teammate moved from the hand-out is looked at here: an edit (or deletion)
+    both made alike is no conflict, and this side's own edits stay as they are."""
+    copy = tmp_path / "c.recp"
+    _handout(mine, copy)
+    with AuditFile.open(mine, read_only=True, backup=False) as af:
+        first, second, third, fourth = sorted(o.id for o in af.load().options)[:4]
+
+    def both(af, audit):
+        by_id = {o.id: o for o in audit.options}
+        by_id[first].title_vi = "Cùng một sửa"
+        af.apply(put=[by_id[first]], delete=[by_id[second]])
+
+    def only_mine(af, audit):
+        both(af, audit)
+        option = next(o for o in audit.options if o.id == fourth)
+        option.title_vi = "Của tôi"
+        af.apply(put=[option, model.Product("Sản phẩm của tôi")])
+
+    def theirs(af, audit):
+        both(af, audit)
+        option = next(o for o in audit.options if o.id == third)
+        option.investment_vnd = 77_000_000
+        af.put(option)
+
+    _edit(mine, "Lan", only_mine)
+    _edit(copy, "Hoa", theirs)
+    plan = _plan(mine, copy)
+    assert [(c.table, c.id, c.action) for c in plan.changes] == [("options", third, "update")]
+    assert not plan.conflicts and not plan.skipped
+    with AuditFile.open(mine, backup=False) as af:
+        apply_merge(af, plan)
+        audit = af.load()
+    options = {o.id: o for o in audit.options}
+    assert options[first].title_vi == "Cùng một sửa" and second not in options
+    assert options[third].investment_vnd == 77_000_000
+    assert options[fourth].title_vi == "Của tôi"
+    assert "Sản phẩm của tôi" in [p.name_vi for p in audit.products]
+    assert _plan(mine, copy).empty  # the agreed edit and deletion are the base now

@@ -626,7 +626,7 @@ class AuditFile:
 
 
 class PendingBackup:
-    """The on-open backup, made in a thread on its own read-only connection.
+    """The on-open backup (or the merge's), made in a thread on its own connection.
 
     SQLite's backup API reads a consistent snapshot while the GUI reads on its connection (WAL).
     ``ensure`` is called before every write: it waits for the thread and, if the copy failed,
@@ -635,8 +635,12 @@ class PendingBackup:
     the state at open exists.
     """
 
-    def __init__(self, path: Path, modified: str, keep: int):
-        self.path, self.modified, self.keep = path, modified, keep
+    def __init__(self, path: Path, modified: str, keep: int, *, writer: bool = False):
+        """``writer``: copy on a connection that may take the write lock, so that the copy is
+        the file's bytes copied by the kernel (``backups.copy_database``), not page by page;
+        only for a file this session holds open for writing, whose writes wait for ``ensure``
+        (the merge's backup)."""
+        self.path, self.modified, self.keep, self.writer = path, modified, keep, writer
         self.error: BaseException | None = None
         self._done = False
         self._guard = threading.Lock()
@@ -645,7 +649,7 @@ class PendingBackup:
 
     def _run(self) -> None:
         try:
-            conn = _connect_ro(self.path)
+            conn = _connect(self.path, "rw") if self.writer else _connect_ro(self.path)
             try:
                 backups.make_backup(conn, self.path, self.modified, keep=self.keep)
             finally:

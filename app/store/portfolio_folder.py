@@ -94,16 +94,29 @@ def read_audit(
 
     Raises ``UserError`` for a file that cannot be read (its problem is the reason).
     """
-    audit, meta, notes, _ = _read(Path(path), migrations, use_stored=False)
+    audit, meta, notes, _, _ = _read(Path(path), migrations, use_stored=False)
     assert audit is not None
     return audit, meta, notes
 
 
+def read_summary(
+    path: str | os.PathLike, *, migrations: list[schema.Migration] | None = None
+) -> AuditSummary:
+    """The summary of the audit in ``path`` (its stored one when current), read-only;
+    ``UserError`` for a file that cannot be read."""
+    entry = read_entry(path, migrations=migrations)
+    if entry.problem is not None:
+        raise UserError(entry.problem)
+    assert entry.summary is not None
+    return entry.summary
+
+
 def _read(
     path: Path, migrations: list[schema.Migration] | None, *, use_stored: bool
-) -> tuple[model.Audit | None, dict[str, str], list[Problem], AuditSummary | None]:
-    """``read_audit``; with ``use_stored``, the file's current stored summary instead of the
-    audit when it has one (``app.store.stored_summary``): then the audit is not read."""
+) -> tuple[model.Audit | None, dict[str, str], list[Problem], AuditSummary | None, object]:
+    """``read_audit``, and the auditor's eco-enterprise answers (a setting ``summarize`` needs);
+    with ``use_stored``, the file's current stored summary instead of the audit when it has one
+    (``app.store.stored_summary``): then the audit is not read."""
     from app.store.auditfile import AuditFile, _check_header, _meta
 
     path = Path(path)
@@ -136,7 +149,7 @@ def _read(
                 raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
             summary = stored_summary.stored(meta, version)
             if summary is not None:
-                return None, meta, _open_elsewhere(path, notes), summary
+                return None, meta, _open_elsewhere(path, notes), summary, None
         if version < supported:  # migrate a copy in memory; the file stays as it is
             from app.store.auditfile import _migrate
 
@@ -166,12 +179,13 @@ def _read(
         )
         meta = af._read(af.meta)
         audit = af.load(only=SUMMARY_TYPES)
+        answers = af._read(lambda: stored_summary.readiness_answers(af._conn))
         conn = None  # type: ignore[assignment]  # af owns it now
         af.close()
     finally:
         if conn is not None:
             conn.close()
-    return audit, meta, _open_elsewhere(path, notes), None
+    return audit, meta, _open_elsewhere(path, notes), None, answers
 
 
 def _open_elsewhere(path: Path, notes: list[Problem]) -> list[Problem]:
@@ -195,10 +209,10 @@ def read_entry(
     """One file's entry: never raises for a bad file (the reason is in ``problem``)."""
     path = Path(path)
     try:
-        audit, meta, notes, summary = _read(path, migrations, use_stored=True)
+        audit, meta, notes, summary, answers = _read(path, migrations, use_stored=True)
         if summary is None:
             assert audit is not None
-            summary = summarize(audit, modified=meta.get("modified", ""))
+            summary = summarize(audit, modified=meta.get("modified", ""), readiness_answers=answers)
     except UserError as exc:
         return PortfolioEntry(path, problem=exc.problem)
     except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:  # damage the checks missed
@@ -213,7 +227,7 @@ def audit_files(folder: str | os.PathLike) -> list[Path]:
     return files_ending(folder, AUDIT_SUFFIX)
 
 
-def files_ending(folder: str | os.PathLike, suffix: str) -> list[Path]:
+def files_ending(folder: str | os.PathLike, suffix: str | tuple[str, ...]) -> list[Path]:
     """Every file named ``*suffix`` under ``folder``, in path order, the app's backups left out."""
     out: list[Path] = []
     for root, dirs, files in os.walk(str(folder)):
@@ -257,6 +271,7 @@ def read_folder(
 # Industrial symbiosis: the participants of a folder (full audits and exchange files)
 
 EXCHANGE_SUFFIX = ".recpx.json"  # app.core.symbiosis.exchange.SUFFIX
+EXCHANGE_CSV_SUFFIX = ".recpx.csv"  # its CSV twin: app.core.symbiosis.exchange.CSV_SUFFIX
 
 
 @dataclass
@@ -270,8 +285,16 @@ class FolderParties:
 
 
 def exchange_files(folder: str | os.PathLike) -> list[Path]:
-    """Every exchange file (``*.recpx.json``) under ``folder``, in path order, backups left out."""
-    return files_ending(folder, EXCHANGE_SUFFIX)
+    """Every exchange file under ``folder``, in path order, backups left out: each
+    ``*.recpx.json``, and each CSV twin (``*.recpx.csv``) sent without its JSON file."""
+    found = files_ending(folder, (EXCHANGE_SUFFIX, EXCHANGE_CSV_SUFFIX))
+    jsons = {p for p in found if p.name.endswith(EXCHANGE_SUFFIX)}
+
+    def twin(path: Path) -> Path:
+        return path.with_name(path.name[: -len(EXCHANGE_CSV_SUFFIX)] + EXCHANGE_SUFFIX)
+
+    # beside its JSON file a CSV twin says the same: the JSON is read
+    return [p for p in found if p in jsons or twin(p) not in jsons]
 
 
 def _audit_party(path: Path) -> tuple[Party, str, str, list[Problem]]:
@@ -304,7 +327,8 @@ def _audit_party(path: Path) -> tuple[Party, str, str, list[Problem]]:
 
 def read_parties(folder: str | os.PathLike) -> FolderParties:
     """Every enterprise of ``folder`` as the matcher reads it: full audits (their offers and
-    needs, names kept: the folder is the programme's own) and exchange files (anonymous).
+    needs, names kept: the folder is the programme's own) and exchange files (anonymous; JSON,
+    or a CSV twin sent alone).
 
     One enterprise is counted once: of two copies of an audit, the one written last; an
     exchange file made from an audit of the folder gives way to the audit; a second exchange
@@ -312,6 +336,7 @@ def read_parties(folder: str | os.PathLike) -> FolderParties:
     problem, never a reason to stop.
     """
     from app.core.symbiosis.exchange import duplicate_problem, read_exchange
+    from app.core.symbiosis.exchange_csv import read_exchange_csv
 
     folder = Path(folder)
     loc = Location(file=str(folder))
@@ -347,7 +372,8 @@ def read_parties(folder: str | os.PathLike) -> FolderParties:
     seen: dict[str, str] = {}
     for path in exchange_files(folder):
         try:
-            party = read_exchange(path)
+            read = read_exchange_csv if path.name.endswith(EXCHANGE_CSV_SUFFIX) else read_exchange
+            party = read(path)
         except UserError as exc:
             problems.append(exc.problem)
             continue

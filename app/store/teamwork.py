@@ -27,6 +27,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,7 @@ def _rows(conn: sqlite3.Connection, table: str, ids: Iterable[str] | None = None
 def _ids(conn: sqlite3.Connection, table: str) -> set[str]:
     if table == INFO:
         return {"1"} if conn.execute("SELECT 1 FROM audit_info").fetchone() else set()
-    return {r[0] for r in conn.execute(f"SELECT id FROM {table}")}
+    return set(map(itemgetter(0), conn.execute(f"SELECT id FROM {table}")))
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -429,7 +430,8 @@ def plan_merge(
     pending = None
     if backup and not mine.read_only:
         mine.wait_for_backup()
-        pending = PendingBackup(mine.path, mine.meta().get("modified", ""), keep_backups)
+        modified = mine.meta().get("modified", "")
+        pending = PendingBackup(mine.path, modified, keep_backups, writer=True)
     try:
         with tempfile.TemporaryDirectory(prefix="recp-merge-") as scratch:
             theirs = open_copy(theirs_path, Path(scratch))
@@ -457,12 +459,6 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
     if handout_id is None or (handout_id not in known and handout_id not in their_known):
         raise UserError.of("team.no_handout", loc)
     base_conn = mc if handout_id in known else tc
-    base: dict[tuple[str, str], str] = {
-        (t, i): h
-        for t, i, h in base_conn.execute(
-            "SELECT tbl, id, hash FROM handout_base WHERE handout = ?", (handout_id,)
-        )
-    }
     mine_seq = known.get(handout_id, {}).get("seq", 0)
     their_seq = their_known.get(handout_id, {}).get("seq", 0)
     mine_log: dict[str, set[str]] = {}
@@ -476,11 +472,15 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
         their_log.setdefault(t, set()).add(i)
         authors[(t, i)] = a
     plan = MergePlan(mine.path, theirs_path, handout_id, _authors=authors)
-    base_by_table: dict[str, set[str]] = {}
-    for t, i in base:
-        base_by_table.setdefault(t, set()).add(i)
     for table in TABLE_NAMES:
-        base_ids = base_by_table.get(table, set())
+        # id -> hash of what was handed out (or last merged); its keys are a set of ids.
+        base = dict(
+            base_conn.execute(
+                "SELECT id, hash FROM handout_base WHERE handout = ? AND tbl = ?",
+                (handout_id, table),
+            )
+        )
+        base_ids = base.keys()
         mine_ids, their_ids = _ids(mc, table), _ids(tc, table)
         m_logged, t_logged = mine_log.get(table, set()), their_log.get(table, set())
         candidates = m_logged | t_logged
@@ -489,37 +489,45 @@ def _plan(mine: AuditFile, theirs: AuditFile, theirs_path: Path) -> MergePlan:
             continue
         # An object a side's log does not name is, on that side, as handed out (its base hash):
         # only what a log names, or the base lacks, is read and hashed. A migration rewriting
-        # rows is then not mistaken for an edit.
+        # rows is then not mistaken for an edit. The teammate's side first: where it is as
+        # handed out there is nothing to take, whatever happened here, so this side's rows
+        # are read only where the teammate's moved (the auditor's own edits cost nothing).
         t_rows = _rows(tc, table, candidates & their_ids & (t_logged | (their_ids - base_ids)))
-        m_rows = _rows(mc, table, candidates & mine_ids & (m_logged | (mine_ids - base_ids)))
+        moved: dict[str, str | None] = {}  # id -> the teammate's hash, where it is not the base
+        for rid in candidates:
+            b = base.get(rid)
+            if rid not in their_ids:
+                t = None
+            else:
+                t_row = t_rows.get(rid)
+                t = row_hash(t_row) if t_row is not None else b
+            if t != b:
+                moved[rid] = t
+        if not moved:
+            continue
+        m_rows = _rows(mc, table, moved.keys() & mine_ids & (m_logged | (mine_ids - base_ids)))
         need_mine: list[str] = []
-        for rid in sorted(candidates):
+        for rid in sorted(moved):
             key = (table, rid)
-            b = base.get(key)
-            m_row, t_row = m_rows.get(rid), t_rows.get(rid)
+            b, t = base.get(rid), moved[rid]
+            m_row = m_rows.get(rid)
             if rid not in mine_ids:
                 m = None
             else:
                 m = row_hash(m_row) if m_row is not None else b
-            if rid not in their_ids:
-                t = None
-            else:
-                t = row_hash(t_row) if t_row is not None else b
-            if m == t or t == b:
-                if m == t and b != t:
-                    plan._new_base[key] = t  # both sides agree: the agreement is the new base
-                continue  # nothing new from the teammate
-            plan._theirs_rows[key], plan._mine_rows[key] = t_row, m_row
-            plan._new_base[key] = t
-            if m_row is None and rid in mine_ids:
-                need_mine.append(rid)
+            plan._new_base[key] = t  # both sides agree, or the teammate's side is taken
+            if m == t:
+                continue  # the same change on both sides: nothing to take
+            plan._theirs_rows[key], plan._mine_rows[key] = t_rows.get(rid), m_row
             if m == b:  # only the teammate changed it
                 action = "delete" if t is None else ("insert" if m is None else "update")
                 plan.changes.append(Change(table, rid, action, ""))
             else:
                 kind = "deleted_mine" if m is None else ("deleted_theirs" if t is None else "")
                 plan.conflicts.append(Conflict(table, rid, kind or "edit_edit", ""))
-        # Mine rows not read above: needed to name a deletion and to show a conflict's fields.
+            # This side's row, when not read above, names a deletion and shows a conflict.
+            if m_row is None and m is not None and (t is None or m != b):
+                need_mine.append(rid)
         for rid, row in _rows(mc, table, need_mine).items():
             plan._mine_rows[(table, rid)] = row
     items: list[Change | Conflict] = [*plan.changes, *plan.conflicts]
@@ -658,29 +666,36 @@ def apply_merge(
 
     def work(conn: sqlite3.Connection) -> None:
         log: list[tuple[str, str, str, str, str | None]] = []
-        for table, rid, row in sorted(writes, key=lambda w: w[2] is not None):  # deletes first
+        # One statement per table and kind, many rows each; deletes first.
+        deletes: dict[str, list[tuple[str]]] = {}
+        puts: dict[str, list[tuple]] = {}
+        for table, rid, row in sorted(writes, key=lambda w: w[2] is not None):
             if row is None:
                 if table != INFO:
-                    conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
+                    deletes.setdefault(table, []).append((rid,))
                 log.append((at, table, rid, "delete", None))
                 continue
-            if table == INFO:
-                conn.execute(
-                    "INSERT INTO audit_info(one, data) VALUES (1, ?) "
-                    "ON CONFLICT(one) DO UPDATE SET data = excluded.data",
-                    (row[1],),
-                )
-            else:
-                cols = _columns(table)
-                sets = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
-                conn.execute(
-                    f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                    f"({', '.join('?' * len(cols))}) ON CONFLICT(id) DO UPDATE SET {sets}",
-                    row,
-                )
+            puts.setdefault(table, []).append(row[1:] if table == INFO else row)
             known_hash = plan._new_base.get((table, rid))
             theirs_row = plan._theirs_rows.get((table, rid))
             log.append((at, table, rid, "put", known_hash if row is theirs_row else row_hash(row)))
+        for table, ids in deletes.items():
+            conn.executemany(f"DELETE FROM {table} WHERE id = ?", ids)
+        for table, rows in puts.items():
+            if table == INFO:
+                conn.executemany(
+                    "INSERT INTO audit_info(one, data) VALUES (1, ?) "
+                    "ON CONFLICT(one) DO UPDATE SET data = excluded.data",
+                    rows,
+                )
+                continue
+            cols = _columns(table)
+            sets = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
+            conn.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                f"({', '.join('?' * len(cols))}) ON CONFLICT(id) DO UPDATE SET {sets}",
+                rows,
+            )
         conn.executemany(
             "INSERT INTO changes(at, author, tbl, id, op, hash, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -733,18 +748,15 @@ def base_of(conn: sqlite3.Connection, plan: MergePlan) -> dict[tuple[str, str], 
 
 
 def set_base(conn: sqlite3.Connection, handout: str, hashes: dict) -> None:
-    for (table, rid), h in hashes.items():
-        if h is None:
-            conn.execute(
-                "DELETE FROM handout_base WHERE handout = ? AND tbl = ? AND id = ?",
-                (handout, table, rid),
-            )
-        else:
-            conn.execute(
-                "INSERT INTO handout_base VALUES (?, ?, ?, ?) "
-                "ON CONFLICT DO UPDATE SET hash = excluded.hash",
-                (handout, table, rid, h),
-            )
+    conn.executemany(
+        "DELETE FROM handout_base WHERE handout = ? AND tbl = ? AND id = ?",
+        [(handout, table, rid) for (table, rid), h in hashes.items() if h is None],
+    )
+    conn.executemany(
+        "INSERT INTO handout_base VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO UPDATE SET hash = excluded.hash",
+        [(handout, table, rid, h) for (table, rid), h in hashes.items() if h is not None],
+    )
 
 
 def as_objects(

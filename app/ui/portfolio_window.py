@@ -115,6 +115,17 @@ class PortfolioWindow(QWidget):
         self.tabs.addTab(by, "")
         self.tabs.addTab(self.chart, "")
         self.tabs.addTab(self.files, "")
+        from app.ui.readiness_portfolio import ReadinessPortfolioTab
+
+        self.readiness = ReadinessPortfolioTab()
+        self.tabs.addTab(self.readiness, "")
+        from app.ui.symbiosis_portfolio import SymbiosisTab
+
+        self.symbiosis = SymbiosisTab(
+            lang, self.jobs, lambda: self.export_lang.currentData(), settings, self
+        )
+        self.tabs.addTab(self.symbiosis, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self.export_lang = QComboBox()
         self.export_lang.addItem("Tiếng Việt", "vi")
@@ -156,6 +167,8 @@ class PortfolioWindow(QWidget):
             )
         ):
             self.tabs.setTabText(i, name)
+        self.tabs.setTabText(self.tabs.indexOf(self.readiness), self.readiness.title())
+        self.tabs.setTabText(self.tabs.indexOf(self.symbiosis), self.tr("Symbiosis matches"))
         self.export_label.setText(self.tr("Export in"))
         self.confidential.setText(self.tr("Confidential: name no enterprise"))
         self.btn_pdf.setText(self.tr("Export PDF…"))
@@ -179,6 +192,11 @@ class PortfolioWindow(QWidget):
         self.lang = lang
         self.retranslate()
         self._refresh()
+        self.symbiosis.set_language(lang)
+
+    def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.symbiosis:
+            self.symbiosis.ensure_read()
 
     # ------------------------------------------------------------------------------ loading
     def _error(self, exc: UserError) -> None:
@@ -231,6 +249,8 @@ class PortfolioWindow(QWidget):
                 raise exc  # reaches the global exception hook: logged and shown
             if portfolio is not None:
                 self.portfolio = portfolio
+                shown = self.tabs.currentWidget() is self.symbiosis
+                self.symbiosis.set_source(source, shown)  # its parties are read when shown
             self._refresh()
             self.loaded.emit(portfolio is not None)
 
@@ -263,6 +283,7 @@ class PortfolioWindow(QWidget):
         if self.portfolio is None:
             self.source_label.setText(self.tr("Open a folder of audit files (.recp)."))
             self.totals.setText("")
+            self.readiness.show_summaries([], self.lang)
             return
         p = self.portfolio
         self.source_label.setText(text("portfolio.title", self.lang, source=p.source))
@@ -281,6 +302,7 @@ class PortfolioWindow(QWidget):
         lines.append(f"<p>{tables[0].title}</p>")
         self.totals.setText("".join(lines))
         self._show_breakdown()
+        self.readiness.show_summaries(summaries, self.lang)
         from app.reports.portfolio_charts import portfolio_figure
 
         self.chart.show_figure(portfolio_figure(summaries, self.lang))
@@ -344,12 +366,14 @@ class PortfolioWindow(QWidget):
 class PublishDialog(QDialog):
     """Send the open audit's figures to a programme hub (only when the user asks)."""
 
-    def __init__(self, audit, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, audit, lang: str, parent: QWidget | None = None, readiness_answers=None
+    ) -> None:
         from app.core import portfolio as pf
 
         super().__init__(parent)
         self.lang = lang
-        self.summary = pf.publishable(pf.summarize(audit))
+        self.summary = pf.publishable(pf.summarize(audit, readiness_answers=readiness_answers))
         self.address = QLineEdit()
         self.address.setPlaceholderText("postgresql://user@host/database")
         self.password = QLineEdit()
