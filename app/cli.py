@@ -44,6 +44,7 @@ COMMAND_MODULES = (
     "matches",
     "exchange_export",  # command name "exchange-export"
     "exchange",
+    "untranslated",
 )
 
 

@@ -31,6 +31,7 @@ COMMANDS = (
     "matches",
     "exchange-export",
     "exchange",
+    "untranslated",
 )
 LANG_VARS = ("RECP_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 # What an untranslated argparse would leave in Vietnamese output.

@@ -219,8 +219,10 @@ def test_english_finding_text_and_untranslated_marker():
     words = " ".join(words.split())
     assert "Steam leak at the dye-house valve" in words
     assert "Replace the gasket." in words
+    # once per item (app.core.untranslated): the title carries the finding's mark, the note
+    # beside it is printed in Vietnamese without a second one
     assert f"{second.title} (untranslated)" in words
-    assert f"{second.note} (untranslated)" in words
+    assert second.note in words and f"{second.note} (untranslated)" not in words
     buf = io.BytesIO()
     write_pdf(build_snapshot(a, "full"), "vi", buf)
     vi = " ".join(" ".join((p.extract_text() or "") for p in PdfReader(buf).pages).split())

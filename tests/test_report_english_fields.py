@@ -88,7 +88,9 @@ def test_a_missing_english_text_shows_the_vietnamese_marked_untranslated(demo):
     for vietnamese in (ROLE_VI, CAPTION_VI, DEPT_VI):
         assert f"{vietnamese} {MARK}" in words, vietnamese
     assert f"{TITLE_VI} – Công ty TNHH Dệt nhuộm Lam Hải {MARK}" in words
-    assert f"{ORG_VI} (VNCPC) {MARK}" in words
+    # once per item (app.core.untranslated): the leader's role carries the member's mark, the
+    # organisation beside it is printed in Vietnamese without a second one
+    assert f"{ORG_VI} (VNCPC)" in words and f"{ORG_VI} (VNCPC) {MARK}" not in words
     assert re.search(re.escape(REJECTION_VI) + r".*?" + re.escape(MARK), words)
     assert re.search(re.escape(OVERRIDE_VI) + r".*?" + re.escape(MARK), words)
     for english in (TITLE_EN, ROLE_EN, CAPTION_EN, REJECTION_EN, OVERRIDE_EN):

@@ -52,6 +52,10 @@
         <translation>Bảo mật (ẩn thông tin doanh nghiệp và số liệu tài chính)</translation>
     </message>
     <message>
+        <source>Before an English export</source>
+        <translation>Trước khi xuất báo cáo tiếng Anh</translation>
+    </message>
+    <message>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
@@ -90,6 +94,41 @@
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>Đã hủy xuất báo cáo; không có tệp nào được ghi.</translation>
+    </message>
+</context>
+<context>
+    <name>UntranslatedList</name>
+    <message>
+        <source>Edit in</source>
+        <translation>Sửa ở</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Untranslated</source>
+        <translation>Chưa dịch</translation>
+    </message>
+    <message>
+        <source>The English report prints these in Vietnamese, marked “(untranslated)” once per item. Double-click or press Enter to edit one.</source>
+        <translation>Báo cáo tiếng Anh sẽ in các mục này bằng tiếng Việt, đánh dấu “(untranslated)” một lần mỗi mục. Nhấp đúp hoặc nhấn Enter để sửa.</translation>
+    </message>
+    <message>
+        <source>Nothing untranslated: the English report is complete.</source>
+        <translation>Không có mục nào chưa dịch: báo cáo tiếng Anh đã đầy đủ.</translation>
+    </message>
+    <message>
+        <source>1 item untranslated</source>
+        <translation>1 mục chưa dịch</translation>
+    </message>
+    <message>
+        <source>{count} items untranslated</source>
+        <translation>{count} mục chưa dịch</translation>
     </message>
 </context>
 </TS>

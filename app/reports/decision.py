@@ -22,7 +22,7 @@ from app.core.options import (
     rank_options,
     weights_from_setting,
 )
-from app.reports.rows import Text2
+from app.reports.rows import Text2, text2
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def build_decision(audit: Audit, weights_setting: Mapping[str, Any] | None = Non
     done = tuple(
         DoneRow(
             o.code,
-            Text2(o.title_vi, o.title_en),
+            text2(o, "option", "title_vi"),
             str(o.status),
             o.actual_investment_vnd if o.actual_investment_vnd is not None else o.investment_vnd,
             saving(o),
@@ -107,7 +107,7 @@ def build_decision(audit: Audit, weights_setting: Mapping[str, Any] | None = Non
     feasibility = tuple(
         FeasibilityRow(
             r.option.code,
-            Text2(r.option.title_vi, r.option.title_en),
+            text2(r.option, "option", "title_vi"),
             str(r.option.screening or ""),
             r.score.criteria.get("technical"),
             r.score.criteria.get("environmental"),
@@ -122,7 +122,7 @@ def build_decision(audit: Audit, weights_setting: Mapping[str, Any] | None = Non
         RankRow(
             i,
             r.option.code,
-            Text2(r.option.title_vi, r.option.title_en),
+            text2(r.option, "option", "title_vi"),
             r.score.total,
             r.option.investment_vnd,
             saving(r.option),

@@ -54,17 +54,16 @@ def label(key: str) -> Text2:
     if kind == "tariff" and rest.startswith("manufacturing."):
         _, voltage, period = rest.split(".", 2)
         if has_text(f"ref.voltage.{voltage}") and has_text(f"ref.period.{period}"):
-            return Text2(
-                *(
-                    text(
-                        "ref.kind.tariff",
-                        lang,
-                        voltage=text(f"ref.voltage.{voltage}", lang),
-                        period=text(f"ref.period.{period}", lang),
-                    )
-                    for lang in ("vi", "en")
+            vi, en = (
+                text(
+                    "ref.kind.tariff",
+                    lang,
+                    voltage=text(f"ref.voltage.{voltage}", lang),
+                    period=text(f"ref.period.{period}", lang),
                 )
+                for lang in ("vi", "en")
             )
+            return Text2(vi, en)
     if has_text(f"ref.key.{key}"):
         return _both(f"ref.key.{key}")
     return Text2(key, key)

@@ -8,20 +8,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
+
+from app.core import untranslated
 
 
 @dataclass(frozen=True)
 class Text2:
-    """User text in Vietnamese and (maybe) English."""
+    """User text in Vietnamese and (maybe) English.
+
+    ``mark``: this text carries its item's one "(untranslated)" mark when the English is
+    missing (``app.core.untranslated``: once per item); False for an item's other fields."""
 
     vi: str = ""
     en: str = ""
+    mark: bool = True
 
     def get(self, lang: str) -> tuple[str, bool]:
-        """(text, untranslated): the Vietnamese stands in when the English is missing."""
-        if lang == "en" and not self.en and self.vi:
-            return self.vi, True
+        """(text, marked): the Vietnamese stands in when the English is missing, marked when
+        this field carries the item's mark."""
+        if lang == "en" and untranslated.is_missing(self.vi, self.en):
+            return self.vi, self.mark
         return (self.en if lang == "en" else self.vi) or self.en, False
+
+
+def text2(obj: Any, kind: str, vi_field: str, variant: str = "full", audit: Any = None) -> Text2:
+    """One user text of ``obj`` in both languages, paired and marked by the one table
+    (``app.core.untranslated.PAIRS``; ``audit`` for its rules that depend on the audit)."""
+    vi, en = untranslated.texts(obj, kind, vi_field)
+    return Text2(vi, en, untranslated.carries_mark(obj, kind, vi_field, variant, audit))
 
 
 @dataclass(frozen=True)
@@ -162,7 +177,7 @@ class OptionRow:
     symbiosis: bool
     status: str
     screening: str
-    rejection_reason: Text2
+    rejection_reason: Text2  # empty unless the option is rejected
     step: Text2
     savings: tuple[SavingRow, ...]
     override_saving: int | None

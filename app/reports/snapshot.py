@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -23,6 +23,7 @@ from app.core.folding import without_marks
 from app.core.model import STREAM_GROUP, Audit, Option
 from app.core.narrative import section_text, step_id_of
 from app.core.options import is_rejected
+from app.core.untranslated import in_confidential_team
 from app.reports import figures
 from app.reports.decision import Decision, build_decision, without_money
 from app.reports.rows import (  # noqa: F401 - re-exported for the writers
@@ -43,6 +44,7 @@ from app.reports.rows import (  # noqa: F401 - re-exported for the writers
     StreamRow,
     Text2,
     Totals,
+    text2,
 )
 
 PhotoLoader = Callable[[str], "bytes | None"]
@@ -147,6 +149,15 @@ def _name_cores(name: str, park: str) -> list[str]:
     return out
 
 
+def _without_title(name: str) -> str:
+    """A person's name without the academic or professional titles before it ("ThS.", "KS.",
+    "PGS.TS."): free text often cites the bare name."""
+    words = name.split()
+    while len(words) > 1 and words[0].endswith("."):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _headcount_band(n: int) -> str:
     for low, high in ((1, 9), (10, 49), (50, 99), (100, 199), (200, 299), (300, 499), (500, 999)):
         if low <= n <= high:
@@ -154,7 +165,7 @@ def _headcount_band(n: int) -> str:
     return "≥ 1000" if n >= 1000 else "0"
 
 
-def _photo(loader: PhotoLoader | None, photo) -> PhotoRow:
+def _photo(loader: PhotoLoader | None, photo, caption: Text2) -> PhotoRow:
     """The photo's JPEG if it can be decoded; None otherwise (the report says so)."""
     data = None
     try:
@@ -173,7 +184,7 @@ def _photo(loader: PhotoLoader | None, photo) -> PhotoRow:
                 width, height = img.size
         except Exception:
             data = None
-    return PhotoRow(Text2(photo.caption, photo.caption_en), data, width, height)
+    return PhotoRow(caption, data, width, height)
 
 
 def build_snapshot(
@@ -225,7 +236,7 @@ def build_snapshot(
                 id=s.id,
                 kind=str(s.kind),
                 group=str(STREAM_GROUP[s.kind]),
-                name=Text2(s.name_vi, s.name_en),
+                name=text2(s, "stream", "name_vi", variant, audit),
                 unit=s.unit,
                 unit_price=s.unit_price_vnd,
                 months=months,
@@ -242,12 +253,14 @@ def build_snapshot(
     steps = []
     for st in sorted(audit.steps, key=lambda s: s.position):
         flows = tuple(
-            FlowRow(str(f.direction), Text2(f.name, f.name_en), f.quantity, f.unit)
+            FlowRow(str(f.direction), text2(f, "flow", "name", variant, audit), f.quantity, f.unit)
             for f in sorted(audit.flows, key=lambda f: f.position)
             if f.step_id == st.id
         )
         balances = tuple(fig.balance.get(st.id, ()))
-        steps.append(StepRow(Text2(st.name_vi, st.name_en), st.description, flows, balances))
+        steps.append(
+            StepRow(text2(st, "step", "name_vi", variant, audit), st.description, flows, balances)
+        )
 
     findings = []
     try:  # area names and checklist questions in both languages, from the templates
@@ -264,12 +277,12 @@ def build_snapshot(
 
     def title_of(f) -> Text2:
         if templates is None or f.title or f.title_en:
-            return Text2(f.title, f.title_en)  # typed text: English marked when not translated
+            return text2(f, "finding", "title", variant, audit)  # typed: marked when not translated
         return Text2(finding_title(templates, f, "vi"), finding_title(templates, f, "en"))
 
     for f in sorted(audit.findings, key=lambda f: f.position):
         photos = tuple(
-            _photo(photo_loader, p)
+            _photo(photo_loader, p, text2(p, "photo", "caption", variant, audit))
             for p in sorted(audit.photos, key=lambda p: p.position)
             if p.finding_id == f.id
         )
@@ -280,7 +293,7 @@ def build_snapshot(
             FindingRow(
                 area=area_of(f),
                 title=title_of(f),
-                note=Text2(f.note, f.note_en),
+                note=text2(f, "finding", "note", variant, audit),
                 severity=str(f.severity) if f.severity else "",
                 category=str(f.cp_category) if f.cp_category else "",
                 step=step_name(f.step_id),
@@ -290,7 +303,7 @@ def build_snapshot(
 
     options = []
     for o in sorted(audit.options, key=lambda o: (o.position, o.code)):
-        options.append(_option_row(o, audit, fig, stream_by_id, step_name(o.step_id)))
+        options.append(_option_row(o, audit, fig, stream_by_id, step_name(o.step_id), variant))
     if not audit.options:
         gaps.append(Gap("report.gap.no_options"))
     if not audit.streams:
@@ -299,7 +312,9 @@ def build_snapshot(
         gaps.append(Gap("report.gap.no_findings"))
 
     products = tuple(
-        ProductRow(Text2(p.name_vi, p.name_en), p.unit, fig.product_output.get(p.id))
+        ProductRow(
+            text2(p, "product", "name_vi", variant, audit), p.unit, fig.product_output.get(p.id)
+        )
         for p in sorted(audit.products, key=lambda p: p.position)
     )
     enterprise = {
@@ -324,7 +339,7 @@ def build_snapshot(
     snap = ReportSnapshot(
         variant=variant,
         confidential=variant == "confidential",
-        title=Text2(info.title, info.title_en),
+        title=text2(info, "audit", "title", variant, audit),
         enterprise=enterprise,
         start_date=info.start_date,
         end_date=info.end_date,
@@ -332,9 +347,9 @@ def build_snapshot(
         team=tuple(
             Member(
                 m.name,
-                Text2(m.role, m.role_en),
-                Text2(m.organisation, m.organisation_en),
-                Text2(m.department, m.department_en),
+                text2(m, "member", "role", variant, audit),
+                text2(m, "member", "organisation", variant, audit),
+                text2(m, "member", "department", variant, audit),
             )
             for m in sorted(audit.team, key=lambda m: m.position)
         ),
@@ -366,7 +381,9 @@ def build_snapshot(
     return redact(snap) if variant == "confidential" else snap
 
 
-def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> OptionRow:
+def _option_row(
+    o: Option, audit: Audit, fig, streams: dict, step: Text2, variant: str = "full"
+) -> OptionRow:
     fin = fig.option_finance(o)
     savings = tuple(
         SavingRow(
@@ -381,20 +398,20 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
     return OptionRow(
         id=o.id,
         code=o.code,
-        title=Text2(o.title_vi, o.title_en),
-        description=Text2(o.description_vi, o.description_en),
+        title=text2(o, "option", "title_vi", variant, audit),
+        description=text2(o, "option", "description_vi", variant, audit),
         category=str(o.category),
         symbiosis=o.industrial_symbiosis,
         status=str(o.status),
         screening=str(o.screening) if o.screening else "",
         # never printed under an option that is not rejected (options.settle_workflow)
-        rejection_reason=Text2(o.rejection_reason, o.rejection_reason_en)
+        rejection_reason=text2(o, "option", "rejection_reason", variant, audit)
         if is_rejected(o)
         else Text2(),
         step=step,
         savings=savings,
         override_saving=o.money_saving_override_vnd,
-        override_reason=Text2(o.override_reason, o.override_reason_en),
+        override_reason=text2(o, "option", "override_reason", variant, audit),
         investment=o.investment_vnd,
         added_opex=o.added_opex_vnd,
         lifetime=o.lifetime_years,
@@ -441,9 +458,8 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     team = []
     for m in snap.team:
         words.append(m.name)  # nobody is named: the auditors' names point at the firm too
-        if m.organisation.vi and not (
-            ent_name and m.organisation.vi.strip().casefold() == ent_name.casefold()
-        ):
+        words.append(_without_title(m.name))  # "KS. Trần Minh Đức" is cited "Trần Minh Đức"
+        if in_confidential_team(m.organisation.vi, ent_name):
             team.append(replace(m, name=""))
     for k in IDENTITY_FIELDS:
         ent[k] = ""
@@ -465,8 +481,8 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
             text = pattern.sub("[…]", text)
         return _MONEY_IN_TEXT.sub("[…]", text)
 
-    def t2(t: Text2) -> Text2:
-        return Text2(scrub(t.vi), scrub(t.en))
+    def t2(t: Text2) -> Text2:  # the item's mark stays where it was
+        return replace(t, vi=scrub(t.vi), en=scrub(t.en))
 
     streams = tuple(
         replace(
@@ -534,36 +550,94 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
         for p in snap.products
     )
     withheld = ("indicators",) if any("VND" in i.unit.upper() for i in snap.indicators) else ()
-    return replace(
-        snap,
-        title=Text2(),
-        enterprise=ent,
-        products=products,
-        narrative={k: t2(v) for k, v in snap.narrative.items()},
-        withheld=withheld,
-        decision=replace(
-            without_money(snap.decision),
-            done=tuple(replace(x, title=t2(x.title)) for x in without_money(snap.decision).done),
-            ranking=tuple(
-                replace(x, title=t2(x.title)) for x in without_money(snap.decision).ranking
+    return _scrub_all(
+        replace(
+            snap,
+            title=Text2(),
+            enterprise=ent,
+            products=products,
+            narrative={k: t2(v) for k, v in snap.narrative.items()},
+            withheld=withheld,
+            decision=replace(
+                without_money(snap.decision),
+                done=tuple(
+                    replace(x, title=t2(x.title)) for x in without_money(snap.decision).done
+                ),
+                ranking=tuple(
+                    replace(x, title=t2(x.title)) for x in without_money(snap.decision).ranking
+                ),
+                feasibility=tuple(replace(x, title=t2(x.title)) for x in snap.decision.feasibility),
             ),
-            feasibility=tuple(replace(x, title=t2(x.title)) for x in snap.decision.feasibility),
+            plant=plant,
+            team=tuple(team),
+            logo=None,
+            streams=streams,
+            options=options,
+            findings=findings,
+            steps=steps,
+            totals=totals,
+            references=references,
+            specific=tuple(s for s in snap.specific if "VND" not in s.unit.upper()),
+            indicators=tuple(i for i in snap.indicators if "VND" not in i.unit.upper()),
+            hidden=hidden,
+            chart_options=(),
+            chart_finances={},
         ),
-        plant=plant,
-        team=tuple(team),
-        logo=None,
-        streams=streams,
-        options=options,
-        findings=findings,
-        steps=steps,
-        totals=totals,
-        references=references,
-        specific=tuple(s for s in snap.specific if "VND" not in s.unit.upper()),
-        indicators=tuple(i for i in snap.indicators if "VND" not in i.unit.upper()),
-        hidden=hidden,
-        chart_options=(),
-        chart_finances={},
+        scrub,
     )
+
+
+# Fields of the snapshot's rows that are not free text: the confidential variant's catch-all
+# scrub leaves them as they are (ids, codes, units, enum values, calculator inputs it re-runs).
+_NOT_TEXT = frozenset(
+    {
+        "id",
+        "stream_id",
+        "key",
+        "code",
+        "unit",
+        "kind",
+        "group",
+        "direction",
+        "status",
+        "screening",
+        "category",
+        "dimension",
+        "basis",
+        "variant",
+        "periods",
+        "hidden",
+        "withheld",
+        "enterprise",
+        "jpeg",
+        "inputs",
+        "calculator",
+        "year",
+    }
+)
+
+
+def _scrub_all(value: Any, scrub: Callable[[str], str]) -> Any:
+    """Every free text left in ``value`` (a snapshot, its rows, their tuples and dicts) through
+    ``scrub``, in both languages: a text field added to a row later is redacted too."""
+    if isinstance(value, Text2):
+        return replace(value, vi=scrub(value.vi), en=scrub(value.en))
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, tuple):
+        return tuple(_scrub_all(v, scrub) for v in value)
+    if isinstance(value, list):
+        return [_scrub_all(v, scrub) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub_all(v, scrub) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _scrub_all(getattr(value, f.name), scrub)
+            for f in fields(value)
+            if f.init and f.name not in _NOT_TEXT
+        }
+        return replace(value, **changes)
+    return value
 
 
 def _narrative(audit: Audit) -> dict[str, Text2]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.context import ChangeSet
 from app.ui.screens.base import PhaseScreen
+from app.ui.screens.reports_untranslated import UntranslatedList
 
 
 class ExportCancelled(Exception):
@@ -99,10 +101,19 @@ class ReportsScreen(PhaseScreen):
         left.addLayout(buttons)
         left.addWidget(self.status)
         left.addLayout(opened)
-        left.addStretch(1)
+        # Before an English export: what it would print in Vietnamese, and a jump to each
+        self.untranslated_box = QGroupBox()
+        self.untranslated_box.setObjectName("untranslatedBox")
+        self.untranslated = UntranslatedList(context)
+        QVBoxLayout(self.untranslated_box).addWidget(self.untranslated)
+        left.addWidget(self.untranslated_box, 1)
+        self.left_stretch = QWidget()  # keeps the choices on top when the list is hidden
+        left.addWidget(self.left_stretch, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
+        layout.addLayout(left, 3)
         layout.addWidget(scroll, 2)
+        self.lang_box.currentIndexChanged.connect(lambda _i: self.show_untranslated())
+        self.variant_box.currentIndexChanged.connect(lambda _i: self.show_untranslated())
 
         self.preview_button.clicked.connect(self.make_preview)
         self.export_button.clicked.connect(self.choose_and_export)
@@ -121,6 +132,16 @@ class ReportsScreen(PhaseScreen):
     def refresh(self, changes: ChangeSet) -> None:
         self.preview.setPixmap(QPixmap())  # the audit changed: the old preview is stale
         self.preview.setText(self.tr("Press Preview to see the first page."))
+        self.show_untranslated()
+
+    def show_untranslated(self) -> None:
+        """The list of what the English report would print in Vietnamese (English only)."""
+        lang, _, variant = self.choice()
+        english = lang == "en"
+        self.untranslated_box.setVisible(english)
+        self.left_stretch.setVisible(not english)
+        if english:
+            self.untranslated.fill(variant or "full")
 
     def retranslate(self) -> None:
         labels = [self.tr("Report language"), self.tr("Format"), self.tr("Version")]
@@ -142,6 +163,9 @@ class ReportsScreen(PhaseScreen):
                 ("confidential", self.tr("Confidential (no enterprise identity, no money)")),
             ],
         )
+        self.untranslated_box.setTitle(self.tr("Before an English export"))
+        self.untranslated.retranslate()
+        self.show_untranslated()
         self.preview_button.setText(self.tr("Preview"))
         self.export_button.setText(self.tr("Export…"))
         self.open_file_button.setText(self.tr("Open file"))
@@ -304,4 +328,9 @@ def screenshot_steps() -> list:
             QApplication.processEvents()
         return "reports_exported"
 
-    return [exported]
+    def untranslated(window) -> str:
+        screen = window.workspace.show_phase("reports")
+        screen.lang_box.setCurrentIndex(screen.lang_box.findData("en"))
+        return "reports_untranslated"
+
+    return [exported, untranslated]

@@ -427,11 +427,15 @@ class WalkthroughScreen(PhaseScreen):
         self._fill_areas()
 
     def _show_english(self, shown: bool) -> None:
-        """Fold or unfold the English rows; a checklist item's English title is its question."""
+        """Fold or unfold the English rows; a checklist item's English title is its question,
+        unless the finding carries a typed title (the report prints that one: it needs its
+        English too)."""
         key = self.current_key()
         free = bool(key and key[0] == "free")
+        finding = self.current_finding() if not free else None
+        typed = bool(finding is not None and (finding.title or finding.title_en))
         self.english_toggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
-        self.form.setRowVisible(self.title_en_edit, shown and free)
+        self.form.setRowVisible(self.title_en_edit, shown and (free or typed))
         self.form.setRowVisible(self.note_en_edit, shown)
 
     def _refresh_photos(self) -> None:
@@ -757,6 +761,30 @@ class WalkthroughScreen(PhaseScreen):
             ),
             True,
         )
+
+    def select_finding(self, finding_id: str) -> bool:
+        """Show a finding (its template, area and row; all items shown); False if it is gone."""
+        finding = next((f for f in self.context.audit.findings if f.id == finding_id), None)
+        if finding is None:
+            return False
+        self.filter_combo.setCurrentIndex(0)  # all items: a filter must not hide it
+        template = next(
+            (
+                t
+                for t in self.templates
+                if t.id == finding.template_id and finding.item_id and t.item(finding.item_id)
+            ),
+            None,
+        )
+        area_id = FREE
+        if template is not None:
+            self.template_combo.setCurrentIndex(self.templates.index(template))
+            area_id = finding.area
+        for row in range(self.area_list.count()):
+            if self.area_list.item(row).data(Qt.UserRole) == area_id:
+                self.area_list.setCurrentRow(row)
+        self._select(("item", finding.item_id) if template else ("free", finding.id))
+        return self.current_finding() is not None and self.current_finding().id == finding.id
 
     def _select(self, key: tuple[str, str]) -> None:
         for row in range(self.item_list.count()):
