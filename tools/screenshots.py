@@ -27,6 +27,7 @@ SCREENS = [
     *__import__("app.ui.screens.baselines", fromlist=["_"]).screenshot_steps(),
     "options",
     *__import__("app.ui.screens.options", fromlist=["_"]).screenshot_steps(),
+    "symbiosis",
     "readiness",
     "narrative",
     "reports",

@@ -551,6 +551,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Cơ hội SXSH</translation>
     </message>
     <message>
+        <source>Offers and needs</source>
+        <translation>Chào cho và nhu cầu (cộng sinh)</translation>
+    </message>
+    <message>
         <source>Eco-enterprise readiness</source>
         <translation>Doanh nghiệp sinh thái</translation>
     </message>
