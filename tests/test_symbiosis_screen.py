@@ -86,6 +86,13 @@ def _click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.LeftButton)
 
 
+def _tick(qtbot, box) -> None:
+    """Click a checkbox on its box (the widget is wider than its text)."""
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
 def _export(screen, qtbot, monkeypatch, target):
     """Click Export exchange file… (the save dialog answers ``target``): the preview dialog."""
     monkeypatch.setattr(
@@ -199,7 +206,7 @@ def test_the_disposal_route_is_typed_in_the_table(screen, qtbot):
 
 def test_consent_is_ticked_field_by_field_saved_and_undone(screen, qtbot):
     assert not any(box.isChecked() for box in screen.consent.values())
-    _click(qtbot, screen.consent["months"])
+    _tick(qtbot, screen.consent["months"])
     consent = reload(screen.path).info.exchange_consent
     assert (consent.quantity, consent.months, consent.notes, consent.money) == (
         False,
@@ -238,8 +245,8 @@ def test_the_preview_lists_exactly_what_the_written_file_holds(
     from app.core.symbiosis.exchange import ExchangeExport, anonymous_id
     from app.core.symbiosis.exchange_preview import preview
 
-    _click(qtbot, screen.consent["quantity"])
-    _click(qtbot, screen.consent["months"])
+    _tick(qtbot, screen.consent["quantity"])
+    _tick(qtbot, screen.consent["months"])
     target = tmp_path / "lam_hai.recpx.json"
     dialog = _export(screen, qtbot, monkeypatch, target)
     shown = dialog.text.toPlainText()
@@ -299,7 +306,7 @@ def test_the_file_holds_no_name_address_or_money_unless_money_is_ticked(
     assert [i["quantity_band"] for i in data["items"]] == [band for *_x, band in DEMO]
     assert all("quantity_per_year" not in i for i in data["items"])
 
-    _click(qtbot, screen.consent["money"])
+    _tick(qtbot, screen.consent["money"])
     second = tmp_path / "with_money.recpx.json"
     dialog = _export(screen, qtbot, monkeypatch, second)
     shown = dialog.text.toPlainText()

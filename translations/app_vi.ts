@@ -552,7 +552,7 @@ Chi tiết đã được ghi vào tệp nhật ký:
     </message>
     <message>
         <source>Offers and needs</source>
-        <translation>Chào cho và nhu cầu (cộng sinh)</translation>
+        <translation>Chào cho và nhu cầu</translation>
     </message>
     <message>
         <source>Eco-enterprise readiness</source>

@@ -19,10 +19,6 @@
 <context>
     <name>SymbiosisScreen</name>
     <message>
-        <source>Offers and needs</source>
-        <translation>Chào cho và nhu cầu (cộng sinh)</translation>
-    </message>
-    <message>
         <source>Hazardous</source>
         <translation>Nguy hại</translation>
     </message>
@@ -173,6 +169,10 @@
     <message>
         <source>Cost per year (VND)</source>
         <translation>Chi phí mỗi năm (VNĐ)</translation>
+    </message>
+    <message>
+        <source>Offers and needs (symbiosis)</source>
+        <translation>Chào cho và nhu cầu (cộng sinh)</translation>
     </message>
     <message>
         <source>For a waste: what disposing of it costs; negative: what selling it brings.</source>

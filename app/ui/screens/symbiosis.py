@@ -102,7 +102,7 @@ class SymbiosisScreen(PhaseScreen):
         u_header.setSectionResizeMode(U_STREAM, QHeaderView.ResizeToContents)
         u_header.setSectionResizeMode(U_KIND, QHeaderView.ResizeToContents)
         u_header.setSectionResizeMode(U_SUGGESTED, QHeaderView.Stretch)
-        self.unclassified.setMaximumHeight(170)
+        self.unclassified.setMaximumHeight(150)
         self.unclassified.itemSelectionChanged.connect(self._fill_class_box)
         self.class_label = QLabel()
         self.class_box = QComboBox()
@@ -146,36 +146,36 @@ class SymbiosisScreen(PhaseScreen):
         self.source.setWordWrap(True)
         self.source.setStyleSheet("color: palette(mid);")
 
-        left = QVBoxLayout()
-        left.addWidget(self.summary)
-        left.addWidget(self.problem)
-        left.addWidget(self.table, 1)
-        left.addWidget(self.unclassified_title)
-        left.addWidget(self.unclassified)
+        classify = QVBoxLayout()
+        classify.addWidget(self.unclassified_title)
+        classify.addWidget(self.unclassified)
         chooser = QHBoxLayout()
         chooser.addWidget(self.class_label)
         chooser.addWidget(self.class_box, 1)
         chooser.addWidget(self.confirm_button)
-        left.addLayout(chooser)
-        left.addWidget(self.class_hint)
-        left.addWidget(self.source)
-        right = QVBoxLayout()
-        right.addWidget(self.consent_box)
-        right.addWidget(self.export_button)
-        right.addWidget(self.export_status)
-        right.addStretch(1)
-        side = QWidget()
-        side.setLayout(right)
-        side.setMaximumWidth(330)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(side)
+        classify.addLayout(chooser)
+        classify.addWidget(self.class_hint)
+        classify.addStretch(1)
+        share = QVBoxLayout()
+        share.addWidget(self.consent_box)
+        share.addWidget(self.export_button)
+        share.addWidget(self.export_status)
+        share.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addLayout(classify, 3)
+        bottom.addLayout(share, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.source)
 
         self.retranslate()
         self.refresh(ChangeSet(reset=True))
 
     def title(self) -> str:
-        return self.tr("Offers and needs")
+        return self.tr("Offers and needs (symbiosis)")
 
     @classmethod
     def completeness_of(cls, audit: model.Audit) -> float | None:
@@ -599,3 +599,15 @@ class ExchangePreviewDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.buttons)
         self.resize(860, 600)
+
+
+def screenshot_steps() -> list:
+    """Extra shot for tools/screenshots.py: the exchange file's preview, before it is written
+    (the dialog is closed by the tool: nothing is written)."""
+
+    def preview(window):
+        screen = window.workspace.show_phase("symbiosis")
+        dialog = screen.preview_export(screen.default_target())
+        return ("symbiosis_preview", dialog) if dialog is not None else "symbiosis_preview"
+
+    return [preview]
