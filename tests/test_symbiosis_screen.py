@@ -187,8 +187,9 @@ def test_the_disposal_route_is_typed_in_the_table(screen, qtbot):
     qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=table.visualRect(index).center())
     assert table.currentIndex() == index
     qtbot.keyClick(table, Qt.Key_F2)
-    editor = table.viewport().findChild(QLineEdit)
-    assert editor is not None  # F2 opened the cell's editor
+    editors = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1  # F2 opened the cell's editor
+    editor = editors[0]
     qtbot.keyClicks(editor, "Licensed contractor, incinerated")
     qtbot.keyClick(editor, Qt.Key_Return)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
