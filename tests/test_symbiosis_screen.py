@@ -414,3 +414,39 @@ def test_both_languages(tmp_path, qtbot, lang):
     finally:
         af.close()
         _set_language("en")
+
+
+def test_a_confidential_stream_is_marked_and_left_out_of_the_file(tmp_path, qtbot):
+    from app.ui.screens.symbiosis import STREAM
+
+    audit = build_demo_audit()
+    slag = next(s for s in audit.streams if s.waste_class == "W-ASH-BOTTOM")
+    slag.confidential = True
+    widget, af, _path = _screen(tmp_path, qtbot, "en", audit)
+    try:
+        row = _row_of(widget, "W-ASH-BOTTOM")
+        assert _cell(widget, row, STREAM) == "Boiler slag and ash (confidential)"
+        assert "left out of the exchange file" in widget.table.item(row, STREAM).toolTip()
+        target = tmp_path / "x.recpx.json"
+        dialog = widget.preview_export(target)
+        assert "W-ASH-BOTTOM" not in dialog.text.toPlainText()
+        assert "1 offer or need from a stream marked confidential" in dialog.text.toPlainText()
+        _click(qtbot, dialog.write_button)
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert [i["class"] for i in data["items"]] == [
+            code for _s, code, *_ in DEMO if code != "W-ASH-BOTTOM"
+        ]
+    finally:
+        af.close()
+
+
+def test_a_class_not_in_the_list_is_said_not_guessed(tmp_path, qtbot):
+    audit = build_demo_audit()
+    slag = next(s for s in audit.streams if s.waste_class == "W-ASH-BOTTOM")
+    slag.waste_class = "99 99 99"
+    widget, af, _path = _screen(tmp_path, qtbot, "en", audit)
+    try:
+        assert widget.table.rowCount() == 5
+        assert widget.problem.isVisible() and "99 99 99" in widget.problem.text()
+    finally:
+        af.close()

@@ -39,8 +39,16 @@
         <translation>Nhu cầu</translation>
     </message>
     <message>
+        <source>(confidential)</source>
+        <translation>(bảo mật)</translation>
+    </message>
+    <message>
         <source>Scaled to 12 months from %1 months of records.</source>
         <translation>Quy ra 12 tháng từ số liệu của %1 tháng.</translation>
+    </message>
+    <message>
+        <source>Marked confidential: left out of the exchange file.</source>
+        <translation>Đánh dấu bảo mật: không đưa vào tệp trao đổi.</translation>
     </message>
     <message>
         <source>Some months have no cost: the total is incomplete.</source>

@@ -251,7 +251,8 @@ class SymbiosisScreen(PhaseScreen):
                 SIDE: self.tr("Offer") if item.side is Side.OFFER else self.tr("Need"),
                 CLASS: cls.label(lang),
                 HAZARD: hazard,
-                STREAM: item.stream_name(lang),
+                STREAM: item.stream_name(lang)
+                + (" " + self.tr("(confidential)") if item.confidential else ""),
                 QUANTITY: quantity,
                 UNIT: item.unit,
                 MONTHS: months,
@@ -277,6 +278,8 @@ class SymbiosisScreen(PhaseScreen):
                             "%1", str(item.months_counted)
                         )
                     )
+                if column == STREAM and item.confidential:
+                    cell.setToolTip(self.tr("Marked confidential: left out of the exchange file."))
                 if column == COST and not item.cost_complete:
                     cell.setToolTip(self.tr("Some months have no cost: the total is incomplete."))
                 self.table.setItem(row, column, cell)
