@@ -114,7 +114,7 @@ def fill_hub(url: str, m: int, summary: pf.AuditSummary) -> None:
             audits.append(hub.audit_row(s))
             for k, rows in hub.child_rows(s).items():
                 children[k].extend(rows)
-        insert = hub._INSERT_AUDIT.split(" ON CONFLICT")[0]
+        insert = hub._insert_audit(hub.audit_columns()).split(" ON CONFLICT")[0]
         cur.executemany(insert, audits)
         for k, rows in children.items():
             cur.executemany(hub._INSERT_CHILD[k], rows)
@@ -126,7 +126,7 @@ def plain_publish(url: str, summary: pf.AuditSummary) -> None:
     import psycopg
 
     with psycopg.connect(url) as conn, conn.cursor() as cur:
-        cur.execute(hub._INSERT_AUDIT, hub.audit_row(summary))
+        cur.execute(hub._insert_audit(hub.audit_columns()), hub.audit_row(summary))
         for k, rows in hub.child_rows(summary).items():
             cur.executemany(hub._INSERT_CHILD[k], rows)
         # (commit on leaving the block)

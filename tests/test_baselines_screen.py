@@ -241,7 +241,9 @@ def type_into_cell(qtbot, screen, index, text: str) -> None:
     qtbot.mouseClick(grid.viewport(), Qt.LeftButton, pos=grid.visualRect(index).center())
     assert grid.currentIndex() == index
     qtbot.keyClick(grid, text[0])
-    editor = grid.viewport().findChild(QLineEdit)
+    # the editor of this cell: an earlier cell's editor may still await its deleteLater()
+    editors = [e for e in grid.viewport().findChildren(QLineEdit) if e.isVisible()]
+    editor = editors[0] if len(editors) == 1 else None
     assert editor is not None and editor.text() == text[0]  # the key opened an editor
     qtbot.keyClicks(editor, text[1:])
     qtbot.keyClick(editor, Qt.Key_Return)  # the delegate commits in a queued call

@@ -178,3 +178,66 @@ def test_python_m_app_end_to_end(path):
     assert bad.returncode == 1
     assert bad.stderr.strip().endswith("Audit file not found: " + str(path.parent / "missing.recp"))
     assert "Traceback" not in bad.stderr
+
+
+@pytest.fixture
+def demo_path(tmp_path):
+    from app.core.demo import build_demo_audit
+
+    p = tmp_path / "demo.recp"
+    AuditFile.create(p, build_demo_audit()).close()
+    return p
+
+
+def test_check_passes_the_demo_audit(demo_path, capsys):
+    assert cli.main(["--lang", "en", "check", str(demo_path)]) == 0
+    assert capsys.readouterr().out.strip() == f"No problems found: {demo_path}"
+
+
+def test_check_names_objects_fields_and_areas_in_the_chosen_language(demo_path, capsys):
+    """A problem is said with the object's name, the field's and the area's label: never the
+    object's id, the field's code or the area's id (only the id of what no longer exists)."""
+    with AuditFile.open(demo_path) as af:
+        audit = af.load()
+        power = next(s for s in audit.streams if s.name_vi == "Điện lưới")
+        april = next(r for r in audit.records if r.stream_id == power.id and r.period == "2024-04")
+        april.quantity = -5.5
+        af.put(april)
+        washing = model.Finding(
+            "food_preparation", title="Vòi rửa cá chảy liên tục", title_en="Fish-wash hose runs"
+        )
+        washing.step_id = "gone-step"
+        af.put(washing)
+        option = audit.options[0]
+        option.savings.append(model.OptionSaving("gone-stream", 5.0))
+        af.put(option)
+    ids = {april.id, washing.id, option.id, power.id}
+
+    assert cli.main(["--lang", "en", "check", str(demo_path)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "monthly figure “Grid electricity, Apr 2024”, field quantity: "
+        "Quantity must not be negative (-5.5)" in out
+    ), out
+    assert (
+        "finding “Fish-wash hose runs (area Raw material receiving and preparation)”, "
+        "field process step: Refers to a process step that does not exist: gone-step" in out
+    ), out
+    assert (
+        f"option “{option.code} {option.title_en}”, field savings: "
+        "Refers to a stream that does not exist: gone-stream" in out
+    ), out
+    assert not any(i in out for i in ids) and "food_preparation" not in out
+    assert "step_id" not in out and "3 problem(s)" in out
+
+    assert cli.main(["--lang", "vi", "check", str(demo_path)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "số liệu tháng “Điện lưới, 04/2024”, trường số lượng: Số lượng không được âm (-5,5)" in out
+    ), out
+    assert (
+        "phát hiện “Vòi rửa cá chảy liên tục (khu vực Tiếp nhận và sơ chế nguyên liệu)”, "
+        "trường công đoạn: Tham chiếu tới công đoạn không tồn tại: gone-step" in out
+    ), out
+    assert f"cơ hội “{option.code} {option.title_vi}”, trường tiết kiệm" in out
+    assert not any(i in out for i in ids) and "food_preparation" not in out

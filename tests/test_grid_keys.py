@@ -180,6 +180,69 @@ def test_products_paste_with_a_bad_figure_stores_nothing(window, qtbot):
 
 
 # ------------------------------------------------------------------------------ other grids
+def products_of(audit: model.Audit) -> dict[str, tuple[str, str, str]]:
+    return {p.name_vi: (p.name_vi, p.name_en, p.unit) for p in audit.products}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_products_delete_clears_the_selection_in_one_undo_step(window, qtbot, lang):
+    """English name to February of both products: months emptied (records gone), English names
+    cleared, the Vietnamese names and the units kept (a product needs them)."""
+    win, screen = window(lang, two_products(), "products")
+    grid, ctx = screen.grid, win.context
+    click(qtbot, grid, 1, 4)  # Sợi, February
+    type_cell(qtbot, grid, "30")
+    key(qtbot, Qt.Key.Key_Return)
+    click(qtbot, grid, 0, 5)  # Vải thành phẩm, March: outside the selection
+    type_cell(qtbot, grid, "40")
+    key(qtbot, Qt.Key.Key_Return)
+    click(qtbot, grid, 0, 1)
+    click(qtbot, grid, 1, 4, SHIFT)
+    count = ctx.undo_stack.count()
+    key(qtbot, Qt.Key.Key_Delete)
+    audit = reload(ctx.path)
+    assert output(audit, "Vải thành phẩm") == {"2024-03": 40.0}
+    assert output(audit, "Sợi") == {}
+    assert products_of(audit) == {
+        "Vải thành phẩm": ("Vải thành phẩm", "", "t"),
+        "Sợi": ("Sợi", "", "t"),
+    }
+    assert ctx.undo_stack.count() == count + 1
+    assert grid.item(0, 3).text() == "" and grid.item(1, 2).text() == "t"
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    audit = reload(ctx.path)
+    assert output(audit, "Vải thành phẩm") == {"2024-01": 250.0, "2024-03": 40.0}
+    assert output(audit, "Sợi") == {"2024-02": 30.0}
+    assert products_of(audit)["Sợi"] == ("Sợi", "Yarn", "t")
+
+
+def test_products_ctrl_d_fills_down_each_column_in_one_undo_step(window, qtbot):
+    """Unit to February, top row over the row below: unit kg, January 250, and February
+    emptied because the top February is empty (as in Excel)."""
+    win, screen = window("en", two_products(), "products")
+    grid, ctx = screen.grid, win.context
+    click(qtbot, grid, 0, 2)
+    type_cell(qtbot, grid, "kg")
+    key(qtbot, Qt.Key.Key_Return)
+    click(qtbot, grid, 1, 4)
+    type_cell(qtbot, grid, "30")
+    key(qtbot, Qt.Key.Key_Return)
+    click(qtbot, grid, 0, 2)
+    click(qtbot, grid, 1, 4, SHIFT)
+    count = ctx.undo_stack.count()
+    key(qtbot, Qt.Key.Key_D, CTRL)
+    audit = reload(ctx.path)
+    assert output(audit, "Sợi") == {"2024-01": 250.0}
+    assert products_of(audit)["Sợi"] == ("Sợi", "Yarn", "kg")
+    assert output(audit, "Vải thành phẩm") == {"2024-01": 250.0}  # the top row is the source
+    assert ctx.undo_stack.count() == count + 1
+    assert ctx.undo_stack.undoText() == "Fill down 3 cells"
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    audit = reload(ctx.path)
+    assert output(audit, "Sợi") == {"2024-02": 30.0}
+    assert products_of(audit)["Sợi"] == ("Sợi", "Yarn", "t")
+
+
 def test_team_grid_tab_and_enter_stay_in_the_row(window, qtbot):
     win, screen = window("en", audit_with_streams(), "enterprise")
     team = screen.team
@@ -312,3 +375,4 @@ def test_the_keys_are_said_under_the_grids(window, qtbot, lang, words):
     assert all(w in hint.text() for w in words), hint.text()
     products = _win.workspace.show_phase("products")
     assert products.grid_hint.isVisible() and "Ctrl+V" in products.grid_hint.text()
+    assert all(w in products.grid_hint.text() for w in words[1:]), products.grid_hint.text()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from app.core import options as opt
 from app.core.finance import option_finance
 from app.core.model import Option, OptionSaving, OptionStatus, Screening
+from app.reports.rows import Text2
 from tests.test_options_synthetic import synthetic_audit
 from tests.ui_helpers import reload
 
@@ -218,7 +219,7 @@ def test_editor_rejects_with_a_reason_and_clears_it_when_changed_back(vi_screen,
     from app.reports.snapshot import build_snapshot
 
     rows = {r.id: r for r in build_snapshot(reload(ctx.path)).options}
-    assert rows[target.id].rejection_reason == "" and not rows[target.id].rejected
+    assert rows[target.id].rejection_reason == Text2() and not rows[target.id].rejected
 
 
 def test_editor_refuses_rejecting_a_feasible_option_from_the_screening_box(vi_screen, qtbot):

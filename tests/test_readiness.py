@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.core import park_readiness as prd
 from app.core import readiness as rd
 from app.core.demo import build_demo_audit
 from app.core.errors import UserError
@@ -188,38 +189,40 @@ def test_iso_certificates_are_stored_on_the_enterprise(tmp_path, demo):
 # --- Park level --------------------------------------------------------------------------------
 
 
-def _firms(demo, with_results: int, total: int) -> list[rd.AuditReadiness]:
+def _firms(demo, with_results: int, total: int) -> list[prd.FirmReadiness]:
     good = rd.evaluate(demo)
     bare = copy.deepcopy(demo)
     bare.options = []
     bad = rd.evaluate(bare)
     assert good.has_recp_results and not bad.has_recp_results
     return [
-        dataclasses.replace(good if i < with_results else bad, enterprise=f"DN {i:03d}")
+        prd.firm_from_readiness(
+            dataclasses.replace(good if i < with_results else bad, enterprise=f"DN {i:03d}")
+        )
         for i in range(total)
     ]
 
 
 def test_park_at_19_percent_misses_criterion_c(demo):
-    park = rd.park_readiness(_firms(demo, 19, 100))
+    park = prd.park_readiness(_firms(demo, 19, 100))
     assert park.with_recp_results == 19 and park.share == pytest.approx(0.19)
     assert park.required_share == pytest.approx(0.20)
     assert not park.share_met
     assert park.park == "KCN Đình Vũ"
-    assert len(park.symbiosis_links) == 19  # one link per firm with the demo's options
+    assert park.symbiosis_links == 19  # one link per firm with the demo's options
 
 
 def test_park_at_21_percent_meets_criterion_c(demo):
-    park = rd.park_readiness(_firms(demo, 21, 100))
+    park = prd.park_readiness(_firms(demo, 21, 100))
     assert park.share == pytest.approx(0.21) and park.share_met
-    as_dict = rd.park_as_dict(park, "en")
+    as_dict = prd.park_as_dict(park)
     assert as_dict["firms"] == 100 and as_dict["share_met"] is True
-    assert len(as_dict["readiness"]) == 100
+    assert len(as_dict["enterprises"]) == 100
 
 
 def test_park_exactly_at_the_threshold_and_empty(demo):
-    assert rd.park_readiness(_firms(demo, 1, 5)).share_met  # 20 % is "at least 20 %"
-    empty = rd.park_readiness([])
+    assert prd.park_readiness(_firms(demo, 1, 5)).share_met  # 20 % is "at least 20 %"
+    empty = prd.park_readiness([])
     assert empty.share == 0.0 and not empty.share_met
 
 

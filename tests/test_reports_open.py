@@ -171,3 +171,39 @@ def test_cli_export_into_a_folder_uses_the_same_name(tmp_path, monkeypatch, vari
         assert load_workbook(out / written[0]).sheetnames
     else:
         assert len(PdfReader(out / written[0]).pages) > 2
+
+
+def test_the_demo_reports_are_proposed_in_the_users_folder_not_beside_the_demo(
+    tmp_path, qtbot, monkeypatch, dialog
+):
+    """The demo lives in the app's hidden data folder: its report is proposed in the folder the
+    user last used (else Documents), with the variant and language in the name."""
+    from app.store.auditfile import AuditFile
+    from app.store.demo_file import ensure_demo_audit
+    from app.ui.screens.reports import ReportsScreen
+    from app.ui.settings import AppSettings, documents_folder
+
+    monkeypatch.setenv("RECP_DATA_DIR", str(tmp_path / "data"))
+    demo = ensure_demo_audit()
+    settings = AppSettings.at(tmp_path / "settings.ini")
+    af = AuditFile.open(demo)
+    try:
+        ctx = AuditContext(af, path=str(demo), lang="en", jobs=JobRunner(), settings=settings)
+        screen = ReportsScreen(ctx)
+        qtbot.addWidget(screen)
+        screen.show()
+        _choose(qtbot, screen.variant_box, "summary")
+        qtbot.mouseClick(screen.export_button, Qt.LeftButton)
+        proposed = Path(dialog["proposed"][-1])
+        assert proposed.parent == Path(documents_folder())
+        assert proposed.name.endswith("_summary_en.pdf")
+        mine = tmp_path / "reports"
+        mine.mkdir()
+        settings.set_last_folder(mine)
+        _choose(qtbot, screen.lang_box, "vi")
+        qtbot.mouseClick(screen.export_button, Qt.LeftButton)
+        assert Path(dialog["proposed"][-1]).parent == mine
+        assert Path(dialog["proposed"][-1]).name.endswith("_summary_vi.pdf")
+    finally:
+        ctx.jobs.wait()
+        af.close()

@@ -138,7 +138,7 @@ def test_a_board_entry_this_app_cannot_read_is_named(url, tmp_path, capsys):
 def test_a_version_1_hub_gets_the_board_by_migration(url, tmp_path, capsys, monkeypatch):
     """A hub made before the board (schema 1, audits only) is migrated to schema 2 when an
     exchange is published: its audits kept, the board's tables added."""
-    assert hub.HUB_SCHEMA_VERSION == 2
+    assert hub.HUB_SCHEMA_VERSION >= 2
     path, _ = _audit_file(tmp_path, "A", "KCN Amata")
     monkeypatch.setattr(hub, "HUB_MIGRATIONS", hub.HUB_MIGRATIONS[:1])
     monkeypatch.setattr(hub, "HUB_SCHEMA_VERSION", 1)
@@ -148,7 +148,8 @@ def test_a_version_1_hub_gets_the_board_by_migration(url, tmp_path, capsys, monk
     monkeypatch.undo()
     _publish(capsys, path, url)
     with psycopg.connect(url) as conn:
-        assert conn.execute("SELECT value FROM recp.hub_meta").fetchone()[0] == "2"
+        version = conn.execute("SELECT value FROM recp.hub_meta").fetchone()[0]
+        assert version == str(hub.HUB_SCHEMA_VERSION)
         assert conn.execute("SELECT count(*) FROM recp.audits").fetchone()[0] == 1
         assert conn.execute("SELECT count(*) FROM recp.exchange_items").fetchone()[0] == 6
 

@@ -691,3 +691,28 @@ def test_numbers_in_spin_boxes_follow_a_language_switch(state, tmp_path):
     assert "." in spin.text() and "," not in spin.text()
     state.set_language("vi")
     assert "," in spin.text()
+
+
+def test_new_audit_is_proposed_in_documents_after_the_demo(state, tmp_path, qtbot, monkeypatch):
+    """Opening the demo (kept in the app's hidden data folder) does not make the wizard propose
+    that folder: the new audit goes to the user's Documents, named after the enterprise."""
+    from PySide6.QtWidgets import QWizard
+
+    from app.store.demo_file import ensure_demo_audit
+    from app.ui.new_audit import NewAuditWizard
+    from app.ui.settings import documents_folder
+
+    monkeypatch.setenv("RECP_DATA_DIR", str(tmp_path / "data"))
+    state.settings.q.remove("files/last_folder")
+    demo = ensure_demo_audit()
+    assert state.open_path(demo)
+    wiz = NewAuditWizard(state.settings, state.window, "vi")
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.keyClicks(wiz.name, "Cong ty Thuy san Dinh Vu")
+    for _ in range(3):
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    proposed = Path(wiz.path.text())
+    assert proposed.parent == Path(documents_folder())
+    assert proposed.name == "Cong_ty_Thuy_san_Dinh_Vu.recp"
+    assert not proposed.resolve().is_relative_to((tmp_path / "data").resolve())

@@ -124,6 +124,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Tên cuộc đánh giá</translation>
     </message>
     <message>
+        <source>Audit title (English, for reports)</source>
+        <translation>Tên cuộc đánh giá (tiếng Anh, cho báo cáo)</translation>
+    </message>
+    <message>
         <source>Audit start</source>
         <translation>Ngày bắt đầu đánh giá</translation>
     </message>
@@ -148,12 +152,24 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Vai trò trong nhóm</translation>
     </message>
     <message>
+        <source>Role (English)</source>
+        <translation>Vai trò (tiếng Anh)</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <source>Organisation (English)</source>
+        <translation>Đơn vị (tiếng Anh)</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Bộ phận</translation>
+    </message>
+    <message>
+        <source>Department (English)</source>
+        <translation>Bộ phận (tiếng Anh)</translation>
     </message>
     <message>
         <source>Enterprise</source>
@@ -565,6 +581,17 @@ Chi tiết đã được ghi vào tệp nhật ký:
     <message>
         <source>Reports</source>
         <translation>Báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsKeys</name>
+    <message>
+        <source>Clear {count} cells</source>
+        <translation>Xóa {count} ô</translation>
+    </message>
+    <message>
+        <source>Fill down {count} cells</source>
+        <translation>Điền xuống {count} ô</translation>
     </message>
 </context>
 <context>

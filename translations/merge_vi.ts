@@ -83,6 +83,30 @@
         <translation>Chú thích</translation>
     </message>
     <message>
+        <source>Caption (English)</source>
+        <translation>Chú thích (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Role (English)</source>
+        <translation>Vai trò (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Organisation (English)</source>
+        <translation>Đơn vị (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Department (English)</source>
+        <translation>Bộ phận (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Reason for rejection (English)</source>
+        <translation>Lý do loại bỏ (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Reason for the entered saving (English)</source>
+        <translation>Lý do nhập tay số tiết kiệm (tiếng Anh)</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>Số lượng</translation>
     </message>

@@ -127,6 +127,10 @@
         <translation>Lý do nhập tay số tiết kiệm</translation>
     </message>
     <message>
+        <source>Reason for the entered saving (English)</source>
+        <translation>Lý do nhập tay số tiết kiệm (tiếng Anh)</translation>
+    </message>
+    <message>
         <source>Investment</source>
         <translation>Vốn đầu tư</translation>
     </message>
@@ -173,6 +177,10 @@
     <message>
         <source>Reason for rejection</source>
         <translation>Lý do loại bỏ</translation>
+    </message>
+    <message>
+        <source>Reason for rejection (English)</source>
+        <translation>Lý do loại bỏ (tiếng Anh)</translation>
     </message>
     <message>
         <source>Responsible</source>

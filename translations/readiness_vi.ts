@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>ReadinessPortfolioTab</name>
+    <message>
+        <source>Eco-enterprise readiness</source>
+        <translation>Sẵn sàng doanh nghiệp sinh thái</translation>
+    </message>
+    <message>
+        <source>Open a folder of audit files (.recp).</source>
+        <translation>Mở một thư mục chứa các tệp đánh giá (.recp).</translation>
+    </message>
+    <message>
+        <source>{title}: {parks}</source>
+        <translation>{title}: {parks}</translation>
+    </message>
+    <message>
+        <source>all parks</source>
+        <translation>mọi KCN</translation>
+    </message>
+</context>
+<context>
     <name>ReadinessScreen</name>
     <message>
         <source>Eco-enterprise readiness</source>

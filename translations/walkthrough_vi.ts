@@ -167,6 +167,14 @@
         <translation>Thêm ảnh…</translation>
     </message>
     <message>
+        <source>Caption (Vietnamese)</source>
+        <translation>Chú thích (tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>Caption (English)</source>
+        <translation>Chú thích (tiếng Anh)</translation>
+    </message>
+    <message>
         <source>Delete photo</source>
         <translation>Xóa ảnh</translation>
     </message>
@@ -245,6 +253,10 @@
     <message>
         <source>Create option from finding</source>
         <translation>Tạo cơ hội SXSH từ phát hiện</translation>
+    </message>
+    <message>
+        <source>Edit English caption</source>
+        <translation>Sửa chú thích ảnh tiếng Anh</translation>
     </message>
     <message>
         <source>Add photos</source>

@@ -25,18 +25,24 @@ def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAG
 
 def run(args: argparse.Namespace) -> int:
     from app.core.messages import render, text
+    from app.core.problem_names import Namer
     from app.store.auditfile import AuditFile
 
     lang = args.lang
     with AuditFile.open(args.path, read_only=True, backup=False) as af:
         problems = af.check()
         reason = af.read_only_reason
+        say = render
+        if problems and not any(p.key.startswith("store.damaged") for p in problems):
+            # objects named as the screens name them, not by id (a damaged file has rows
+            # that cannot be loaded: its problems keep their plain form)
+            say = Namer(af.load()).render
     if reason is not None and reason.key != "store.readonly.requested":
         problems.insert(0, reason)
     if not problems:
         print(text("check.ok", lang, path=args.path))
         return 0
     for p in problems:
-        print(f"{text(f'check.level.{p.level.value}', lang)}: {render(p, lang)}")
+        print(f"{text(f'check.level.{p.level.value}', lang)}: {say(p, lang)}")
     print(text("check.summary", lang, count=len(problems), path=args.path))
     return 1

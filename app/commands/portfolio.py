@@ -55,6 +55,10 @@ def portfolio_dict(portfolio: Any, lang: str, confidential: bool = False) -> dic
             return {"key": e.problem.key, "message": render(_without_place(e.problem), lang)}
         return {"path": str(e.path), "key": e.problem.key, "message": render(e.problem, lang)}
 
+    from app.core import park_readiness as prd
+
+    counted = portfolio.summaries
+    parks = prd.by_park([pf.anonymise(s) for s in counted] if confidential else counted)
     return {
         "source": None if confidential else portfolio.source,
         "confidential": confidential,
@@ -62,6 +66,7 @@ def portfolio_dict(portfolio: Any, lang: str, confidential: bool = False) -> dic
         "audits": [entry(e) for e in portfolio.entries if e.summary is not None],
         "skipped": [skipped(e) for e in portfolio.skipped],
         **pf.rollup_as_dict(portfolio.summaries),
+        "park_readiness": prd.parks_as_dict(parks, lang),
     }
 
 
@@ -89,6 +94,7 @@ def format_text(portfolio: Any, lang: str, confidential: bool = False) -> list[s
         statuses = pf.by_option_status(summaries)
         lines += ["", text("portfolio.by.option_status", lang)]
         lines += [f"  {text(f'options.status.{k}', lang)}: {n}" for k, n in statuses.items()]
+        lines += ["", *park_readiness_lines(summaries, lang, confidential)]
     skipped = portfolio.skipped
     if skipped:
         lines += ["", text("portfolio.skipped", lang, n=len(skipped))]
@@ -107,6 +113,21 @@ def format_text(portfolio: Any, lang: str, confidential: bool = False) -> list[s
     if notes:
         lines += ["", text("portfolio.notes", lang), *("  " + n for n in notes)]
     return lines
+
+
+def park_readiness_lines(summaries: Any, lang: str, confidential: bool = False) -> list[str]:
+    """The per-park eco-enterprise table, each firm's criteria and the note on the denominator."""
+    from app.core import park_readiness as prd
+    from app.reports import park_readiness_tables as prt
+    from app.reports import portfolio_tables as pt
+
+    parks = prd.by_park(summaries)
+    table = prt.park_table(parks, lang)
+    out = [table.title, *pt.plain(table, numeric=prt.NUMERIC)]
+    out += ["  " + line for line in prt.unknown_lines(parks, lang)]
+    firms = prt.firm_table(parks, lang, confidential)
+    out += ["", firms.title, *pt.plain(firms, numeric=prt.NUMERIC), "", "  " + prt.note(lang)]
+    return out
 
 
 def _without_place(problem: Any) -> Any:

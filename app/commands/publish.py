@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from app.core import portfolio as pf
     from app.core.errors import UserError
     from app.store import hub
-    from app.store.portfolio_folder import read_audit
+    from app.store.portfolio_folder import read_summary
     from app.store.portfolio_source import is_hub_address
 
     lang = args.lang
@@ -48,8 +48,7 @@ def run(args: argparse.Namespace) -> int:
         version = hub.create_hub(args.to)
         print(text("hub.initialised", lang, where=where, version=version))
         return 0
-    audit, meta, _notes = read_audit(args.path)
-    summary = pf.publishable(pf.summarize(audit, modified=meta.get("modified", "")))
+    summary = pf.publishable(read_summary(args.path))
     created = hub.publish(args.to, summary)
     what = text("hub.what.anonymised" if summary.anonymised else "hub.what.full", lang)
     key = "hub.published_new" if created else "hub.published_update"

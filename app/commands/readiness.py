@@ -90,6 +90,7 @@ def _write_annex(result: Any, enterprise: Any, out: Path, lang: str) -> int:
 
 
 def _run_park(folder: Path, as_json: bool, lang: str) -> int:
+    from app.core import park_readiness as prd
     from app.core import readiness
 
     if not folder.is_dir():
@@ -97,10 +98,10 @@ def _run_park(folder: Path, as_json: bool, lang: str) -> int:
     files = sorted(p for p in folder.iterdir() if p.suffix == ".recp" and p.is_file())
     if not files:
         raise UserError.of("cli.readiness.no_files", path=folder)
-    summaries = []
+    results = []
     for path in files:
         try:
-            summaries.append(read_audit_readiness(path))
+            results.append(read_audit_readiness(path))
         except UserError as exc:  # one bad file does not hide the park's others
             print(
                 text(
@@ -108,9 +109,15 @@ def _run_park(folder: Path, as_json: bool, lang: str) -> int:
                 ),
                 file=sys.stderr,
             )
-    park = readiness.park_readiness(summaries)
+    park = prd.park_readiness(prd.firm_from_readiness(r) for r in results)
     if as_json:
-        print(json.dumps(readiness.park_as_dict(park, lang), ensure_ascii=False, indent=2))
+        data = {
+            **prd.park_as_dict(park),
+            "note": text(prd.NOTE_KEY, lang),
+            "links": [{"enterprise": f.enterprise, "link": n} for f in park.firms for n in f.links],
+            "readiness": [readiness.readiness_as_dict(r, lang) for r in results],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(park_text(park, lang))
     return 0
@@ -145,7 +152,9 @@ def as_text(result: Any, lang: str) -> str:
 
 
 def park_text(park: Any, lang: str) -> str:
+    """One park's table as text (``readiness --park`` and ``portfolio``)."""
     from app.core import readiness
+    from app.core.park_readiness import NOTE_KEY
 
     pct = readiness.percent_text
     verdict = _status(readiness.Status.MET if park.share_met else readiness.Status.NOT_MET, lang)
@@ -154,28 +163,28 @@ def park_text(park: Any, lang: str) -> str:
             "readiness.park.title",
             lang,
             park=park.park or text("readiness.park.no_park", lang),
-            count=len(park.firms),
+            count=park.audited,
         ),
         text(
             "readiness.park.share",
             lang,
             with_results=park.with_recp_results,
-            count=len(park.firms),
+            count=park.audited,
             share=pct(park.share, lang),
             required=pct(park.required_share, lang),
             verdict=verdict,
         ),
-        text("readiness.park.links", lang, count=len(park.symbiosis_links)),
+        text("readiness.park.links", lang, count=park.symbiosis_links),
     ]
-    lines += [f"    - {enterprise}: {link}" for enterprise, link in park.symbiosis_links]
+    lines += [f"    - {f.enterprise}: {n}" for f in park.firms for n in f.links]
+    if park.unknown:
+        lines.append(text("park_readiness.unknown", lang, count=park.unknown))
     lines.append("")
-    ids = [r.criterion.id for r in park.firms[0].results] if park.firms else []
-    lines.append("\t".join([text("readiness.col.criterion", lang), *ids, "∑"]))
+    lines.append("\t".join([text("readiness.col.criterion", lang), *park.criteria, "∑"]))
     for firm in park.firms:
-        cells = [_status(r.status, lang) for r in firm.results]
-        lines.append(
-            "\t".join(
-                [firm.enterprise or Path(firm.file).name, *cells, _status(firm.overall, lang)]
-            )
-        )
+        name = firm.enterprise or (Path(firm.file).name if firm.file else "")
+        name = name or text("portfolio.anonymous", lang, id=firm.audit_id[:8].upper())
+        cells = [_status(firm.status(c), lang) for c in park.criteria]
+        lines.append("\t".join([name, *cells, _status(firm.overall(park.criteria), lang)]))
+    lines += ["", text(NOTE_KEY, lang)]
     return "\n".join(lines)

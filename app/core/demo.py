@@ -47,7 +47,8 @@ from app.core.model import (
 
 # Bump when the demo's content changes: the per-user demo file is rebuilt when its stored
 # "demo_version" setting differs (app/store/demo_file.py).
-DEMO_VERSION = 4  # 3: overlapping options tempered (savings shares 24-33 %); 4: allocation keys
+DEMO_VERSION = 5  # 3: overlapping options tempered (savings shares 24-33 %); 4: allocation keys;
+# 5: English title, team roles and organisations, photo captions, rejection and override reasons
 
 BASELINE_START = "2024-01"
 SEED = 20240101
@@ -78,6 +79,9 @@ def build_demo_audit() -> Audit:
             name=m["name"],
             role=m["role"],
             organisation=m["organisation"],
+            role_en=m["role_en"],
+            organisation_en=m["organisation_en"],
+            department_en=m["department_en"],
             department=m["department"],
             position=i,
             id=demo_id("team", m["name"]),
@@ -112,6 +116,7 @@ def _info() -> AuditInfo:
     e = content.ENTERPRISE
     return AuditInfo(
         title=content.AUDIT_TITLE,
+        title_en=content.AUDIT_TITLE_EN,
         enterprise=Enterprise(**e),
         start_date=date(2025, 3, 3),
         end_date=date(2025, 11, 28),
@@ -353,6 +358,7 @@ def _findings() -> tuple[list[Finding], list[Photo]]:
                 Photo(
                     finding_id=fid,
                     caption=f["photo_caption"],
+                    caption_en=f["photo_caption_en"],
                     width=width,
                     height=height,
                     jpeg=jpeg,
@@ -399,12 +405,14 @@ def _options(annual: dict[str, float]) -> list[Option]:
                 savings=savings,
                 money_saving_override_vnd=o.get("override"),
                 override_reason=o.get("override_reason", ""),
+                override_reason_en=o.get("override_reason_en", ""),
                 investment_vnd=investment,
                 added_opex_vnd=o.get("opex", 0),
                 lifetime_years=o["lifetime"],
                 status=status,
                 screening=_screening(status, investment, rejected),
                 rejection_reason=o.get("rejection_reason", ""),
+                rejection_reason_en=o.get("rejection_reason_en", ""),
                 responsible=o.get("responsible", "")
                 if status is not OptionStatus.IDENTIFIED
                 else "",

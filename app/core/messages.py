@@ -84,7 +84,7 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params) -> str:
 PERIOD_PARAMS = frozenset({"period", "first", "last", "month", "previous"})
 # Parameters that carry a measured figure (a typed month, what it was compared with), decimals
 # included: shown with the language's marks, as the grid shows them (vi 46.890,5; en 46,890.5).
-NUMBER_PARAMS = frozenset({"figure", "reference", "ratio"})
+NUMBER_PARAMS = frozenset({"figure", "reference", "ratio", "quantity"})
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PERIOD = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 

@@ -192,6 +192,9 @@ class TeamMember:
     department: str = ""
     position: int = 0
     id: str = field(default_factory=new_id)
+    role_en: str = ""  # English for English reports (empty: the Vietnamese marked untranslated)
+    organisation_en: str = ""
+    department_en: str = ""
 
 
 @dataclass
@@ -215,6 +218,7 @@ class AuditInfo:
     """The audit's own header: who, where, when, and its defaults."""
 
     title: str = ""
+    title_en: str = ""  # English title for English reports (empty: Vietnamese marked untranslated)
     enterprise: Enterprise = field(default_factory=Enterprise)
     start_date: date | None = None
     end_date: date | None = None
@@ -353,6 +357,7 @@ class Photo:
     thumbnail: bytes | None = None  # small JPEG for lists
     position: int = 0
     id: str = field(default_factory=new_id)
+    caption_en: str = ""  # English caption for English reports
 
 
 @dataclass
@@ -402,6 +407,7 @@ class Option:
     savings: list[OptionSaving] = field(default_factory=list)
     money_saving_override_vnd: int | None = None
     override_reason: str = ""
+    override_reason_en: str = ""
     investment_vnd: int = 0
     added_opex_vnd: int = 0  # added operating cost per year
     lifetime_years: int = 5
@@ -409,6 +415,7 @@ class Option:
     status: OptionStatus = OptionStatus.IDENTIFIED
     screening: Screening | None = None
     rejection_reason: str = ""
+    rejection_reason_en: str = ""  # English for English reports; cleared with the Vietnamese
     responsible: str = ""
     target_date: date | None = None
     implemented_date: date | None = None

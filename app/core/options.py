@@ -70,6 +70,7 @@ STATUS_DATA_FIELDS = frozenset(
     {
         "screening",
         "rejection_reason",
+        "rejection_reason_en",
         "responsible",
         "target_date",
         "implemented_date",
@@ -77,7 +78,7 @@ STATUS_DATA_FIELDS = frozenset(
         "verified_saving_vnd",
     }
 )
-_TEXT_FIELDS = frozenset({"rejection_reason", "responsible"})
+_TEXT_FIELDS = frozenset({"rejection_reason", "rejection_reason_en", "responsible"})
 
 # "Rejected" is one of the status choices (the option screened out, with its reason), though
 # not an ``OptionStatus``: choosing it records the status "screened" with the screening
@@ -262,16 +263,21 @@ def settle_workflow(option: Option) -> Option:
     that is not rejected.
     """
     screening = option.screening
-    reason = option.rejection_reason
+    reason, reason_en = option.rejection_reason, option.rejection_reason_en
     if option.status == OptionStatus.IDENTIFIED:
         screening = None
     if screening != Screening.REJECTED:
-        reason = ""
-    if screening == option.screening and reason == option.rejection_reason:
+        reason = reason_en = ""
+    if (screening, reason, reason_en) == (
+        option.screening,
+        option.rejection_reason,
+        option.rejection_reason_en,
+    ):
         return option
     settled = copy.copy(option)
     settled.screening = screening
     settled.rejection_reason = reason
+    settled.rejection_reason_en = reason_en
     return settled
 
 
@@ -385,6 +391,7 @@ def duplicate_option(option: Option, taken_codes: Iterable[str] = ()) -> Option:
     dup.status = OptionStatus.IDENTIFIED
     dup.screening = None
     dup.rejection_reason = ""
+    dup.rejection_reason_en = ""
     dup.responsible = ""
     dup.target_date = None
     dup.implemented_date = None

@@ -90,6 +90,11 @@ class AuditSummary:
     savings: tuple[ResourceSaving, ...] = ()  # options not rejected
     implemented_savings: tuple[ResourceSaving, ...] = ()
     modified: str = ""  # when the audit was last written (ISO), to keep the newest copy
+    # Eco-enterprise readiness (``app.core.readiness.evaluate``; per park:
+    # ``app.core.park_readiness``). ``recp_results`` None: not summed up (an older summary).
+    readiness: dict[str, str] = field(default_factory=dict)  # criterion id -> Status value
+    recp_results: bool | None = None  # the park criterion (c) met: RECP results
+    symbiosis_links: int = 0  # implemented industrial-symbiosis options
 
     @property
     def year(self) -> int | None:
@@ -125,12 +130,17 @@ def summarize(
     audit_id: str | None = None,
     modified: str = "",
     today: date | None = None,
+    readiness_answers: Any = None,
 ) -> AuditSummary:
     """The summary of ``audit`` with everything the consent allows (see ``publishable``).
 
     ``audit_id``: the audit's stable identity when the caller knows better than ``info.id``
     (an old file without a stored id gets a derived one, ``app.store.portfolio_folder``).
+    ``readiness_answers``: the auditor's eco-enterprise answers as stored in the audit's
+    setting ``app.core.readiness.ANSWERS_SETTING`` (None: none given).
     """
+    from app.core import readiness as rd
+    from app.core.errors import UserError
     from app.core.options import is_rejected, option_finances, option_totals
 
     finances = option_finances(audit)
@@ -142,6 +152,12 @@ def summarize(
             implemented_by_category[CPCategory(option.category).value] += 1
     info, ent = audit.info, audit.info.enterprise
     consent = PublicationConsent(info.publication_consent or PublicationConsent.ANONYMISED)
+    try:
+        ready: rd.AuditReadiness | None = rd.evaluate(
+            audit, rd.answers_from_setting(readiness_answers)
+        )
+    except UserError:  # a broken checklist file: the readiness commands name it
+        ready = None
     return AuditSummary(
         audit_id=audit_id or info.id,
         enterprise=ent.name,
@@ -180,6 +196,9 @@ def summarize(
         savings=_quantities(totals.proposed),
         implemented_savings=_quantities(totals.implemented),
         modified=modified,
+        readiness={r.criterion.id: r.status.value for r in ready.results} if ready else {},
+        recp_results=ready.has_recp_results if ready else None,
+        symbiosis_links=len(ready.symbiosis_links) if ready else 0,
     )
 
 

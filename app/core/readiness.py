@@ -11,8 +11,8 @@ per park.
   criterion has none, the auditor's own answer counts. The auditor's answers and evidence text
   live in the audit's setting ``ANSWERS_SETTING`` (criterion id -> {"status", "evidence"}),
   written through the GUI's one edit path.
-- ``park_readiness(summaries)``: one park's firms -> the share with RECP results against the
-  park criterion's share (20 %), the symbiosis links, each firm's readiness.
+- Per park (the share of firms with RECP results against the park criterion's 20 %):
+  ``app.core.park_readiness``, over each firm's ``AuditReadiness.has_recp_results``.
 """
 
 from __future__ import annotations
@@ -420,62 +420,6 @@ def readiness_as_dict(readiness: AuditReadiness, lang: str = "vi") -> dict[str, 
             }
             for r in readiness.results
         ],
-    }
-
-
-# ---------------------------------------------------------------------------------------------
-# Per park
-
-
-@dataclass(frozen=True)
-class ParkReadiness:
-    park: str
-    firms: tuple[AuditReadiness, ...]
-    with_recp_results: int
-    share: float  # firms with RECP results / firms (0 when no firm)
-    required_share: float
-    symbiosis_links: tuple[tuple[str, str], ...]  # (enterprise, link)
-
-    @property
-    def share_met(self) -> bool:
-        return bool(self.firms) and self.share >= self.required_share
-
-
-def required_park_share(checklist: Checklist | None = None) -> float:
-    """The park share of the criterion evaluated by the park rule (0.20 in the shipped file)."""
-    checklist = checklist or shipped_checklist()
-    for c in checklist.criteria:
-        if c.rule is PARK_RULE and c.park_share is not None:
-            return c.park_share
-    return next((c.park_share for c in checklist.criteria if c.park_share is not None), 0.0)
-
-
-def park_readiness(
-    summaries: Iterable[AuditReadiness], park: str = "", checklist: Checklist | None = None
-) -> ParkReadiness:
-    """The park-level table from its firms' readiness summaries (one per firm)."""
-    firms = tuple(summaries)
-    with_results = sum(1 for f in firms if f.has_recp_results)
-    return ParkReadiness(
-        park=park or next((f.industrial_park for f in firms if f.industrial_park), ""),
-        firms=firms,
-        with_recp_results=with_results,
-        share=with_results / len(firms) if firms else 0.0,
-        required_share=required_park_share(checklist),
-        symbiosis_links=tuple((f.enterprise, link) for f in firms for link in f.symbiosis_links),
-    )
-
-
-def park_as_dict(park: ParkReadiness, lang: str = "vi") -> dict[str, Any]:
-    return {
-        "park": park.park,
-        "firms": len(park.firms),
-        "with_recp_results": park.with_recp_results,
-        "share": park.share,
-        "required_share": park.required_share,
-        "share_met": park.share_met,
-        "symbiosis_links": [{"enterprise": e, "link": link} for e, link in park.symbiosis_links],
-        "readiness": [readiness_as_dict(f, lang) for f in park.firms],
     }
 
 

@@ -35,6 +35,11 @@ PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 REVENUE_KINDS = frozenset({StreamKind.SOLID_WASTE, StreamKind.HAZARDOUS_WASTE})
 
 
+def _names(obj: ResourceStream | Product) -> dict[str, str]:
+    """An object's name in both languages, for a message shown in either."""
+    return {"vi": obj.name_vi, "en": obj.name_en or obj.name_vi}
+
+
 def _loc(entity: str, entity_id: str, fld: str) -> Location:
     return Location(entity=entity, entity_id=entity_id, field=fld)
 
@@ -51,7 +56,7 @@ def validate_stream(stream: ResourceStream) -> list[Problem]:
                 Problem(
                     "validation.fuel_code_missing",
                     _loc("stream", stream.id, "fuel_code"),
-                    {"stream": stream.name_vi},
+                    {"stream": _names(stream)},
                     Level.WARNING,
                 )
             )
@@ -161,7 +166,7 @@ def validate_product(product: Product, audit: Audit) -> list[Problem]:
             Problem(
                 "validation.zero_output",
                 _loc("product", product.id, "output"),
-                {"product": product.name_vi},
+                {"product": _names(product)},
                 Level.WARNING,
             )
         ]
@@ -183,7 +188,7 @@ def validate_flow(flow: StepFlow) -> list[Problem]:
             Problem(
                 "validation.flow_unit_unknown",
                 _loc("flow", flow.id, "unit"),
-                {"name": flow.name, "unit": flow.unit},
+                {"name": {"vi": flow.name, "en": flow.name_en or flow.name}, "unit": flow.unit},
                 Level.WARNING,
             )
         )
@@ -262,7 +267,7 @@ def validate_audit(audit: Audit) -> list[Problem]:
 def duplicate_months(audit: Audit) -> list[Problem]:
     """A warning on every record after the first of its stream and month (the one key and
     place for a duplicate month)."""
-    names = {s.id: s.name_vi for s in audit.streams}
+    names = {s.id: _names(s) for s in audit.streams}
     seen: Counter = Counter()
     out: list[Problem] = []
     for r in audit.records:

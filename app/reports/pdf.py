@@ -399,8 +399,8 @@ class PdfReport:
         place = ", ".join(str(x) for x in (ent.get("industrial_park"), ent.get("province")) if x)
         if place:
             out.append(self.p(place, "cover_sub"))
-        if s.title:
-            out += [Spacer(1, 0.3 * cm), self.p(s.title, "cover_sub")]
+        if s.title.vi or s.title.en:
+            out += [Spacer(1, 0.3 * cm), self.p(self.u(s.title), "cover_sub")]
         out.append(Spacer(1, 0.8 * cm))
         pairs = [
             (
@@ -433,8 +433,10 @@ class PdfReport:
                     [
                         [
                             m.name or self.t("withheld"),
-                            m.role,
-                            " / ".join(x for x in (m.organisation, m.department) if x),
+                            self.u(m.role),
+                            " / ".join(
+                                x for x in (self.u(m.organisation), self.u(m.department)) if x
+                            ),
                         ]
                         for m in s.team
                     ],
@@ -1000,8 +1002,8 @@ class PdfReport:
                 if h > 6 * cm:
                     w, h = w * 6 * cm / h, 6 * cm
                 cell = [Image(io.BytesIO(ph.jpeg), w, h)]
-                if ph.caption:
-                    cell.append(self.p(ph.caption, "small"))
+                if ph.caption.vi or ph.caption.en:
+                    cell.append(self.p(self.u(ph.caption), "small"))
                 imgs.append(cell)
             if imgs:
                 rows = [
@@ -1086,8 +1088,8 @@ class PdfReport:
         ]
         if o.step.vi:
             pairs.append((self.t("col.step"), self.u(o.step)))
-        if o.rejected and o.rejection_reason:
-            pairs.append((self.t("rejection_reason"), o.rejection_reason))
+        if o.rejected and (o.rejection_reason.vi or o.rejection_reason.en):
+            pairs.append((self.t("rejection_reason"), self.u(o.rejection_reason)))
         for sv in o.savings:
             line = f"{self.n(sv.quantity)} {sv.unit}/{self.t('unit.year')}"
             if self.money and sv.unit_price is not None:
@@ -1098,7 +1100,7 @@ class PdfReport:
                 pairs.append(
                     (
                         self.t("override"),
-                        f"{fmt.money(o.override_saving, self.lang)} VND · {o.override_reason}",
+                        f"{fmt.money(o.override_saving, self.lang)} VND · {self.u(o.override_reason)}",
                     )
                 )
             pairs += [

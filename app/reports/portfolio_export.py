@@ -15,6 +15,7 @@ from typing import Any
 from app.core import portfolio as pf
 from app.core.messages import text
 from app.reports import fonts, landscape_pdf
+from app.reports import park_readiness_tables as prt
 from app.reports import portfolio_tables as pt
 from app.reports.safe_write import write_atomically
 
@@ -46,6 +47,21 @@ def _skipped_lines(portfolio: Any, lang: str, confidential: bool) -> list[str]:
         else:
             out.append(render(e.problem, lang))
     return out
+
+
+def _readiness_tables(
+    summaries: Sequence[pf.AuditSummary], lang: str, confidential: bool
+) -> tuple[pt.Table, pt.Table, list[str]]:
+    """The eco-enterprise readiness per park and per firm (``app.core.park_readiness``), and
+    the lines on firms of unknown readiness."""
+    from app.core import park_readiness as prd
+
+    parks = prd.by_park(summaries)
+    return (
+        prt.park_table(parks, lang),
+        prt.firm_table(parks, lang, confidential),
+        prt.unknown_lines(parks, lang),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -102,6 +118,7 @@ def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
+        CondPageBreak,
         KeepTogether,
         Paragraph,
         Spacer,
@@ -153,8 +170,10 @@ def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None
             _bar_chart(tables[1:], lang, page_w),
         ]
 
-    def table_flow(table: pt.Table, widths: Sequence[float] | None = None) -> Table:
-        numeric = [c in pt.NUMERIC for c in table.columns]
+    def table_flow(
+        table: pt.Table, widths: Sequence[float] | None = None, numeric_ids: Any = pt.NUMERIC
+    ) -> Table:
+        numeric = [c in numeric_ids for c in table.columns]
         rows = [[p(h, head_r if n else head) for h, n in zip(table.headers, numeric, strict=True)]]
         rows += [
             [p(c, cell_r if n else cell) for c, n in zip(r, numeric, strict=True)]
@@ -193,6 +212,21 @@ def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None
         n = len(table.columns)
         widths = [page_w * 0.3] + [page_w * 0.7 / (n - 1)] * (n - 1)
         story.append(KeepTogether([p(table.title, h2), table_flow(table, widths)]))
+    if summaries:
+        park_table, firm_table, unknown = _readiness_tables(summaries, lang, confidential)
+        n = len(park_table.columns)
+        widths = [page_w * 0.3] + [page_w * 0.7 / (n - 1)] * (n - 1)
+        story.append(
+            KeepTogether([p(park_table.title, h2), table_flow(park_table, widths, prt.NUMERIC)])
+        )
+        story += [Spacer(1, 2 * mm), p(prt.note(lang))]
+        story += [p(line) for line in unknown]
+        # A long firm table splits across pages: its heading must not wait for a whole page.
+        firm_head = ParagraphStyle("h2f", parent=h2, keepWithNext=0)
+        story += [CondPageBreak(40 * mm), p(firm_table.title, firm_head)]
+        weights = [1.6, 3.0, 1.0, 1.0] + [1.1] * (len(firm_table.columns) - 4)
+        widths = [page_w * w / sum(weights) for w in weights]
+        story.append(table_flow(firm_table, widths, prt.NUMERIC))
     skipped = _skipped_lines(portfolio, lang, confidential)
     if skipped:
         heading = p(text("portfolio.skipped", lang, n=len(skipped)), h2)
@@ -303,6 +337,43 @@ def _build_xlsx(portfolio: Any, lang: str, path: str, confidential: bool) -> Non
     for table, dim in zip(tables[1:-1], pt.BREAKDOWNS, strict=True):
         sheet(text(f"portfolio.sheet.{dim}", lang), table)
     sheet(text("portfolio.sheet.technique", lang), tables[-1])
+    if summaries:
+        _readiness_sheet(wb, summaries, lang, confidential, head_font, head_fill)
     wb.properties.title = title
     wb.properties.creator = "RECP Audit"
     wb.save(path)
+
+
+def _readiness_sheet(
+    wb: Any,
+    summaries: Sequence[pf.AuditSummary],
+    lang: str,
+    confidential: bool,
+    head_font: Any,
+    head_fill: Any,
+) -> None:
+    """One sheet: the per-park table, the note on the denominator, then each firm's criteria."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    parks, firms, unknown = _readiness_tables(summaries, lang, confidential)
+    sh = wb.create_sheet(text("park_readiness.sheet", lang)[:31])
+    for table in (parks, firms):
+        sh.append([table.title])
+        sh.cell(sh.max_row, 1).font = Font(bold=True)
+        sh.append(list(table.headers))
+        for c in range(1, len(table.headers) + 1):
+            cell = sh.cell(sh.max_row, c)
+            cell.font, cell.fill = head_font, head_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in table.values:
+            sh.append(list(row))
+            if table is parks:
+                sh.cell(sh.max_row, 4).number_format = "0.0%"
+        if table is parks:
+            sh.append([prt.note(lang)])
+            for line in unknown:
+                sh.append([line])
+        sh.append([])
+    for i in range(1, len(firms.columns) + 1):
+        sh.column_dimensions[get_column_letter(i)].width = 30 if i <= 2 else 16

@@ -240,15 +240,15 @@ def all_tables(
     ]
 
 
-def plain(table: Table, indent: str = "  ") -> list[str]:
-    """A table as aligned monospace lines (numbers right-aligned)."""
+def plain(table: Table, indent: str = "  ", numeric: frozenset[str] = NUMERIC) -> list[str]:
+    """A table as aligned monospace lines (the ``numeric`` columns right-aligned)."""
     widths = [len(h) for h in table.headers]
     for row in table.rows:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         parts = [
-            c.rjust(w) if col in NUMERIC else c.ljust(w)
+            c.rjust(w) if col in numeric else c.ljust(w)
             for c, w, col in zip(cells, widths, table.columns, strict=True)
         ]
         return (indent + "  ".join(parts)).rstrip()

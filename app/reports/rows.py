@@ -27,9 +27,9 @@ class Text2:
 @dataclass(frozen=True)
 class Member:
     name: str
-    role: str
-    organisation: str
-    department: str
+    role: Text2
+    organisation: Text2
+    department: Text2
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class IndicatorRow:
 
 @dataclass(frozen=True)
 class PhotoRow:
-    caption: str
+    caption: Text2
     jpeg: bytes | None  # None: missing or undecodable
     width: int
     height: int
@@ -162,11 +162,11 @@ class OptionRow:
     symbiosis: bool
     status: str
     screening: str
-    rejection_reason: str
+    rejection_reason: Text2
     step: Text2
     savings: tuple[SavingRow, ...]
     override_saving: int | None
-    override_reason: str
+    override_reason: Text2
     investment: int | None
     added_opex: int | None
     lifetime: int

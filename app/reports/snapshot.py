@@ -54,7 +54,7 @@ VARIANTS = ("full", "summary", "confidential")
 class ReportSnapshot:
     variant: str
     confidential: bool
-    title: str
+    title: Text2
     enterprise: dict  # field -> value (identity fields emptied when confidential)
     start_date: date | None
     end_date: date | None
@@ -173,7 +173,7 @@ def _photo(loader: PhotoLoader | None, photo) -> PhotoRow:
                 width, height = img.size
         except Exception:
             data = None
-    return PhotoRow(photo.caption, data, width, height)
+    return PhotoRow(Text2(photo.caption, photo.caption_en), data, width, height)
 
 
 def build_snapshot(
@@ -324,13 +324,18 @@ def build_snapshot(
     snap = ReportSnapshot(
         variant=variant,
         confidential=variant == "confidential",
-        title=info.title,
+        title=Text2(info.title, info.title_en),
         enterprise=enterprise,
         start_date=info.start_date,
         end_date=info.end_date,
         periods=tuple(audit.baseline_periods()),
         team=tuple(
-            Member(m.name, m.role, m.organisation, m.department)
+            Member(
+                m.name,
+                Text2(m.role, m.role_en),
+                Text2(m.organisation, m.organisation_en),
+                Text2(m.department, m.department_en),
+            )
             for m in sorted(audit.team, key=lambda m: m.position)
         ),
         logo=logo,
@@ -383,11 +388,13 @@ def _option_row(o: Option, audit: Audit, fig, streams: dict, step: Text2) -> Opt
         status=str(o.status),
         screening=str(o.screening) if o.screening else "",
         # never printed under an option that is not rejected (options.settle_workflow)
-        rejection_reason=o.rejection_reason if is_rejected(o) else "",
+        rejection_reason=Text2(o.rejection_reason, o.rejection_reason_en)
+        if is_rejected(o)
+        else Text2(),
         step=step,
         savings=savings,
         override_saving=o.money_saving_override_vnd,
-        override_reason=o.override_reason,
+        override_reason=Text2(o.override_reason, o.override_reason_en),
         investment=o.investment_vnd,
         added_opex=o.added_opex_vnd,
         lifetime=o.lifetime_years,
@@ -434,8 +441,8 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     team = []
     for m in snap.team:
         words.append(m.name)  # nobody is named: the auditors' names point at the firm too
-        if m.organisation and not (
-            ent_name and m.organisation.strip().casefold() == ent_name.casefold()
+        if m.organisation.vi and not (
+            ent_name and m.organisation.vi.strip().casefold() == ent_name.casefold()
         ):
             team.append(replace(m, name=""))
     for k in IDENTITY_FIELDS:
@@ -476,11 +483,11 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
             o,
             title=t2(o.title),
             description=t2(o.description),
-            rejection_reason=scrub(o.rejection_reason),
+            rejection_reason=t2(o.rejection_reason),
             responsible="",
             savings=tuple(replace(sv, unit_price=None, stream=t2(sv.stream)) for sv in o.savings),
             override_saving=None,
-            override_reason=scrub(o.override_reason),
+            override_reason=t2(o.override_reason),
             investment=None,
             added_opex=None,
             annual_saving=None,
@@ -498,7 +505,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
             title=t2(f.title),
             note=t2(f.note),
             area=t2(f.area),
-            photos=tuple(replace(p, caption=scrub(p.caption)) for p in f.photos),
+            photos=tuple(replace(p, caption=t2(p.caption)) for p in f.photos),
         )
         for f in snap.findings
     )
@@ -529,7 +536,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     withheld = ("indicators",) if any("VND" in i.unit.upper() for i in snap.indicators) else ()
     return replace(
         snap,
-        title="",
+        title=Text2(),
         enterprise=ent,
         products=products,
         narrative={k: t2(v) for k, v in snap.narrative.items()},

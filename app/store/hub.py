@@ -2,8 +2,8 @@
 
 A programme outgrows a folder on one laptop; its hub is one PostgreSQL database. The app creates
 and migrates the hub's schema itself (schema ``recp``, version in ``recp.hub_meta``), and keeps
-the roll-ups as SQL views (``recp.programme_totals``, ``recp.by_park`` …) so that programme staff
-can query them with any SQL tool.
+the roll-ups as SQL views (``recp.programme_totals``, ``recp.by_park``, ``recp.park_readiness``
+…) so that programme staff can query them with any SQL tool.
 
 - ``publish(url, summary)`` writes one audit's summary, in ONE transaction: the audit's row, its
   physical savings, its options per CP technique and per status. The audit's stable identity
@@ -83,6 +83,9 @@ AUDIT_COLUMNS = (
     "summary",
     "app_version",
 )
+# Added by hub schema 3 (eco-enterprise readiness): written only to a hub that has them.
+READINESS_COLUMNS = ("recp_results", "symbiosis_links")
+READINESS_SINCE = 3
 
 # Breakdown views: name -> the grouping expression (an unset value is NULL, its own group).
 BREAKDOWN_VIEWS = {
@@ -166,8 +169,24 @@ def _schema_v2() -> list[str]:
     ]
 
 
+def _schema_v3() -> list[str]:
+    """Eco-enterprise readiness per park (issue 22): whether each audit meets the park
+    criterion (RECP results; NULL: published by an older app, not known) and its symbiosis
+    links, and a view per park for staff with a SQL tool. The share is of the audited firms;
+    the required share is the checklist file's (``app.core.park_readiness``), not the hub's."""
+    return [
+        f"ALTER TABLE {SCHEMA}.audits ADD COLUMN recp_results boolean, "
+        "ADD COLUMN symbiosis_links integer NOT NULL DEFAULT 0",
+        f"CREATE VIEW {SCHEMA}.park_readiness AS SELECT NULLIF(park, '') AS park, "
+        "COUNT(*) AS audits, COUNT(*) FILTER (WHERE recp_results) AS with_recp_results, "
+        "COUNT(*) FILTER (WHERE recp_results IS NULL) AS readiness_unknown, "
+        "(COUNT(*) FILTER (WHERE recp_results))::double precision / COUNT(*) AS share, "
+        f"COALESCE(SUM(symbiosis_links), 0) AS symbiosis_links FROM {SCHEMA}.audits GROUP BY 1",
+    ]
+
+
 # HUB_MIGRATIONS[i] turns a version-i hub into version i+1 (0: no schema yet).
-HUB_MIGRATIONS: list[Callable[[], list[str]]] = [_schema_v1, _schema_v2]
+HUB_MIGRATIONS: list[Callable[[], list[str]]] = [_schema_v1, _schema_v2, _schema_v3]
 HUB_SCHEMA_VERSION = len(HUB_MIGRATIONS)
 
 
@@ -282,12 +301,19 @@ def create_hub(url: str) -> int:
 # Publishing
 
 
-def audit_row(summary: pf.AuditSummary) -> tuple[Any, ...]:
-    """The ``recp.audits`` row of ``summary`` (in ``AUDIT_COLUMNS`` order)."""
+def audit_columns(version: int | None = None) -> tuple[str, ...]:
+    """The ``recp.audits`` columns a publish writes to a hub of ``version`` (default: this
+    app's)."""
+    version = HUB_SCHEMA_VERSION if version is None else version
+    return AUDIT_COLUMNS + (READINESS_COLUMNS if version >= READINESS_SINCE else ())
+
+
+def audit_row(summary: pf.AuditSummary, version: int | None = None) -> tuple[Any, ...]:
+    """The ``recp.audits`` row of ``summary`` (in ``audit_columns(version)`` order)."""
     from psycopg.types.json import Jsonb
 
     data = pf.summary_as_dict(summary)
-    return (
+    row = (
         summary.audit_id,
         *(getattr(summary, c) for c in _TEXT),
         summary.anonymised,
@@ -297,7 +323,10 @@ def audit_row(summary: pf.AuditSummary) -> tuple[Any, ...]:
         *(getattr(summary, c) for c in SUMMED),
         Jsonb(data),
         __version__,
+        summary.recp_results,
+        summary.symbiosis_links,
     )
+    return row[: len(audit_columns(version))]
 
 
 def child_rows(summary: pf.AuditSummary) -> dict[str, list[tuple[Any, ...]]]:
@@ -321,13 +350,16 @@ def child_rows(summary: pf.AuditSummary) -> dict[str, list[tuple[Any, ...]]]:
     return {"savings": savings, "techniques": techniques, "option_statuses": statuses}
 
 
-_INSERT_AUDIT = (
-    f"INSERT INTO {SCHEMA}.audits ({', '.join(AUDIT_COLUMNS)}, published_at) "
-    f"VALUES ({', '.join(['%s'] * len(AUDIT_COLUMNS))}, now()) "
-    "ON CONFLICT (audit_id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in (*AUDIT_COLUMNS[1:], "published_at"))
-    + " RETURNING (xmax = 0)"
-)
+def _insert_audit(columns: Sequence[str]) -> str:
+    return (
+        f"INSERT INTO {SCHEMA}.audits ({', '.join(columns)}, published_at) "
+        f"VALUES ({', '.join(['%s'] * len(columns))}, now()) "
+        "ON CONFLICT (audit_id) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in (*columns[1:], "published_at"))
+        + " RETURNING (xmax = 0)"
+    )
+
+
 _INSERT_CHILD = {
     "savings": f"INSERT INTO {SCHEMA}.savings (audit_id, scope, kind, unit, quantity) "
     "VALUES (%s, %s, %s, %s, %s)",
@@ -354,8 +386,8 @@ def publish(url: str, summary: pf.AuditSummary) -> bool:
     try:
         try:
             with conn.transaction(), conn.cursor() as cur:
-                ensure_schema(conn, url)
-                cur.execute(_INSERT_AUDIT, audit_row(summary))
+                version = ensure_schema(conn, url)
+                cur.execute(_insert_audit(audit_columns(version)), audit_row(summary, version))
                 row = cur.fetchone()
                 created = bool(row[0]) if row else False
                 _write_children(cur, summary)

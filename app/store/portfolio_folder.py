@@ -94,16 +94,29 @@ def read_audit(
 
     Raises ``UserError`` for a file that cannot be read (its problem is the reason).
     """
-    audit, meta, notes, _ = _read(Path(path), migrations, use_stored=False)
+    audit, meta, notes, _, _ = _read(Path(path), migrations, use_stored=False)
     assert audit is not None
     return audit, meta, notes
 
 
+def read_summary(
+    path: str | os.PathLike, *, migrations: list[schema.Migration] | None = None
+) -> AuditSummary:
+    """The summary of the audit in ``path`` (its stored one when current), read-only;
+    ``UserError`` for a file that cannot be read."""
+    entry = read_entry(path, migrations=migrations)
+    if entry.problem is not None:
+        raise UserError(entry.problem)
+    assert entry.summary is not None
+    return entry.summary
+
+
 def _read(
     path: Path, migrations: list[schema.Migration] | None, *, use_stored: bool
-) -> tuple[model.Audit | None, dict[str, str], list[Problem], AuditSummary | None]:
-    """``read_audit``; with ``use_stored``, the file's current stored summary instead of the
-    audit when it has one (``app.store.stored_summary``): then the audit is not read."""
+) -> tuple[model.Audit | None, dict[str, str], list[Problem], AuditSummary | None, object]:
+    """``read_audit``, and the auditor's eco-enterprise answers (a setting ``summarize`` needs);
+    with ``use_stored``, the file's current stored summary instead of the audit when it has one
+    (``app.store.stored_summary``): then the audit is not read."""
     from app.store.auditfile import AuditFile, _check_header, _meta
 
     path = Path(path)
@@ -136,7 +149,7 @@ def _read(
                 raise UserError.of("store.damaged", loc, detail=str(exc)) from exc
             summary = stored_summary.stored(meta, version)
             if summary is not None:
-                return None, meta, _open_elsewhere(path, notes), summary
+                return None, meta, _open_elsewhere(path, notes), summary, None
         if version < supported:  # migrate a copy in memory; the file stays as it is
             from app.store.auditfile import _migrate
 
@@ -166,12 +179,13 @@ def _read(
         )
         meta = af._read(af.meta)
         audit = af.load(only=SUMMARY_TYPES)
+        answers = af._read(lambda: stored_summary.readiness_answers(af._conn))
         conn = None  # type: ignore[assignment]  # af owns it now
         af.close()
     finally:
         if conn is not None:
             conn.close()
-    return audit, meta, _open_elsewhere(path, notes), None
+    return audit, meta, _open_elsewhere(path, notes), None, answers
 
 
 def _open_elsewhere(path: Path, notes: list[Problem]) -> list[Problem]:
@@ -195,10 +209,10 @@ def read_entry(
     """One file's entry: never raises for a bad file (the reason is in ``problem``)."""
     path = Path(path)
     try:
-        audit, meta, notes, summary = _read(path, migrations, use_stored=True)
+        audit, meta, notes, summary, answers = _read(path, migrations, use_stored=True)
         if summary is None:
             assert audit is not None
-            summary = summarize(audit, modified=meta.get("modified", ""))
+            summary = summarize(audit, modified=meta.get("modified", ""), readiness_answers=answers)
     except UserError as exc:
         return PortfolioEntry(path, problem=exc.problem)
     except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:  # damage the checks missed

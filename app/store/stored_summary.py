@@ -35,7 +35,7 @@ from app.core.portfolio import (
 
 SUMMARY_KEY = "portfolio_summary"
 STAMP_KEY = "portfolio_summary_of"
-FORMAT = 1  # bump when AuditSummary or summarize changes meaning
+FORMAT = 2  # bump when AuditSummary or summarize changes meaning (2: eco-enterprise readiness)
 # What a summary needs of an audit besides its header (the rest is never read).
 SUMMARY_TYPES = (model.Option, model.ResourceStream, model.PeriodRecord, model.ReferenceOverride)
 
@@ -50,7 +50,8 @@ def store(conn: sqlite3.Connection, audit: model.Audit, version: int, modified: 
     An audit the finance rules cannot sum up yet (a half-typed baseline) gets none: that is
     the portfolio's to report when it reads the file, not a reason to refuse a save."""
     try:
-        data = summary_as_dict(summarize(audit, modified=modified))
+        answers = readiness_answers(conn)
+        data = summary_as_dict(summarize(audit, modified=modified, readiness_answers=answers))
     except Exception:  # noqa: BLE001 - any rule's complaint: no summary, the file is fine
         drop(conn)
         return
@@ -62,6 +63,15 @@ def store(conn: sqlite3.Connection, audit: model.Audit, version: int, modified: 
             (STAMP_KEY, stamp(version, modified)),
         ],
     )
+
+
+def readiness_answers(conn: sqlite3.Connection) -> object:
+    """The auditor's eco-enterprise answers stored in the file (``readiness.ANSWERS_SETTING``),
+    as ``summarize`` takes them; None when there are none."""
+    from app.core.readiness import ANSWERS_SETTING
+
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (ANSWERS_SETTING,)).fetchone()
+    return json.loads(row[0]) if row else None
 
 
 def drop(conn: sqlite3.Connection) -> None:

@@ -60,6 +60,7 @@ class AppState:
         self.jobs = _LazyJobs(app)
         self.window = MainWindow(self)
         self.window.languageRequested.connect(self.set_language)
+        self.window.after_first_paint(self.translations.apply_dialog_choice)
 
     # language ------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
@@ -67,6 +68,7 @@ class AppState:
         if self.window.context is not None:  # first: screens format numbers by context.lang
             self.window.context.set_language(lang)
         self.translations.set_language(lang)
+        self.translations.apply_dialog_choice()
         # Deliver the LanguageChange events now, so every widget is retranslated on return.
         from PySide6.QtCore import QEvent  # (its Python class costs ~2 ms: not at start-up)
 

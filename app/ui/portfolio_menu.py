@@ -49,11 +49,13 @@ class PortfolioMenu(QObject):
             self.portfolio_window.choose_folder()
 
     def publish(self) -> None:
+        from app.core.readiness import ANSWERS_SETTING
         from app.ui.portfolio_window import PublishDialog
 
         context = self.window.context
         if context is None:
             return
-        dialog = PublishDialog(context.audit, self.lang, self.window)
+        answers = context.file.get_setting(ANSWERS_SETTING)
+        dialog = PublishDialog(context.audit, self.lang, self.window, readiness_answers=answers)
         dialog.open()
         self.publish_dialog = dialog

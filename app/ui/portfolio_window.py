@@ -115,6 +115,10 @@ class PortfolioWindow(QWidget):
         self.tabs.addTab(by, "")
         self.tabs.addTab(self.chart, "")
         self.tabs.addTab(self.files, "")
+        from app.ui.readiness_portfolio import ReadinessPortfolioTab
+
+        self.readiness = ReadinessPortfolioTab()
+        self.tabs.addTab(self.readiness, "")
 
         self.export_lang = QComboBox()
         self.export_lang.addItem("Tiếng Việt", "vi")
@@ -156,6 +160,7 @@ class PortfolioWindow(QWidget):
             )
         ):
             self.tabs.setTabText(i, name)
+        self.tabs.setTabText(self.tabs.indexOf(self.readiness), self.readiness.title())
         self.export_label.setText(self.tr("Export in"))
         self.confidential.setText(self.tr("Confidential: name no enterprise"))
         self.btn_pdf.setText(self.tr("Export PDF…"))
@@ -263,6 +268,7 @@ class PortfolioWindow(QWidget):
         if self.portfolio is None:
             self.source_label.setText(self.tr("Open a folder of audit files (.recp)."))
             self.totals.setText("")
+            self.readiness.show_summaries([], self.lang)
             return
         p = self.portfolio
         self.source_label.setText(text("portfolio.title", self.lang, source=p.source))
@@ -281,6 +287,7 @@ class PortfolioWindow(QWidget):
         lines.append(f"<p>{tables[0].title}</p>")
         self.totals.setText("".join(lines))
         self._show_breakdown()
+        self.readiness.show_summaries(summaries, self.lang)
         from app.reports.portfolio_charts import portfolio_figure
 
         self.chart.show_figure(portfolio_figure(summaries, self.lang))
@@ -344,12 +351,14 @@ class PortfolioWindow(QWidget):
 class PublishDialog(QDialog):
     """Send the open audit's figures to a programme hub (only when the user asks)."""
 
-    def __init__(self, audit, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, audit, lang: str, parent: QWidget | None = None, readiness_answers=None
+    ) -> None:
         from app.core import portfolio as pf
 
         super().__init__(parent)
         self.lang = lang
-        self.summary = pf.publishable(pf.summarize(audit))
+        self.summary = pf.publishable(pf.summarize(audit, readiness_answers=readiness_answers))
         self.address = QLineEdit()
         self.address.setPlaceholderText("postgresql://user@host/database")
         self.password = QLineEdit()

@@ -56,12 +56,12 @@ class AppSettings:
     def last_folder(self) -> str:
         """Where file dialogs start: the folder last used, else the user's Documents."""
         folder = str(self.q.value("files/last_folder", "") or "")
-        return folder if folder and _usable(folder) else documents_folder()
+        return folder if folder and users_folder(folder) else documents_folder()
 
     def set_last_folder(self, folder: str | Path) -> None:
         """Remember ``folder``, except the app's own data folder (the demo audit lives there,
         hidden from users: a new audit proposed there would be lost to them)."""
-        if _usable(folder):
+        if users_folder(folder):
             self.q.setValue("files/last_folder", str(folder))
 
     def recent(self) -> list[dict]:
@@ -110,8 +110,9 @@ def documents_folder() -> str:
     return folder if folder and Path(folder).is_dir() else str(Path.home())
 
 
-def _usable(folder: str | Path) -> bool:
-    """An existing folder of the user's, not the app's own data folder."""
+def users_folder(folder: str | Path) -> bool:
+    """Whether a file dialog may propose ``folder``: an existing folder of the user's, not
+    the app's own hidden data folder (where the demo audit lives)."""
     from app.store.demo_file import user_data_dir
 
     try:

@@ -20,6 +20,7 @@ class Translations:
     def __init__(self, app: QCoreApplication):
         self.app = app
         self.lang = "en"
+        self.native_dialogs = True
         self._installed: list[QTranslator] = []
 
     def set_language(self, lang: str) -> list[str]:
@@ -29,6 +30,11 @@ class Translations:
         self._installed.clear()
         self.lang = lang
         QLocale.setDefault(QLocale("vi_VN" if lang == "vi" else "en_US"))
+        # The system's own file dialogs speak the system's language: Qt's, which our
+        # translations reach, when that is not the UI's (a Vietnamese UI on an English Windows).
+        # (applied by ``apply_dialog_choice``: its attribute is an enum of the Qt namespace,
+        # ~40 ms to build, so the start-up applies it after the first paint)
+        self.native_dialogs = system_speaks(lang, QLocale.system().uiLanguages())
         loaded: list[str] = []
         if lang == "en":  # the source language: no translator needed
             return loaded
@@ -43,3 +49,17 @@ class Translations:
                 self._installed.append(tr)
                 loaded.append(path)
         return loaded
+
+    def apply_dialog_choice(self) -> None:
+        """Qt's own dialogs (translated) unless the system's speak the UI's language."""
+        from PySide6.QtCore import Qt
+
+        attribute = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+        QCoreApplication.setAttribute(attribute, not self.native_dialogs)
+
+
+def system_speaks(lang: str, system_languages: list[str]) -> bool:
+    """Whether the system's dialogs are in ``lang``: the system's first UI language is it
+    ("vi-VN" for "vi"). An empty list is taken as English, the systems' default."""
+    first = (system_languages[0] if system_languages else "en").replace("_", "-").lower()
+    return first.split("-")[0] == lang

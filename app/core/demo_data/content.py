@@ -17,6 +17,7 @@ ISSUE = ChecklistAnswer.ISSUE
 TEMPLATE_IDS = ("textile_dyeing", "general_utilities")
 
 AUDIT_TITLE = "Đánh giá SDHQTN&SXSH chi tiết năm 2025 – Công ty TNHH Dệt nhuộm Lam Hải"
+AUDIT_TITLE_EN = "Detailed RECP audit 2025 – Lam Hai Textile Dyeing Co., Ltd."
 AUDIT_NOTES = (
     "Đánh giá chi tiết trong chương trình khu công nghiệp sinh thái. Số liệu nền: 12 tháng năm "
     "2024, theo hóa đơn điện, nước, than, phiếu xuất kho hóa chất và sổ theo dõi sản xuất. "
@@ -44,32 +45,47 @@ TEAM: list[dict[str, Any]] = [
     {
         "name": "ThS. Nguyễn Thị Thu Hà",
         "role": "Trưởng nhóm đánh giá, chuyên gia năng lượng",
+        "role_en": "Audit team leader, energy expert",
         "organisation": "Trung tâm Sản xuất sạch hơn Việt Nam (VNCPC)",
+        "organisation_en": "Vietnam Cleaner Production Centre (VNCPC)",
         "department": "Chuyên gia tư vấn",
+        "department_en": "Consultant",
     },
     {
         "name": "KS. Trần Minh Đức",
         "role": "Chuyên gia nước, hóa chất và xử lý nước thải",
+        "role_en": "Water, chemicals and wastewater treatment expert",
         "organisation": "Trung tâm Sản xuất sạch hơn Việt Nam (VNCPC)",
+        "organisation_en": "Vietnam Cleaner Production Centre (VNCPC)",
         "department": "Chuyên gia tư vấn",
+        "department_en": "Consultant",
     },
     {
         "name": "Phạm Văn Long",
         "role": "Phó giám đốc sản xuất, trưởng nhóm SXSH của doanh nghiệp",
+        "role_en": "Deputy production director, the enterprise's CP team leader",
         "organisation": "Công ty TNHH Dệt nhuộm Lam Hải",
+        "organisation_en": "Lam Hai Textile Dyeing Co., Ltd.",
         "department": "Ban Giám đốc",
+        "department_en": "Board of directors",
     },
     {
         "name": "Lê Thị Hồng Nhung",
         "role": "Trưởng phòng Kỹ thuật nhuộm, thành viên nhóm SXSH",
+        "role_en": "Head of dyeing technology, CP team member",
         "organisation": "Công ty TNHH Dệt nhuộm Lam Hải",
+        "organisation_en": "Lam Hai Textile Dyeing Co., Ltd.",
         "department": "Phòng Kỹ thuật",
+        "department_en": "Technical department",
     },
     {
         "name": "Vũ Quang Huy",
         "role": "Quản đốc phân xưởng Cơ điện, thành viên nhóm SXSH",
+        "role_en": "Head of the mechanical and electrical workshop, CP team member",
         "organisation": "Công ty TNHH Dệt nhuộm Lam Hải",
+        "organisation_en": "Lam Hai Textile Dyeing Co., Ltd.",
         "department": "Phân xưởng Cơ điện",
+        "department_en": "Mechanical and electrical workshop",
     },
 ]
 
@@ -565,6 +581,7 @@ FINDINGS: list[dict[str, Any]] = [
         "stream": "coal",
         "photo": "steam_leak",
         "photo_caption": "Hơi rò rỉ tại mặt bích van cấp hơi máy nhuộm jet số 5",
+        "photo_caption_en": "Steam leaking at the flange of the steam supply valve of jet dyeing machine no. 5",
     },
     {
         "key": "F02",
@@ -641,6 +658,7 @@ FINDINGS: list[dict[str, Any]] = [
         "stream": "water",
         "photo": "overflow",
         "photo_caption": "Nước tràn qua thành bể giặt số 2 khi máy đang dừng",
+        "photo_caption_en": "Water overflowing washing tank no. 2 while the machine is stopped",
     },
     {
         "key": "F07",
@@ -673,6 +691,7 @@ FINDINGS: list[dict[str, Any]] = [
         "stream": "reactive_dyes",
         "photo": "dye_spill",
         "photo_caption": "Bột thuốc nhuộm rơi vãi quanh bàn cân tại khu pha chế",
+        "photo_caption_en": "Dye powder spilled around the weighing table in the dye kitchen",
     },
     {
         "key": "F09",
@@ -755,6 +774,7 @@ FINDINGS: list[dict[str, Any]] = [
         "stream": "slag",
         "photo": "slag_heap",
         "photo_caption": "Bãi xỉ lò hơi để lộ thiên cạnh nhà lò",
+        "photo_caption_en": "Boiler slag heaped in the open beside the boiler house",
     },
     {
         "key": "F15",
@@ -1110,6 +1130,10 @@ OPTIONS: list[dict[str, Any]] = [
             "Nhà máy không có công đoạn làm bóng: dịch xút loãng, lẫn tạp chất; lượng xút thu hồi "
             "khoảng 40 t/năm không đủ hoàn vốn cho khoản đầu tư 3,2 tỷ đồng."
         ),
+        "rejection_reason_en": (
+            "The plant has no mercerising step: the spent caustic is dilute and contaminated; "
+            "the roughly 40 t/yr recovered would not pay back an investment of 3.2 billion VND."
+        ),
         "scores": (2, 3),
     },
     {
@@ -1146,6 +1170,10 @@ OPTIONS: list[dict[str, Any]] = [
         "override_reason": (
             "Cơ sở tái chế báo giá 9,0 triệu đồng/t cho vải vụn đã phân loại, so với 4,5 triệu "
             "đồng/t hiện nay (khoảng 45 t/năm)."
+        ),
+        "override_reason_en": (
+            "The recycler quoted 9.0 million VND/t for sorted scraps, against 4.5 million VND/t "
+            "today (about 45 t/yr)."
         ),
         "investment": 25_000_000,
         "opex": 30_000_000,

@@ -81,6 +81,12 @@ ENTERPRISE_FIELDS = (
 )
 AUDIT_FIELDS = (
     ("info", "title", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit title")),
+    (
+        "info",
+        "title_en",
+        "text",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit title (English, for reports)"),
+    ),
     ("info", "start_date", "date", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit start")),
     ("info", "end_date", "date", QT_TRANSLATE_NOOP("EnterpriseScreen", "Audit end")),
     (
@@ -94,8 +100,11 @@ AUDIT_FIELDS = (
 TEAM_COLUMNS = (
     ("name", QT_TRANSLATE_NOOP("EnterpriseScreen", "Name")),
     ("role", QT_TRANSLATE_NOOP("EnterpriseScreen", "Role in the team")),
+    ("role_en", QT_TRANSLATE_NOOP("EnterpriseScreen", "Role (English)")),
     ("organisation", QT_TRANSLATE_NOOP("EnterpriseScreen", "Organisation")),
+    ("organisation_en", QT_TRANSLATE_NOOP("EnterpriseScreen", "Organisation (English)")),
     ("department", QT_TRANSLATE_NOOP("EnterpriseScreen", "Department")),
+    ("department_en", QT_TRANSLATE_NOOP("EnterpriseScreen", "Department (English)")),
 )
 # What makes the phase complete: these fields filled, and a team.
 KEY_FIELDS = ("name", "tax_code", "sector_vsic", "province", "employees", "contact_name")
@@ -122,6 +131,10 @@ class EnterpriseScreen(PhaseScreen):
         self.team.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.team.verticalHeader().setVisible(False)
+        # Seven columns in half the screen: headers wrap onto two lines rather than being cut.
+        # AlignCenter | TextWordWrap as a property (no Qt enum on the first screen, see above).
+        self.team.horizontalHeader().setProperty("defaultAlignment", 0x1084)
+        self.team.horizontalHeader().setMinimumHeight(2 * self.team.fontMetrics().height() + 10)
         self.team.itemChanged.connect(self._team_item_changed)
         self.team_keys = GridKeys(self.team, enter="right", lazy=True)
         self.btn_add = QPushButton()

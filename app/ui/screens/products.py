@@ -86,7 +86,13 @@ class ProductsScreen(PhaseScreen):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.grid.verticalHeader().setVisible(False)
         self.grid.itemChanged.connect(self._grid_item_changed)
-        self.grid_keys = GridKeys(self.grid, enter="right", paste=self.paste_text)
+        self.grid_keys = GridKeys(
+            self.grid,
+            enter="right",
+            paste=self.paste_text,
+            clear=self.clear_cells,
+            fill_down=self.fill_down,
+        )
         self.grid_hint = QLabel()
         self.grid_hint.setObjectName("productKeysHint")
         self.btn_add_product = QPushButton()
@@ -347,6 +353,22 @@ class ProductsScreen(PhaseScreen):
         from app.ui.products_paste import paste_into_products
 
         return paste_into_products(self, text, top, left)
+
+    def clear_cells(self, cells) -> bool:
+        """Delete on the selected cells: one undo step (``app.ui.products_keys``)."""
+        if self.read_only:  # nothing to do, nothing to say (as typing into a locked cell)
+            return False
+        from app.ui import products_keys
+
+        return products_keys.clear_cells(self, cells)
+
+    def fill_down(self, cells) -> bool:
+        """Ctrl+D on the selected cells: one undo step (``app.ui.products_keys``)."""
+        if self.read_only:  # nothing to do, nothing to say (as typing into a locked cell)
+            return False
+        from app.ui import products_keys
+
+        return products_keys.fill_down(self, cells)
 
     def add_product(self) -> model.Product | None:
         position = max((p.position for p in self.context.audit.products), default=-1) + 1

@@ -225,11 +225,18 @@ class ReportsScreen(PhaseScreen):
         )
 
     def default_target(self, lang: str, fmt: str, variant: str) -> Path:
-        """Beside the audit file, named by enterprise, variant and language."""
+        """Beside the audit file, named by enterprise, variant and language; in the user's
+        last folder (else Documents) when the audit is in the app's hidden data folder (the
+        demo), where the user would never find the report."""
         from app.reports.export import default_file_name
+        from app.ui.settings import documents_folder, users_folder
 
         name = default_file_name(self.context.audit, variant, lang, fmt)
-        return Path(self.context.file.path).with_name(name)
+        folder = Path(self.context.file.path).parent
+        if not users_folder(folder):
+            settings = self.context.settings
+            folder = Path(settings.last_folder() if settings is not None else documents_folder())
+        return folder / name
 
     def choose_and_export(self) -> None:
         lang, fmt, variant = self.choice()

@@ -55,6 +55,8 @@ from app.ui.forms import TextField
 
 # Figures shown on the money tab; investment, net saving, payback and NPV are in the header.
 _MORE_FIGURES = ("irr", "dpayback", "co2e", "mac", "cost_class")
+# The free-text reasons among the money fields: saved as typed, no live figures.
+_REASONS = ("override_reason", "override_reason_en")
 
 
 class _Body(QWidget):
@@ -215,14 +217,14 @@ class OptionEditor(QScrollArea):
             "lifetime_years",
             "discount_rate",
             "money_saving_override_vnd",
-            "override_reason",
+            *_REASONS,
         ):
             w = TextField()
             self.money_fields[name] = w
             self.labels[name] = QLabel()
             mf.addRow(self.labels[name], w)
             w.editingFinished.connect(lambda n=name: self._commit_money(n))
-            if name != "override_reason":
+            if name not in _REASONS:
                 w.textEdited.connect(self._live)
 
         # --- live figures: the key ones in the header, the others beside the money fields
@@ -255,6 +257,7 @@ class OptionEditor(QScrollArea):
         self.status_now.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         self.f_screening = _narrow_combo(QComboBox())
         self.f_rejection = TextField()
+        self.f_rejection_en = TextField()  # beside the Vietnamese, cleared with it
         self.f_responsible = TextField()
         self.f_target = DateField()
         self.f_implemented = DateField()
@@ -290,6 +293,7 @@ class OptionEditor(QScrollArea):
             (wf, "status_message", self.status_message),
             (wf, "screening", self.f_screening),
             (wf, "rejection_reason", self.f_rejection),
+            (wf, "rejection_reason_en", self.f_rejection_en),
             (pf, "responsible", self.f_responsible),
             (pf, "target_date", self.f_target),
             (pf, "implemented_date", self.f_implemented),
@@ -304,6 +308,7 @@ class OptionEditor(QScrollArea):
         self.f_screening.activated.connect(self._commit_screening)
         self.new_status.activated.connect(lambda _i: self._show_rejection_row())
         self.f_rejection.editingFinished.connect(self._commit_rejection_reason)
+        self.f_rejection_en.editingFinished.connect(self._commit_rejection_reason)
         self.f_responsible.editingFinished.connect(
             lambda: self._commit_text("responsible", self.f_responsible)
         )
@@ -473,6 +478,7 @@ class OptionEditor(QScrollArea):
             "discount_rate": self.tr("Discount rate (%)"),
             "money_saving_override_vnd": self.tr("Money saving entered (VND/yr)"),
             "override_reason": self.tr("Reason for the entered saving"),
+            "override_reason_en": self.tr("Reason for the entered saving (English)"),
             "fig_investment": self.tr("Investment"),
             "fig_saving": self.tr("Net saving per year"),
             "fig_payback": self.tr("Simple payback"),
@@ -485,6 +491,7 @@ class OptionEditor(QScrollArea):
             "status_now": self.tr("Status"),
             "screening": self.tr("Screening"),
             "rejection_reason": self.tr("Reason for rejection"),
+            "rejection_reason_en": self.tr("Reason for rejection (English)"),
             "responsible": self.tr("Responsible"),
             "target_date": self.tr("Target date"),
             "implemented_date": self.tr("Implemented on"),
@@ -608,11 +615,13 @@ class OptionEditor(QScrollArea):
         m["money_saving_override_vnd"].show_value("" if over is None else num(over))
         m["money_saving_override_vnd"].setPlaceholderText(self.tr("computed from prices"))
         m["override_reason"].show_value(o.override_reason)
+        m["override_reason_en"].show_value(o.override_reason_en)
         self.status_now.setText(text(f"options.status.{o.status.value}", lang))
         self.f_screening.setCurrentIndex(
             max(self.f_screening.findData(o.screening.value if o.screening else ""), 0)
         )
         self.f_rejection.show_value(o.rejection_reason)
+        self.f_rejection_en.show_value(o.rejection_reason_en)
         self.f_responsible.show_value(o.responsible)
         self.f_target.set_date(o.target_date)
         self.f_implemented.set_date(o.implemented_date)
@@ -712,7 +721,7 @@ class OptionEditor(QScrollArea):
             return None
         o = copy.deepcopy(self.option)
         for name, w in self.money_fields.items():
-            if name == "override_reason":
+            if name in _REASONS:
                 continue
             try:
                 setattr(o, name, self._parse_money(name, w.text()))
@@ -795,8 +804,8 @@ class OptionEditor(QScrollArea):
         w = self.money_fields[name]
         if self.option is None or not w.changed():
             return
-        if name == "override_reason":
-            self._commit(self.tr("Edit option"), self._with(override_reason=w.value()))
+        if name in _REASONS:  # the English and the Vietnamese each its own field
+            self._commit(self.tr("Edit option"), self._with(**{name: w.value()}))
             return
         try:
             value = self._parse_money(name, w.text())
@@ -850,9 +859,10 @@ class OptionEditor(QScrollArea):
             self._status_refused(new)
             return False
         self._status_refused([])
-        if (changed.screening, changed.rejection_reason) == (
+        if (changed.screening, changed.rejection_reason, changed.rejection_reason_en) == (
             self.option.screening,
             self.option.rejection_reason,
+            self.option.rejection_reason_en,
         ):
             return False
         self._commit(label, changed)
@@ -869,16 +879,21 @@ class OptionEditor(QScrollArea):
             self.tr("Change screening"),
             screening=value,
             rejection_reason=self.f_rejection.value(),
+            rejection_reason_en=self.f_rejection_en.value(),
         )
 
     def _commit_rejection_reason(self) -> None:
-        if self.option is None or not self.f_rejection.changed():
+        """Either language's reason: each field its own, the other kept as it is."""
+        if self.option is None:
+            return
+        if not (self.f_rejection.changed() or self.f_rejection_en.changed()):
             return
         if self.f_screening.currentData() == Screening.REJECTED.value:
             self._workflow_edit(
                 self.tr("Edit option"),
                 screening=Screening.REJECTED,
                 rejection_reason=self.f_rejection.value(),
+                rejection_reason_en=self.f_rejection_en.value(),
             )
 
     def _rejecting(self) -> bool:
@@ -890,7 +905,8 @@ class OptionEditor(QScrollArea):
 
     def _show_rejection_row(self) -> None:
         """The reason for rejection is shown only while the option is or is being rejected."""
-        self._status_form.setRowVisible(self.f_rejection, self._rejecting())
+        for w in (self.f_rejection, self.f_rejection_en):
+            self._status_form.setRowVisible(w, self._rejecting())
 
     def _status_refused(self, problems: list) -> None:
         """Say next to the status control why a change was refused (empty: hide the note)."""
@@ -974,6 +990,7 @@ class OptionEditor(QScrollArea):
         data = {
             "screening": Screening(screening) if screening else None,
             "rejection_reason": self.f_rejection.value(),
+            "rejection_reason_en": self.f_rejection_en.value(),
             "responsible": self.f_responsible.value(),
             "target_date": self.f_target.date_value(),
             "implemented_date": self.f_implemented.date_value(),

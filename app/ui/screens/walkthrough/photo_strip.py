@@ -18,8 +18,14 @@ from app.core.model import Photo
 THUMB = 128
 
 
+def caption_of(photo: Photo, lang: str) -> str:
+    """The caption shown in ``lang``: the English one, else the Vietnamese."""
+    return (photo.caption_en or photo.caption) if lang == "en" else photo.caption
+
+
 class PhotoStrip(QListWidget):
-    """Thumbnails of one finding's photos. Drop files here to add them; F2 edits a caption."""
+    """Thumbnails of one finding's photos. Drop files here to add them; F2 edits the caption
+    in the UI language (the screen stores an English UI's edit as the English caption)."""
 
     def __init__(
         self,
@@ -52,7 +58,8 @@ class PhotoStrip(QListWidget):
         self.itemChanged.connect(self._caption_changed)
         self.itemActivated.connect(self._open)
 
-    def show_photos(self, photos: list[Photo]) -> None:
+    def show_photos(self, photos: list[Photo], lang: str = "vi") -> None:
+        """The photos with their captions in ``lang`` (English: the Vietnamese when none)."""
         current = self.current_photo_id()
         self._filling = True
         self.clear()
@@ -63,9 +70,10 @@ class PhotoStrip(QListWidget):
                 if photo.thumbnail:
                     pixmap.loadFromData(photo.thumbnail)
                 self._pixmaps[photo.id] = pixmap
-            item = QListWidgetItem(QIcon(pixmap), photo.caption)
+            caption = caption_of(photo, lang)
+            item = QListWidgetItem(QIcon(pixmap), caption)
             item.setData(Qt.UserRole, photo.id)
-            item.setToolTip(photo.caption or f"{photo.width} × {photo.height}")
+            item.setToolTip(caption or f"{photo.width} × {photo.height}")
             item.setFlags(item.flags() | Qt.ItemIsEditable)
             self.addItem(item)
             if photo.id == current:

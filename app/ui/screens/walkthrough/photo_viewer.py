@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.model import Photo
+from app.ui.screens.walkthrough.photo_strip import caption_of
 
 
 class PhotoViewer(QDialog):
@@ -24,9 +25,11 @@ class PhotoViewer(QDialog):
         index: int,
         jpeg_of: Callable[[str], bytes],
         parent: QWidget | None = None,
+        lang: str = "vi",
     ):
         super().__init__(parent)
         self.photos, self.index, self._jpeg_of = photos, index, jpeg_of
+        self.lang = lang  # the captions shown: English ones in an English UI
         self._pixmap = QPixmap()
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignCenter)
@@ -49,8 +52,9 @@ class PhotoViewer(QDialog):
             self._pixmap.loadFromData(photo.thumbnail)  # better a small picture than none
         text = self.tr("Photo {n} of {count}").format(n=self.index + 1, count=len(self.photos))
         size = f"{photo.width} × {photo.height}"
-        self.caption.setText(" — ".join(t for t in (text, photo.caption, size) if t))
-        self.setWindowTitle(photo.caption or text)
+        caption = caption_of(photo, self.lang)
+        self.caption.setText(" — ".join(t for t in (text, caption, size) if t))
+        self.setWindowTitle(caption or text)
         self._fit()
 
     def _fit(self) -> None:

@@ -344,10 +344,22 @@ class WalkthroughScreen(PhaseScreen):
         photo_buttons.addWidget(self.add_photos_button)
         photo_buttons.addWidget(self.delete_photo_button)
         photo_buttons.addStretch(1)
+        # The selected photo's caption in both languages, side by side: editing the English
+        # never touches the Vietnamese (F2 on the strip edits the UI language's caption).
+        self.caption_labels = {"vi": QLabel(), "en": QLabel()}
+        self.caption_edits = {"vi": QLineEdit(), "en": QLineEdit()}
+        captions = QFormLayout()  # one above the other: the pane stays narrow
+        for lang_, edit in self.caption_edits.items():
+            edit.setObjectName(f"caption_{lang_}")
+            self.caption_labels[lang_].setBuddy(edit)
+            edit.editingFinished.connect(lambda lg=lang_: self._caption_edited(lg))
+            captions.addRow(self.caption_labels[lang_], edit)
         photos_layout = QVBoxLayout(self.photos_box)
         photos_layout.addLayout(photo_buttons)  # above the strip: in view on a 768 px screen
         photos_layout.addWidget(self.photo_strip)
+        photos_layout.addLayout(captions)
         photos_layout.addWidget(self.photo_status)
+        self.photo_strip.currentItemChanged.connect(lambda *_: self._fill_captions())
 
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.addWidget(self.question)
@@ -457,6 +469,8 @@ class WalkthroughScreen(PhaseScreen):
             self.tr("Photos (drop image files here; Enter or double click: full size; F2: caption)")
         )
         self.add_photos_button.setText(self.tr("Add photos…"))
+        self.caption_labels["vi"].setText(self.tr("Caption (Vietnamese)"))
+        self.caption_labels["en"].setText(self.tr("Caption (English)"))
         self.delete_photo_button.setText(self.tr("Delete photo"))
         self._filling = True
         current = self.filter_combo.currentIndex()
@@ -484,6 +498,8 @@ class WalkthroughScreen(PhaseScreen):
             self.delete_photo_button,
         ):
             widget.setEnabled(not read_only)
+        for edit in self.caption_edits.values():
+            edit.setReadOnly(read_only)
         self.note_edit.setReadOnly(read_only)
         self.note_en_edit.setReadOnly(read_only)
         self.photo_strip.set_read_only(read_only)
@@ -709,7 +725,8 @@ class WalkthroughScreen(PhaseScreen):
         if finding and (finding.note_en or (free and finding.title_en)):
             self.english_toggle.setChecked(True)  # show what exists; never hide on its own
         photos = [p for p in self.context.audit.photos if finding and p.finding_id == finding.id]
-        self.photo_strip.show_photos(photos)
+        self.photo_strip.show_photos(photos, self.lang)
+        self._fill_captions()
         self.delete_photo_button.setEnabled(bool(photos) and not self.context.read_only)
         self._filling = False
 
@@ -877,7 +894,9 @@ class WalkthroughScreen(PhaseScreen):
             (p for p in self.context.audit.photos if p.finding_id == photo.finding_id),
             key=lambda p: p.position,
         )
-        viewer = PhotoViewer(photos, photos.index(photo), self.context.file.photo_jpeg, self)
+        viewer = PhotoViewer(
+            photos, photos.index(photo), self.context.file.photo_jpeg, self, lang=self.lang
+        )
         viewer.setAttribute(Qt.WA_DeleteOnClose)
         viewer.show()
         self.photo_viewer = viewer
@@ -886,14 +905,35 @@ class WalkthroughScreen(PhaseScreen):
     def _photo(self, photo_id: str) -> Photo | None:
         return next((p for p in self.context.audit.photos if p.id == photo_id), None)
 
-    def set_caption(self, photo_id: str, caption: str) -> bool:
+    def set_caption(self, photo_id: str, caption: str, lang: str | None = None) -> bool:
+        """Store a photo's caption in ``lang`` (default: the UI language, as F2 on the strip
+        edits it): the English one never overwrites the Vietnamese."""
+        attr = "caption_en" if (lang or self.lang) == "en" else "caption"
         photo = self._photo(photo_id)
         caption = model.clean_text(caption)
-        if photo is None or photo.caption == caption:
+        if photo is None or getattr(photo, attr) == caption:
             return False
+        if attr == "caption_en" and caption == photo.caption and not photo.caption_en:
+            return False  # F2 left the shown Vietnamese stand-in as it was
         edited = copy.deepcopy(photo)
-        edited.caption = caption  # jpeg stays None: the store keeps the stored JPEG
-        return self.context.edit(self.tr("Edit caption"), put=[edited])
+        setattr(edited, attr, caption)  # jpeg stays None: the store keeps the stored JPEG
+        label = self.tr("Edit English caption") if attr == "caption_en" else self.tr("Edit caption")
+        return self.context.edit(label, put=[edited])
+
+    def _fill_captions(self) -> None:
+        """The caption fields show the selected photo's captions (empty and off without one)."""
+        photo_id = self.photo_strip.current_photo_id()
+        photo = self._photo(photo_id) if photo_id else None
+        for lang, edit in self.caption_edits.items():
+            edit.setEnabled(photo is not None)
+            if not edit.hasFocus():
+                edit.setText((photo.caption_en if lang == "en" else photo.caption) if photo else "")
+                edit.setCursorPosition(0)  # the start of a long caption
+
+    def _caption_edited(self, lang: str) -> None:
+        photo_id = self.photo_strip.current_photo_id()
+        if photo_id and not self.context.read_only:
+            self.set_caption(photo_id, self.caption_edits[lang].text(), lang)
 
     def delete_photo(self, photo_id: str) -> bool:
         photo = self._photo(photo_id)
