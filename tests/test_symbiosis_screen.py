@@ -372,21 +372,6 @@ def test_a_read_only_audit_cannot_be_edited_here(tmp_path, qtbot):
         assert not (other.table.item(0, 7).flags() & Qt.ItemIsEditable)
 
 
-def test_an_older_file_without_the_disposal_route_opens(tmp_path):
-    import sqlite3
-
-    path = tmp_path / "old.recp"
-    AuditFile.create(path, build_demo_audit()).close()
-    conn = sqlite3.connect(path)
-    for sid, data in conn.execute("SELECT id, data FROM streams").fetchall():
-        fields = json.loads(data)
-        fields.pop("disposal_route")
-        conn.execute("UPDATE streams SET data = ? WHERE id = ?", (json.dumps(fields), sid))
-    conn.commit()
-    conn.close()
-    assert all(s.disposal_route == "" for s in reload(path).streams)
-
-
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_both_languages(tmp_path, qtbot, lang):
     widget, af, _path = _screen(tmp_path, qtbot, lang)
