@@ -13,7 +13,7 @@ from app.core import model
 from app.core.demo import build_demo_audit
 from app.store.auditfile import AuditFile
 from tests import pg_server as pgs
-from tests.ui_helpers import ensure_qm
+from tests.ui_helpers import app_state
 
 pg_server = pgs.pg_server
 hub_db = pgs.hub_db
@@ -23,18 +23,8 @@ NAMES = ("Công ty TNHH Dệt nhuộm Lam Hải", "Công ty CP Giấy Amata")
 
 @pytest.fixture
 def state(tmp_path, qtbot, monkeypatch):
-    from app.ui.main import AppState, make_app
-    from app.ui.settings import AppSettings
-
-    ensure_qm()
-    monkeypatch.setenv("RECP_LOG_DIR", str(tmp_path / "logs"))
-    st = AppState(make_app(), AppSettings.at(tmp_path / "settings.ini"), "vi")
-    qtbot.addWidget(st.window)
-    yield st
-    if st.window.portfolio_menu.portfolio_window is not None:
-        st.window.portfolio_menu.portfolio_window.close()
-    st.window.close_context()
-    st.translations.set_language("en")
+    with app_state(tmp_path, qtbot, monkeypatch) as st:
+        yield st
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from app.core.demo import build_demo_audit
 from app.store.auditfile import AuditFile
 from tests.test_park_readiness import DINH_VU, NAM_CAU_KIEN, PLAN, _firm
-from tests.ui_helpers import ensure_qm
+from tests.ui_helpers import app_state
 
 
 @pytest.fixture(scope="module")
@@ -24,18 +24,8 @@ def folder(tmp_path_factory):
 
 @pytest.fixture
 def state(tmp_path, qtbot, monkeypatch):
-    from app.ui.main import AppState, make_app
-    from app.ui.settings import AppSettings
-
-    ensure_qm()
-    monkeypatch.setenv("RECP_LOG_DIR", str(tmp_path / "logs"))
-    st = AppState(make_app(), AppSettings.at(tmp_path / "settings.ini"), "vi")
-    qtbot.addWidget(st.window)
-    yield st
-    if st.window.portfolio_menu.portfolio_window is not None:
-        st.window.portfolio_menu.portfolio_window.close()
-    st.window.close_context()
-    st.translations.set_language("en")
+    with app_state(tmp_path, qtbot, monkeypatch) as st:
+        yield st
 
 
 def _cells(table, row):

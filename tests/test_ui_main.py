@@ -17,23 +17,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.core import model
-from tests.ui_helpers import ensure_qm, make_file, reload
+from tests.ui_helpers import app_state, make_file, reload
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def state(tmp_path, qtbot, monkeypatch):
-    from app.ui.main import AppState, make_app
-    from app.ui.settings import AppSettings
-
-    ensure_qm()
-    monkeypatch.setenv("RECP_LOG_DIR", str(tmp_path / "logs"))
-    st = AppState(make_app(), AppSettings.at(tmp_path / "settings.ini"), "vi")
-    qtbot.addWidget(st.window)
-    yield st
-    st.window.close_context()
-    st.translations.set_language("en")
+    with app_state(tmp_path, qtbot, monkeypatch) as st:
+        yield st
 
 
 def test_language_switch_at_run_time_and_remembered(state, tmp_path):

@@ -75,3 +75,24 @@ def textile_context(tmp_path: Path, lang: str = "en") -> Iterator:
         yield AuditContext(af, path=str(path), lang=lang)
     finally:
         af.close()
+
+
+@contextmanager
+def app_state(tmp_path: Path, qtbot, monkeypatch, lang: str = "vi") -> Iterator:
+    """The whole app (``AppState``: main window, settings and logs under ``tmp_path``) in
+    ``lang``; afterwards the Portfolio window (if one was opened) and the audit are closed and
+    the language goes back to English for the next test."""
+    from app.ui.main import AppState, make_app
+    from app.ui.settings import AppSettings
+
+    ensure_qm()
+    monkeypatch.setenv("RECP_LOG_DIR", str(tmp_path / "logs"))
+    st = AppState(make_app(), AppSettings.at(tmp_path / "settings.ini"), lang)
+    qtbot.addWidget(st.window)
+    try:
+        yield st
+    finally:
+        if st.window.portfolio_menu.portfolio_window is not None:
+            st.window.portfolio_menu.portfolio_window.close()
+        st.window.close_context()
+        st.translations.set_language("en")

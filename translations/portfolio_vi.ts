@@ -47,6 +47,10 @@
         <translation>Tệp</translation>
     </message>
     <message>
+        <source>Symbiosis matches</source>
+        <translation>Cộng sinh công nghiệp</translation>
+    </message>
+    <message>
         <source>Export in</source>
         <translation>Xuất bằng</translation>
     </message>

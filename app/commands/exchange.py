@@ -1,6 +1,8 @@
-"""``python -m app exchange postgresql://… --park NAME [--json]``: a park's exchange board on the
-programme hub: what each enterprise published of its offers and needs (only what it agreed to
-share; ``exchange-export AUDIT postgresql://…`` publishes). Reading never writes to the hub.
+"""``python -m app exchange postgresql://… --park NAME [--neighbours P2,P3] [--json]``: a park's
+exchange board on the programme hub: what each enterprise published of its offers and needs
+(only what it agreed to share; ``exchange-export AUDIT postgresql://…`` publishes), and the
+matcher's proposals among them; with ``--neighbours``, the boards of the parks named too, their
+firms matched with the park's. Reading never writes to the hub.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAG
         required=True,
         metavar=text("cli.exchange.park_metavar", lang),
         help=text("cli.exchange.park", lang),
+    )
+    p.add_argument(
+        "--neighbours",
+        default=None,
+        metavar=text("cli.matches.neighbours_metavar", lang),
+        help=text("cli.exchange.neighbours", lang),
     )
     p.add_argument("--json", action="store_true", help=text("cli.json.help", lang))
     add_lang_option(p, lang)
@@ -96,13 +104,18 @@ def _item_line(item: Any, lang: str) -> str:
     return "    " + "; ".join(parts)
 
 
-def as_text(parties: list[Any], park: str, where: str, lang: str) -> str:
+def as_text(
+    parties: list[Any], park: str, where: str, lang: str, neighbours: list[str] | None = None
+) -> str:
     lines = [text("exchange.board.title", lang, park=park, where=where, count=len(parties))]
+    if neighbours:
+        lines.append(text("exchange.board.neighbours", lang, parks=", ".join(neighbours)))
     if not parties:
         lines.append(text("exchange.board.empty", lang))
     for party in parties:
         lines.append("")
-        head = party.key + (f" ({party.province})" if party.province else "")
+        place = ", ".join(filter(None, (party.park if neighbours else "", party.province)))
+        head = party.key + (f" ({place})" if place else "")
         lines.append(head)
         for side, items in (("offer", party.offers()), ("need", party.needs())):
             lines.append("  " + text(f"exchange.preview.heading.{side}", lang, count=len(items)))
@@ -111,24 +124,47 @@ def as_text(parties: list[Any], park: str, where: str, lang: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.commands.matches import as_dict as matches_dict
+    from app.commands.matches import as_text as matches_text
+    from app.commands.matches import park_list
     from app.core.errors import UserError
+    from app.core.symbiosis.matcher import match
+    from app.reports.symbiosis_export import MatchReport
     from app.store import hub
     from app.store.portfolio_source import is_hub_address
 
     lang = args.lang
     if not is_hub_address(args.hub):
         raise UserError.of("hub.not_an_address", to=hub.display_address(args.hub))
-    parties, problems = hub.read_board(args.hub, args.park)
+    park = args.park.strip()
+    neighbours = [n for n in park_list(args.neighbours) if hub.park_key(n) != hub.park_key(park)]
+    parties, problems = hub.read_board(args.hub, [park, *neighbours])
     for problem in problems:
         print(render(problem, lang), file=sys.stderr)
     where = hub.display_address(args.hub)
+    # the board's matches: the park's firms with each other and with the neighbours named
+    report = MatchReport(
+        matches=match(parties, park=park, neighbours=neighbours or False),
+        park=park,
+        neighbours=neighbours,
+        source=where,
+        parties=len(parties),
+    )
     if args.json:
         data = {
-            "park": args.park.strip(),
+            "park": park,
+            "neighbours": neighbours,
             "hub": where,
             "parties": [party_as_dict(p) for p in parties],
+            **{k: v for k, v in matches_dict(report, lang).items() if k not in _SAID},
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(as_text(parties, args.park.strip(), where, lang))
+        print(as_text(parties, park, where, lang, neighbours))
+        if parties:
+            print()
+            print(matches_text(report, lang))
     return 0
+
+
+_SAID = frozenset({"source", "park", "neighbours", "parties", "notes", "skipped"})

@@ -1,5 +1,6 @@
-"""``python -m app matches SOURCE [--park NAME] [--neighbours] [--json] [--pdf OUT] [--xlsx OUT]``:
-proposed industrial-symbiosis exchanges between the firms of a park.
+"""``python -m app matches SOURCE [--park NAME] [--neighbours [P2,P3]] [--json] [--pdf OUT]
+[--xlsx OUT]``: proposed industrial-symbiosis exchanges between the firms of a park; with
+``--neighbours`` alone, also with the parks of the same province, or with the parks named.
 
 SOURCE is a folder of audits, read read-only; the participants come from
 ``app.store.symbiosis_source.gather_parties`` (where exchange files will join), the proposals
@@ -27,7 +28,14 @@ def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAG
         "source", metavar=text("cli.portfolio.metavar", lang), help=text("cli.matches.source", lang)
     )
     p.add_argument("--park", default=None, help=text("cli.matches.park", lang))
-    p.add_argument("--neighbours", action="store_true", help=text("cli.matches.neighbours", lang))
+    p.add_argument(
+        "--neighbours",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar=text("cli.matches.neighbours_metavar", lang),
+        help=text("cli.matches.neighbours", lang),
+    )
     p.add_argument("--json", action="store_true", help=text("cli.json.help", lang))
     p.add_argument(
         "--pdf",
@@ -52,18 +60,32 @@ def register(subparsers: argparse._SubParsersAction, lang: str = DEFAULT_LANGUAG
     p.set_defaults(run=run)
 
 
+def park_list(value: str | None) -> list[str]:
+    """``"KCN B, KCN C"`` -> ``["KCN B", "KCN C"]`` (blanks dropped)."""
+    return [name.strip() for name in (value or "").split(",") if name.strip()]
+
+
+def neighbours_of(value: bool | str) -> bool | list[str]:
+    """``--neighbours`` as the matcher takes it: True (the same province), False, or the parks
+    named."""
+    return value if isinstance(value, bool) else park_list(value) or False
+
+
 def build_report(args: argparse.Namespace) -> Any:
     """The parties of ``args.source`` matched for ``args.park``, as an export's report."""
     from app.core.symbiosis.matcher import match
     from app.reports.symbiosis_export import MatchReport
     from app.store.symbiosis_source import gather_parties
 
-    gathered = gather_parties(args.source)
-    matches = match(gathered.parties, park=args.park, neighbours=args.neighbours)
+    neighbours = neighbours_of(args.neighbours)
+    named = args.park and not isinstance(neighbours, bool)
+    # a hub's board is read for the park and the parks named only
+    gathered = gather_parties(args.source, [args.park, *neighbours] if named else None)
+    matches = match(gathered.parties, park=args.park, neighbours=neighbours)
     return gathered, MatchReport(
         matches=matches,
         park=args.park,
-        neighbours=args.neighbours,
+        neighbours=neighbours,
         source=gathered.source,
         parties=len(gathered.parties),
         notes=[render(n, args.lang) for n in gathered.notes],

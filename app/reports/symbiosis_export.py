@@ -45,7 +45,7 @@ class MatchReport:
 
     matches: Sequence[Match]
     park: str | None
-    neighbours: bool
+    neighbours: bool | Sequence[str]  # True: the same province; or the parks named
     source: str
     parties: int
     notes: list[str] = field(default_factory=list)  # already in the report's language
@@ -56,8 +56,11 @@ class MatchReport:
 def title(report: MatchReport, lang: str) -> str:
     park = report.park or text("symbiosis.match.all_parks", lang)
     line = text("symbiosis.match.title", lang, park=park)
-    if report.neighbours:
+    if report.neighbours is True:
         line += f" ({text('symbiosis.match.with_neighbours', lang)})"
+    elif report.neighbours:
+        parks = ", ".join(report.neighbours)
+        line += f" ({text('symbiosis.match.with_named_neighbours', lang, parks=parks)})"
     return line
 
 
@@ -108,7 +111,7 @@ def write_matches_pdf(report: MatchReport, lang: str, target: str | os.PathLike)
     write_atomically(target, lambda tmp: _build_pdf(report, lang, tmp))
 
 
-def _cell_text(value: Any, column: str, lang: str) -> str:
+def cell_text(value: Any, column: str, lang: str) -> str:
     from app.reports import fmt
 
     if value is None:
@@ -158,7 +161,7 @@ def _build_pdf(report: MatchReport, lang: str, path: str) -> None:
                     line.append(Paragraph(markup, cell))
                 else:
                     style = cell_r if column in NUMERIC else cell
-                    line.append(p(_cell_text(value, column, lang), style))
+                    line.append(p(cell_text(value, column, lang), style))
             rows.append(line)
         weights = [0.35, 1.5, 1.9, 1.5, 1.9, 0.9, 0.55, 0.8, 0.5, 0.85, 0.9, 0.55, 4.2]
         table = Table(rows, colWidths=[page_w * w / sum(weights) for w in weights], repeatRows=1)

@@ -590,10 +590,11 @@ def publish_exchange(url: str, content: dict[str, Any]) -> bool:
         conn.close()
 
 
-def read_board(url: str, park: str) -> tuple[list[Any], list[Any]]:
-    """The parties on the board of ``park`` (``park_key``: any case or spacing) as anonymous
-    ``Party`` objects, read through the same checks as a file; and the problems of entries that
-    could not be read (a class this app's list lacks, say), each naming the entry."""
+def read_board(url: str, park: str | Sequence[str] | None) -> tuple[list[Any], list[Any]]:
+    """The parties on the board of ``park`` (``park_key``: any case or spacing; several parks:
+    a park and its neighbours; None: the whole board) as anonymous ``Party`` objects, read
+    through the same checks as a file; and the problems of entries that could not be read (a
+    class this app's list lacks, say), each naming the entry."""
     from app.core.symbiosis.classes import shipped_classes
     from app.core.symbiosis.exchange import party_of
 
@@ -605,11 +606,15 @@ def read_board(url: str, park: str) -> tuple[list[Any], list[Any]]:
         try:
             if not _readable(conn, url):
                 return [], []
-            rows = conn.execute(
-                f"SELECT enterprise_id, content FROM {SCHEMA}.exchange_parties "
-                "WHERE park_key = %s ORDER BY enterprise_id",
-                (park_key(park),),
-            ).fetchall()
+            select = f"SELECT enterprise_id, content FROM {SCHEMA}.exchange_parties "
+            if park is None:
+                rows = conn.execute(select + "ORDER BY enterprise_id").fetchall()
+            else:
+                parks = [park] if isinstance(park, str) else list(park)
+                keys = sorted({park_key(p) for p in parks})
+                rows = conn.execute(
+                    select + "WHERE park_key = ANY(%s) ORDER BY enterprise_id", (keys,)
+                ).fetchall()
         except psycopg.Error as exc:
             raise UserError.of("hub.read_failed", where=where, detail=_first_line(exc)) from exc
         classes = shipped_classes()

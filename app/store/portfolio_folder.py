@@ -227,7 +227,7 @@ def audit_files(folder: str | os.PathLike) -> list[Path]:
     return files_ending(folder, AUDIT_SUFFIX)
 
 
-def files_ending(folder: str | os.PathLike, suffix: str) -> list[Path]:
+def files_ending(folder: str | os.PathLike, suffix: str | tuple[str, ...]) -> list[Path]:
     """Every file named ``*suffix`` under ``folder``, in path order, the app's backups left out."""
     out: list[Path] = []
     for root, dirs, files in os.walk(str(folder)):
@@ -271,6 +271,7 @@ def read_folder(
 # Industrial symbiosis: the participants of a folder (full audits and exchange files)
 
 EXCHANGE_SUFFIX = ".recpx.json"  # app.core.symbiosis.exchange.SUFFIX
+EXCHANGE_CSV_SUFFIX = ".recpx.csv"  # its CSV twin: app.core.symbiosis.exchange.CSV_SUFFIX
 
 
 @dataclass
@@ -284,8 +285,16 @@ class FolderParties:
 
 
 def exchange_files(folder: str | os.PathLike) -> list[Path]:
-    """Every exchange file (``*.recpx.json``) under ``folder``, in path order, backups left out."""
-    return files_ending(folder, EXCHANGE_SUFFIX)
+    """Every exchange file under ``folder``, in path order, backups left out: each
+    ``*.recpx.json``, and each CSV twin (``*.recpx.csv``) sent without its JSON file."""
+    found = files_ending(folder, (EXCHANGE_SUFFIX, EXCHANGE_CSV_SUFFIX))
+    jsons = {p for p in found if p.name.endswith(EXCHANGE_SUFFIX)}
+
+    def twin(path: Path) -> Path:
+        return path.with_name(path.name[: -len(EXCHANGE_CSV_SUFFIX)] + EXCHANGE_SUFFIX)
+
+    # beside its JSON file a CSV twin says the same: the JSON is read
+    return [p for p in found if p in jsons or twin(p) not in jsons]
 
 
 def _audit_party(path: Path) -> tuple[Party, str, str, list[Problem]]:
@@ -318,7 +327,8 @@ def _audit_party(path: Path) -> tuple[Party, str, str, list[Problem]]:
 
 def read_parties(folder: str | os.PathLike) -> FolderParties:
     """Every enterprise of ``folder`` as the matcher reads it: full audits (their offers and
-    needs, names kept: the folder is the programme's own) and exchange files (anonymous).
+    needs, names kept: the folder is the programme's own) and exchange files (anonymous; JSON,
+    or a CSV twin sent alone).
 
     One enterprise is counted once: of two copies of an audit, the one written last; an
     exchange file made from an audit of the folder gives way to the audit; a second exchange
@@ -326,6 +336,7 @@ def read_parties(folder: str | os.PathLike) -> FolderParties:
     problem, never a reason to stop.
     """
     from app.core.symbiosis.exchange import duplicate_problem, read_exchange
+    from app.core.symbiosis.exchange_csv import read_exchange_csv
 
     folder = Path(folder)
     loc = Location(file=str(folder))
@@ -361,7 +372,8 @@ def read_parties(folder: str | os.PathLike) -> FolderParties:
     seen: dict[str, str] = {}
     for path in exchange_files(folder):
         try:
-            party = read_exchange(path)
+            read = read_exchange_csv if path.name.endswith(EXCHANGE_CSV_SUFFIX) else read_exchange
+            party = read(path)
         except UserError as exc:
             problems.append(exc.problem)
             continue

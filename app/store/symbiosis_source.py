@@ -6,12 +6,13 @@ and needs and a ``Party`` keyed by the audit's stable id; an exchange file is an
 
 A file that cannot be read is listed with its reason; an audit with no classified stream is
 noted (there is nothing of it to match), never an error. Two copies of one audit count once (the
-one written last).
+one written last). A programme hub's exchange board is read the same way (anonymous parties).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,11 +29,24 @@ class PartySource:
     paths: dict[str, Path] = field(default_factory=dict)  # party key -> its audit file
 
 
-def gather_parties(source: str | os.PathLike) -> PartySource:
+def gather_parties(
+    source: str | os.PathLike, parks: str | Sequence[str] | None = None
+) -> PartySource:
     """Every participant under ``source`` (a folder of audits and exchange files), read by the
     folder's one reader (``portfolio_folder.read_parties``): files not read are ``skipped``,
-    the rest of what it says are ``notes``."""
+    the rest of what it says are ``notes``.
+
+    A programme hub's address reads its exchange board instead (``hub.read_board``): of
+    ``parks`` only (a park and its neighbours), or the whole board; its parties are anonymous
+    (no audit file to write an option into: ``paths`` stays empty)."""
     from app.store.portfolio_folder import read_parties
+    from app.store.portfolio_source import is_hub_address
+
+    if is_hub_address(source):
+        from app.store import hub
+
+        board, problems = hub.read_board(str(source), parks)
+        return PartySource(hub.display_address(str(source)), board, skipped=list(problems))
 
     folder = read_parties(source)
     result = PartySource(folder.source, list(folder.parties))

@@ -119,6 +119,13 @@ class PortfolioWindow(QWidget):
 
         self.readiness = ReadinessPortfolioTab()
         self.tabs.addTab(self.readiness, "")
+        from app.ui.symbiosis_portfolio import SymbiosisTab
+
+        self.symbiosis = SymbiosisTab(
+            lang, self.jobs, lambda: self.export_lang.currentData(), settings, self
+        )
+        self.tabs.addTab(self.symbiosis, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self.export_lang = QComboBox()
         self.export_lang.addItem("Tiếng Việt", "vi")
@@ -161,6 +168,7 @@ class PortfolioWindow(QWidget):
         ):
             self.tabs.setTabText(i, name)
         self.tabs.setTabText(self.tabs.indexOf(self.readiness), self.readiness.title())
+        self.tabs.setTabText(self.tabs.indexOf(self.symbiosis), self.tr("Symbiosis matches"))
         self.export_label.setText(self.tr("Export in"))
         self.confidential.setText(self.tr("Confidential: name no enterprise"))
         self.btn_pdf.setText(self.tr("Export PDF…"))
@@ -184,6 +192,11 @@ class PortfolioWindow(QWidget):
         self.lang = lang
         self.retranslate()
         self._refresh()
+        self.symbiosis.set_language(lang)
+
+    def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.symbiosis:
+            self.symbiosis.ensure_read()
 
     # ------------------------------------------------------------------------------ loading
     def _error(self, exc: UserError) -> None:
@@ -236,6 +249,8 @@ class PortfolioWindow(QWidget):
                 raise exc  # reaches the global exception hook: logged and shown
             if portfolio is not None:
                 self.portfolio = portfolio
+                shown = self.tabs.currentWidget() is self.symbiosis
+                self.symbiosis.set_source(source, shown)  # its parties are read when shown
             self._refresh()
             self.loaded.emit(portfolio is not None)
 

@@ -8,9 +8,14 @@ Formulas (Siegert's formula, as used in the German 1. BImSchV and EN 12953-11 st
     excess air λ − 1 = O2 / (21 − O2)
     fuel saved = fuel use · (1 − η_now / η_new)
 
-A1, B per fuel: natural gas 0.66 / 0.009; LPG 0.63 / 0.008; fuel oil (DO/FO) 0.68 / 0.007;
-coal 0.68 / 0.0 (coal and biomass values are (verify)). Assumptions: complete combustion
-(CO negligible), dry flue gas O2. Valid range: O2 0–20 %, flue above air temperature.
+A1, B per fuel, as in the fuel-parameter table of the Testo 330-1 flue-gas analyser manual
+(section K.4.1, "Fuel parameters", where the factor is called A2; qA = (FT − AT)·(A2/(21 − O2)
++ B); https://www.easymanua.ls/testo/330-1/manual?p=54): natural gas 0.660 / 0.009; LPG
+0.630 / 0.008; light oil 0.680 / 0.007 (used here for DO and FO alike); coal as anthracite
+(the coal of Vietnamese industrial boilers) 0.758 / 0.000; wood and biomass as wood (and
+pellets) 0.765 / 0.000. Heavy fuel oil, bituminous coal, rice husk and bagasse have no row of
+their own there. Assumptions: complete combustion (CO negligible), dry flue gas O2. Valid
+range: O2 0–20 %, flue above air temperature.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ SIEGERT = {
     1: ("gas", 0.66, 0.009),
     2: ("lpg", 0.63, 0.008),
     3: ("oil", 0.68, 0.007),
-    4: ("coal", 0.68, 0.0),
+    4: ("coal", 0.758, 0.0),
+    5: ("wood", 0.765, 0.0),
 }
 
 
@@ -62,12 +68,12 @@ CALCULATOR = Calculator(
     inputs=(
         Input(
             "fuel",
-            "Nhiên liệu (1 khí, 2 LPG, 3 dầu, 4 than)",
-            "Fuel (1 gas, 2 LPG, 3 oil, 4 coal)",
+            "Nhiên liệu (1 khí, 2 LPG, 3 dầu, 4 than, 5 gỗ/sinh khối)",
+            "Fuel (1 gas, 2 LPG, 3 oil, 4 coal, 5 wood/biomass)",
             "",
             3,
             1,
-            4,
+            5,
         ),
         Input("t_flue", "Nhiệt độ khói thải", "Flue-gas temperature", "degC", None, 30, 600),
         Input(
@@ -129,5 +135,5 @@ CALCULATOR = Calculator(
     ),
     func=_calc,
     checks=(_check,),
-    source="Siegert's formula (1. BImSchV, Germany); US DOE Steam Tip Sheet #4 (Improve your boiler's combustion efficiency)",
+    source="Siegert's formula (1. BImSchV, Germany), fuel factors of the Testo 330-1 manual §K.4.1; US DOE Steam Tip Sheet #4 (Improve your boiler's combustion efficiency)",
 )

@@ -11,7 +11,11 @@ Formulas (per metre of pipe, steady state)::
     heat saved = (q_bare − q_insulated) · equivalent length · hours;  fuel = heat / (η · NCV)
 
 Valves and flanges count as an equivalent length of pipe (help text: about 1 m per valve and
-0.5 m per flange pair, a common rule of thumb (verify)). Assumptions: still air, pipe wall at
+0.5 m per flange pair). The valve figure is checked (tests/test_calculators.py) against the
+table of Btu/h lost by bare gate valves, 3–10 inch at 200–400 °F, in Thermaxx Jackets, "The
+Lonely Uninsulated Steam Valve" (https://www.thermaxxjackets.com/lonely-uninsulated-steam-valve/):
+0.8–1.2 m of bare pipe of the same size; the flange-pair figure is a rule of thumb not yet found
+in a source (verify). Assumptions: still air, pipe wall at
 the fluid temperature. Valid range: 30–600 °C, D 10–1,000 mm.
 The simpler ASHRAE rule h_c = 1.32·(ΔT/D)^0.25 overstated a bare pipe's loss by about 20 %
 against the DOE table below; Churchill–Chu at ε 0.8 lands within 10 % of it.

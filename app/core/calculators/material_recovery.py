@@ -8,6 +8,14 @@ Formula::
 Valid range: recovery rate 0–100 %, prices ≥ 0.
 Source: UNIDO/UNEP RECP toolkit, cost of a waste stream (value of lost material + cost of its
 treatment/disposal), as in docs/DOMAIN.md §3.7 (Cost of a waste stream).
+Checked against (tests/test_calculators.py): Koch Modular Process Systems, "Separations Savvy"
+newsletter Vol. 2 No. 8, "Solvent Recovery Systems Pay for Themselves" (THF recovery: 94.1 %
+recovered, $2.2 MM/yr of recovered solvent, $0.2 MM/yr operating cost, $3.8 MM installed, payback
+under two years; https://kochmodular.com/about-us/separations-savvy/newsletter-vol2-no8/), net
+saving within 0.5 %; and P2 InfoHouse ref/09/08034 (Atlanta lithographic printer, 23 gal/day of
+blanket wash, about 43 % recovered = "ten gallons per day";
+http://infohouse.p2ric.org/ref/09/08034.htm), within 2 %. Neither source states quantity, price
+and treatment cost apart, so the split between them is not checked against a publication.
 """
 
 from __future__ import annotations
