@@ -25,6 +25,7 @@ PHASES = (
     "walkthrough",
     "baselines",
     "options",
+    "symbiosis",
     "readiness",
     "narrative",
     "reports",

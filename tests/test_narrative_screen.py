@@ -232,7 +232,7 @@ def test_the_screen_in_vietnamese(state, qtbot):
     assert screen.item_for(nar.ENTERPRISE).text(1) == "trống"
     assert screen.lang_labels["en"].text() == "Tiếng Anh"
     nav = state.window.workspace.nav
-    assert any(nav.item(i).text().startswith("7. Nội dung báo cáo") for i in range(nav.count()))
+    assert any(nav.item(i).text().startswith("8. Nội dung báo cáo") for i in range(nav.count()))
 
 
 def test_read_only_audit_cannot_be_typed_in(state, qtbot):

@@ -154,3 +154,18 @@ def test_cli_unknown_class_warns_on_stderr(tmp_path, demo, capsys):
     captured = capsys.readouterr()
     assert "“W-NOTHING”, which is not in the class list" in captured.err
     assert "Could give (2):" in captured.out
+
+
+def test_the_disposal_route_typed_on_the_stream_is_the_offers(tmp_path, demo, capsys):
+    slag = _stream(demo, "Boiler slag and ash")
+    slag.disposal_route = "Bán cho cơ sở gạch không nung"
+    item = next(o for o in of.offers_and_needs(demo).offers if o.stream_id == slag.id)
+    assert item.disposal_route == "Bán cho cơ sở gạch không nung"
+    assert of.offers_as_dict(of.offers_and_needs(demo), "en")["offers"][1]["disposal_route"] == (
+        "Bán cho cơ sở gạch không nung"
+    )
+    path = _file(tmp_path, demo)
+    assert main(["offers", str(path), "--lang", "en"]) == 0
+    assert "current disposal route: Bán cho cơ sở gạch không nung" in capsys.readouterr().out
+    assert main(["offers", str(path), "--lang", "vi"]) == 0
+    assert "cách xử lý hiện tại: Bán cho cơ sở gạch không nung" in capsys.readouterr().out

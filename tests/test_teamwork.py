@@ -61,7 +61,7 @@ def test_an_old_file_gets_the_log_and_an_identity_by_migration(tmp_path):
     conn.commit()
     conn.close()
     with AuditFile.open(path, backup=False) as af:
-        assert af.schema_version == schema.SCHEMA_VERSION == 3
+        assert af.schema_version == schema.SCHEMA_VERSION == 4
         af.author = "Bình"
         af.put(model.Product("Bia"))
         assert af._conn.execute("SELECT author FROM changes").fetchall() == [("Bình",)]

@@ -3,7 +3,8 @@
     .venv/bin/python tools/screenshots.py [OUT_DIR] [--audit FILE]
 
 Uses the demo audit (a temporary copy) unless --audit is given. To add a screen: add one line
-to SCREENS (the phase key from app/ui/phases.py, or a callable taking the main window).
+to SCREENS (the phase key from app/ui/phases.py, or a callable taking the main window and
+returning the shot's name, or its name and a dialog it opened to grab instead).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ SCREENS = [
     *__import__("app.ui.screens.baselines", fromlist=["_"]).screenshot_steps(),
     "options",
     *__import__("app.ui.screens.options", fromlist=["_"]).screenshot_steps(),
+    "symbiosis",
+    *__import__("app.ui.screens.symbiosis", fromlist=["_"]).screenshot_steps(),
     "readiness",
     "narrative",
     "reports",
@@ -74,13 +77,18 @@ def main(argv: list[str] | None = None) -> int:
                 print("cannot open", path, file=sys.stderr)
                 return 1
             for key in SCREENS:
+                shown = window
                 if callable(key):
                     name = key(window)
+                    if isinstance(name, tuple):  # (name, a dialog the step opened)
+                        name, shown = name
                 else:
                     window.workspace.show_phase(key)
                     name = key
                 app.processEvents()
-                window.grab().save(str(out / f"{name}_{lang}.png"))
+                shown.grab().save(str(out / f"{name}_{lang}.png"))
+                if shown is not window:
+                    shown.close()
             window.close_context()
         window.close()
     print(f"screenshots in {out}")

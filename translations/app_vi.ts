@@ -567,6 +567,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Cơ hội SXSH</translation>
     </message>
     <message>
+        <source>Offers and needs</source>
+        <translation>Chào cho và nhu cầu</translation>
+    </message>
+    <message>
         <source>Eco-enterprise readiness</source>
         <translation>Doanh nghiệp sinh thái</translation>
     </message>

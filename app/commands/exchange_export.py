@@ -62,7 +62,6 @@ def run(args: argparse.Namespace) -> int:
     from app.core.errors import UserError
     from app.core.symbiosis import exchange as ex
     from app.core.symbiosis.exchange_preview import preview
-    from app.reports.safe_write import write_atomically
     from app.store.auditfile import AuditFile
     from app.store.portfolio_source import is_hub_address
 
@@ -96,14 +95,26 @@ def run(args: argparse.Namespace) -> int:
             print(text("exchange.export.consent_saved", lang, fields=fields))
     if to_hub:
         return _publish(args.out, export.content, lang)
-    body, table = ex.exchange_json(export.content), ex.exchange_csv(export.content)
-    write_atomically(out, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
-    # utf-8-sig: a spreadsheet opened by double-click then reads the Vietnamese marks right
-    write_atomically(twin, lambda tmp: Path(tmp).write_text(table, encoding="utf-8-sig"))
+    write_files(out, export.content)
     print(text("exchange.export.written", lang, json=str(out), csv=str(twin)))
     if not out.name.endswith(ex.SUFFIX):
         print(text("exchange.export.name_hint", lang, suffix=ex.SUFFIX))
     return 0
+
+
+def write_files(out: str | Path, content: dict) -> Path:
+    """The JSON file at ``out`` and its CSV twin beside it, each written atomically (a failure
+    leaves no half-written file); the twin's path. Used by the Offers and needs screen too."""
+    from app.core.symbiosis import exchange as ex
+    from app.reports.safe_write import write_atomically
+
+    out = Path(out)
+    twin = ex.csv_path(out)
+    body, table = ex.exchange_json(content), ex.exchange_csv(content)
+    write_atomically(out, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
+    # utf-8-sig: a spreadsheet opened by double-click then reads the Vietnamese marks right
+    write_atomically(twin, lambda tmp: Path(tmp).write_text(table, encoding="utf-8-sig"))
+    return twin
 
 
 def _publish(url: str, content: dict, lang: str) -> int:

@@ -97,6 +97,8 @@ def _item_lines(item: Any, lang: str) -> list[str]:
     cost = _cost(item, lang)
     if cost:
         lines.append("    " + cost)
+    if item.disposal_route:
+        lines.append("    " + text("symbiosis.offers.route", lang, route=item.disposal_route))
     marks = []
     if item.hazardous:
         marks.append(text("symbiosis.offers.hazardous", lang, mark=cls.mark or "-"))

@@ -308,6 +308,9 @@ class ResourceStream:
     # industrial symbiosis: the class the auditor confirmed (a code of
     # resources/reference/waste_classes.toml, app.core.symbiosis.classes); empty: not classified
     waste_class: str = ""
+    # industrial symbiosis: where the stream goes today and who takes it (e.g. "licensed
+    # contractor, incinerated"), as the auditor wrote it; empty: not recorded
+    disposal_route: str = ""
 
 
 @dataclass

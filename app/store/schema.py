@@ -62,9 +62,17 @@ def english_texts(conn: sqlite3.Connection) -> None:
     """
 
 
+def disposal_route(conn: sqlite3.Connection) -> None:
+    """v3 -> v4: a stream's current disposal route (industrial symbiosis, the Offers and needs
+    screen). In ``data``, read as empty from an older row, so no row is rewritten; the version
+    is raised so that an app of v3, which would drop the key when it rewrites a stream, opens
+    such a file read-only."""
+
+
 MIGRATIONS: list[Migration] = [
     create_team_tables,  # v1 -> v2: team work
     english_texts,  # v2 -> v3: English fields of user text printed in reports
+    disposal_route,  # v3 -> v4: ResourceStream.disposal_route
 ]
 
 

@@ -60,6 +60,11 @@ PHASES: tuple[Phase, ...] = (
     ),
     Phase("options", QT_TRANSLATE_NOOP("Phase", "Options"), "app.ui.screens.options:OptionsScreen"),
     Phase(
+        "symbiosis",
+        QT_TRANSLATE_NOOP("Phase", "Offers and needs"),
+        "app.ui.screens.symbiosis:SymbiosisScreen",
+    ),
+    Phase(
         "readiness",
         QT_TRANSLATE_NOOP("Phase", "Eco-enterprise readiness"),
         "app.ui.screens.readiness:ReadinessScreen",

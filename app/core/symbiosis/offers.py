@@ -11,7 +11,7 @@ could give) or a *need* (an input material, water or energy it could take in):
   months when the baseline is shorter, and said so); the months with a quantity;
 - the stream's cost per year through ``app.core.costs`` (for a waste: what its disposal costs;
   negative: what selling it brings), and its unit price;
-- the disposal route: the stream holds none as a field yet (``disposal_route`` is empty).
+- the disposal route as the auditor wrote it on the stream (``ResourceStream.disposal_route``).
 
 Unclassified streams give nothing. A stream whose class is not in the list is skipped with a
 warning (``Problem``), never guessed. Nothing here is anonymised: the exchange file does that.
@@ -60,7 +60,7 @@ class OfferNeed:
     hazardous: bool
     confidential: bool  # the stream is marked confidential in the audit
     notes: str = ""  # the stream's notes (quality, origin), as the auditor wrote them
-    disposal_route: str = ""  # not held by the stream yet
+    disposal_route: str = ""  # where it goes today (ResourceStream.disposal_route)
 
     @property
     def code(self) -> str:
@@ -137,6 +137,7 @@ def offer_or_need(
         hazardous=cls.hazardous,
         confidential=stream.confidential,
         notes=stream.notes,
+        disposal_route=stream.disposal_route,
     )
 
 
