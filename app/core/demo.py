@@ -47,8 +47,9 @@ from app.core.model import (
 
 # Bump when the demo's content changes: the per-user demo file is rebuilt when its stored
 # "demo_version" setting differs (app/store/demo_file.py).
-DEMO_VERSION = 5  # 3: overlapping options tempered (savings shares 24-33 %); 4: allocation keys;
+DEMO_VERSION = 6  # 3: overlapping options tempered (savings shares 24-33 %); 4: allocation keys;
 # 5: English title, team roles and organisations, photo captions, rejection and override reasons
+# 6: English titles and notes of the walkthrough findings
 
 BASELINE_START = "2024-01"
 SEED = 20240101
@@ -338,10 +339,12 @@ def _findings() -> tuple[list[Finding], list[Photo]]:
             Finding(
                 area=f["area"],
                 title=f["title"],
+                title_en=f["title_en"],
                 template_id=f["template"],
                 item_id=f["item"],
                 answer=content.ISSUE,
                 note=f["note"],
+                note_en=f["note_en"],
                 severity=f["severity"],
                 cp_category=f["category"],
                 step_id=demo_id("step", f["step"]) if f.get("step") else None,

@@ -575,6 +575,10 @@ FINDINGS: list[dict[str, Any]] = [
             "Đếm được 14 điểm rò rỉ hơi nhìn thấy được, 3 bẫy hơi bị kẹt mở xả hơi sống. Ước tính "
             "tổn thất khoảng 2 % lượng hơi sản xuất."
         ),
+        "title_en": "Steam leaks at valves, flanges and steam traps in the dyeing hall",
+        "note_en": (
+            "14 visible steam leaks counted; 3 steam traps stuck open, blowing live steam. Estimated loss about 2 % of the steam produced."
+        ),
         "severity": Severity.HIGH,
         "category": CPCategory.GOOD_HOUSEKEEPING,
         "step": "dyeing",
@@ -593,6 +597,10 @@ FINDINGS: list[dict[str, Any]] = [
             "Khoảng 120 m ống hơi DN50–DN100 và 40 van không bảo ôn; nhiệt độ bề mặt đo được "
             "150–165 °C."
         ),
+        "title_en": "Steam pipes, valves and flanges without insulation",
+        "note_en": (
+            "About 120 m of DN50–DN100 steam pipe and 40 valves uninsulated; surface temperatures measured at 150–165 °C."
+        ),
         "severity": Severity.HIGH,
         "category": CPCategory.EQUIPMENT_MODIFICATION,
         "step": "dyeing",
@@ -607,6 +615,10 @@ FINDINGS: list[dict[str, Any]] = [
         "note": (
             "Nước ngưng 80–90 °C từ các bộ trao đổi nhiệt gián tiếp không được thu hồi; nước cấp lò "
             "hơi chỉ khoảng 35 °C."
+        ),
+        "title_en": "Condensate from dyeing and washing machines drained straight to the sewer",
+        "note_en": (
+            "80–90 °C condensate from the indirect heat exchangers is not recovered; boiler feed water is only about 35 °C."
         ),
         "severity": Severity.HIGH,
         "category": CPCategory.ONSITE_RECOVERY,
@@ -623,6 +635,10 @@ FINDINGS: list[dict[str, Any]] = [
             "O2 trong khói thải 11–12 %, nhiệt độ khói 210 °C; người vận hành chỉnh gió bằng tay "
             "theo kinh nghiệm."
         ),
+        "title_en": "Boiler operated with a high excess-air ratio",
+        "note_en": (
+            "11–12 % O2 in the flue gas, flue-gas temperature 210 °C; the operator sets the air by hand from experience."
+        ),
         "severity": Severity.MEDIUM,
         "category": CPCategory.PROCESS_CONTROL,
         "stream": "coal",
@@ -636,6 +652,10 @@ FINDINGS: list[dict[str, Any]] = [
         "note": (
             "4 trong 14 máy nhuộm là máy jet đời cũ (trên 15 năm), tỷ lệ dung dịch cao, tiêu thụ "
             "nước, hơi và muối lớn hơn các máy mới khoảng 40 %."
+        ),
+        "title_en": "Old jet dyeing machines with a liquor ratio of 1:10 to 1:12",
+        "note_en": (
+            "4 of the 14 dyeing machines are old jets (over 15 years); their high liquor ratio uses about 40 % more water, steam and salt than the newer machines."
         ),
         "severity": Severity.HIGH,
         "category": CPCategory.TECHNOLOGY_CHANGE,
@@ -651,6 +671,10 @@ FINDINGS: list[dict[str, Any]] = [
         "note": (
             "Các bể giặt sau nhuộm xả tràn liên tục kể cả khi máy dừng; không có đồng hồ nước riêng "
             "cho khu giặt. Cân bằng nước cho thấy khoảng 13 % nước cấp khu giặt chưa xác định."
+        ),
+        "title_en": "Continuous overflow washing, no flow-control valves",
+        "note_en": (
+            "The washing tanks after dyeing overflow continuously, even when the machine stops; the washing area has no water meter of its own. The water balance leaves about 13 % of the washing area's supply unaccounted for."
         ),
         "severity": Severity.HIGH,
         "category": CPCategory.PROCESS_CONTROL,
@@ -670,6 +694,10 @@ FINDINGS: list[dict[str, Any]] = [
             "Dịch nhuộm polyester và nước giặt nóng xả ở 60–70 °C; bể điều hòa phải làm mát trước "
             "khi xử lý sinh học."
         ),
+        "title_en": "Hot wastewater at 60–70 °C discharged straight to treatment",
+        "note_en": (
+            "Polyester dye liquor and hot wash water are discharged at 60–70 °C; the equalisation tank must cool it before biological treatment."
+        ),
         "severity": Severity.MEDIUM,
         "category": CPCategory.ONSITE_RECOVERY,
         "step": "dyeing",
@@ -684,6 +712,10 @@ FINDINGS: list[dict[str, Any]] = [
         "note": (
             "Thuốc nhuộm cân bằng cân đĩa, hóa chất đong bằng xô; bột thuốc nhuộm rơi vãi trên sàn, "
             "thùng chứa không đậy nắp."
+        ),
+        "title_en": "Dyes weighed by hand, spills in the dye kitchen",
+        "note_en": (
+            "Dyes are weighed on a dial scale and chemicals measured by bucket; dye powder is spilled on the floor and containers are left open."
         ),
         "severity": Severity.MEDIUM,
         "category": CPCategory.PROCESS_CONTROL,
@@ -703,6 +735,10 @@ FINDINGS: list[dict[str, Any]] = [
             "Sổ theo dõi quý IV/2024: 8,2 % số mẻ phải nhuộm bổ sung hoặc sửa màu; so màu bằng mắt "
             "trong tủ đèn."
         ),
+        "title_en": "About 8 % of batches re-dyed or shade-corrected",
+        "note_en": (
+            "Q4/2024 log: 8.2 % of batches needed an add-on dyeing or shade correction; shades are matched by eye in a light cabinet."
+        ),
         "severity": Severity.HIGH,
         "category": CPCategory.PROCESS_CONTROL,
         "step": "dyeing",
@@ -715,6 +751,10 @@ FINDINGS: list[dict[str, Any]] = [
         "area": "tex_finishing",
         "title": "Khí thải máy căng kim định hình xả trực tiếp ở khoảng 160 °C",
         "note": "Hai máy định hình, quạt hút chạy tối đa liên tục; không có bộ thu hồi nhiệt.",
+        "title_en": "Stenter exhaust released directly at about 160 °C",
+        "note_en": (
+            "Two stenters, exhaust fans running at full speed all the time; no heat recovery."
+        ),
         "severity": Severity.MEDIUM,
         "category": CPCategory.EQUIPMENT_MODIFICATION,
         "step": "stentering",
@@ -730,6 +770,10 @@ FINDINGS: list[dict[str, Any]] = [
             "Thử khi dừng sản xuất: máy nén vẫn chạy có tải khoảng 30 % thời gian, cho thấy rò rỉ "
             "lớn; áp suất đặt 8 bar trong khi thiết bị chỉ cần 6 bar."
         ),
+        "title_en": "Compressed-air leaks at couplings, compressors often running unloaded",
+        "note_en": (
+            "Test during a production stop: the compressor still ran loaded about 30 % of the time, showing large leaks; set pressure 8 bar where the equipment needs only 6 bar."
+        ),
         "severity": Severity.MEDIUM,
         "category": CPCategory.GOOD_HOUSEKEEPING,
         "stream": "electricity",
@@ -744,6 +788,10 @@ FINDINGS: list[dict[str, Any]] = [
             "Bơm tuần hoàn máy nhuộm 30–45 kW và quạt hút máy định hình không có biến tần; lưu "
             "lượng điều chỉnh bằng van tiết lưu."
         ),
+        "title_en": "Circulation pumps and fans at full speed, throttled by valves",
+        "note_en": (
+            "The 30–45 kW circulation pumps of the dyeing machines and the stenter exhaust fans have no variable-speed drives; flow is set with throttle valves."
+        ),
         "severity": Severity.MEDIUM,
         "category": CPCategory.EQUIPMENT_MODIFICATION,
         "stream": "electricity",
@@ -755,6 +803,10 @@ FINDINGS: list[dict[str, Any]] = [
         "area": "lighting",
         "title": "Đèn huỳnh quang T8 và đèn kho bật cả ban ngày",
         "note": "Khoảng 650 bộ đèn huỳnh quang T8 2×36 W; kho vải mộc và kho thành phẩm bật đèn 24/24.",
+        "title_en": "T8 fluorescent lamps, and warehouse lights on during the day",
+        "note_en": (
+            "About 650 T8 2×36 W fluorescent fittings; the grey-fabric and finished-goods warehouses keep the lights on 24/7."
+        ),
         "severity": Severity.LOW,
         "category": CPCategory.EQUIPMENT_MODIFICATION,
         "stream": "electricity",
@@ -768,6 +820,10 @@ FINDINGS: list[dict[str, Any]] = [
         "note": (
             "Khoảng 45 t xỉ và tro mỗi tháng để ngoài trời cạnh nhà lò; một nhà máy gạch không nung "
             "trong KCN đang tìm nguồn xỉ."
+        ),
+        "title_en": "Boiler slag stored in the open and trucked to landfill",
+        "note_en": (
+            "About 45 t of slag and ash a month kept outdoors beside the boiler house; an unfired-brick plant in the park is looking for a source of slag."
         ),
         "severity": Severity.LOW,
         "category": CPCategory.BYPRODUCT,
@@ -783,6 +839,10 @@ FINDINGS: list[dict[str, Any]] = [
         "area": "waste",
         "title": "Vải vụn, biên vải để lẫn, bán chung một giá",
         "note": "Vải vụn cotton và polyester, các màu để chung trong bao; bán cho người thu mua 4.500 đ/kg.",
+        "title_en": "Fabric scraps and selvedges mixed, sold at one price",
+        "note_en": (
+            "Cotton and polyester scraps of every colour mixed in bags; sold to a collector at 4,500 VND/kg."
+        ),
         "severity": Severity.LOW,
         "category": CPCategory.BYPRODUCT,
         "step": "stentering",
