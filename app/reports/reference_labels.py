@@ -18,6 +18,7 @@ _SOURCES = (
     ("IPCC 2006 Guidelines Vol. 2 ch. 2", "ipcc_stationary"),
     ("IPCC Fifth Assessment", "ar5"),
     ("IEA: 1 toe", "iea"),
+    ("Assumption of this application (RECP Audit)", "symbiosis_heat"),
 )
 _NOTES = (
     ("adjustable per audit", "adjustable"),
@@ -65,6 +66,20 @@ def label(key: str) -> Text2:
                     for lang in ("vi", "en")
                 )
             )
+    if kind == "symbiosis" and rest.startswith("heat_displaces."):
+        code, _, fuel = rest.partition(".")[2].rpartition(".")
+        if has_text(f"ref.fuel.{fuel}"):
+            return Text2(
+                *(
+                    text(
+                        "ref.kind.heat_displaces",
+                        lang,
+                        code=code,
+                        fuel=text(f"ref.fuel.{fuel}", lang),
+                    )
+                    for lang in ("vi", "en")
+                )
+            )
     if has_text(f"ref.key.{key}"):
         return _both(f"ref.key.{key}")
     return Text2(key, key)
@@ -96,7 +111,14 @@ def source(ref: RefValue) -> Text2:
             break
     else:
         # an IPCC fuel name repeats the label; an English remark the known source covers
-        covered = known in ("ipcc_energy", "ipcc_stationary", "ar5", "iea", "typical_density")
+        covered = known in (
+            "ipcc_energy",
+            "ipcc_stationary",
+            "ar5",
+            "iea",
+            "typical_density",
+            "symbiosis_heat",
+        )
         if note and not covered:
             parts.append(Text2(note, note))
     return Text2(" — ".join(p.vi for p in parts if p.vi), " — ".join(p.en for p in parts if p.en))
