@@ -119,11 +119,70 @@ def test_units_are_converted_and_waste_tonnes_counted_by_hand():
     # solvent 12 + plastic 25 + ash 600 + 200 + sludge 150 + paper 30 + ash 800 + 200
     # + peel 80 + sludge to biogas 50
     assert waste == pytest.approx(2147)
-    assert co2e is None  # no sourced factor is shipped: not estimated
+    assert co2e == pytest.approx(HEAT_CO2E_T)  # only the heat has a factor: the wastes do not
+
+
+# The brewery's heat to the laundry: 1 500 MWh = 5 400 GJ a year, taken to replace heat from an
+# anthracite boiler at 85 % efficiency. IPCC 2006 anthracite: CO2 98 300, CH4 10, N2O 1.5 kg/TJ;
+# AR5 GWP 28 and 265: 98 300 + 280 + 397.5 = 98 977.5 kg CO2e/TJ = 0.0989775 t/GJ of fuel,
+# / 0.85 = 0.116444 t per GJ of heat; x 5 400 GJ = 628.798 t CO2e a year.
+HEAT_CO2E_T = 5400 * 0.0989775 / 0.85
+
+
+def test_heat_co2e_is_derived_from_the_displaced_boiler_fuel_worked_by_hand():
+    assert HEAT_CO2E_T == pytest.approx(628.798, abs=1e-3)
+    factors = mt.co2e_factors()
+    heat_classes = {"ENERGY-STEAM", "ENERGY-HEAT-HIGH", "ENERGY-HEAT-LOW", "ENERGY-HEAT-CONDENSATE"}
+    assert set(factors) == heat_classes  # no waste class has a factor read from its source
+    assert factors["ENERGY-STEAM"].value == pytest.approx(0.0989775 / 0.85)
+    assert factors["ENERGY-STEAM"].unit == "tCO2e/GJ"
+    found = _found(mt.match(fx.PARTIES))
+    heat = found[("hk-brew", "ENERGY-HEAT-LOW", "hk-laundry", "ENERGY-HEAT-LOW")]
+    assert heat.co2e_avoided_t == pytest.approx(HEAT_CO2E_T)
+    for cited in ("IPCC 2006 Guidelines Vol. 2 ch. 1", "ch. 2 table 2.3", "AR5"):
+        assert cited in heat.co2e_source
+    assert "symbiosis.heat_displaces.ENERGY-HEAT-LOW.anthracite = 0.85" in heat.co2e_source
+    assert heat.reasons[-1].key == "symbiosis.match.why.co2e_heat"
+    assert describe(heat.reasons[-1], "en") == (
+        "CO2e avoided: 628.8 t/year (assumption: this heat replaces heat from a boiler burning "
+        "anthracite at 85 % efficiency; 0.1164 tCO2e/GJ of heat from the fuel's IPCC 2006 "
+        "emission factors)"
+    )
+    assert "than antraxit, hiệu suất 85 %" in describe(heat.reasons[-1], "vi")
+    # heat given in tonnes of steam has no enthalpy to go by: not estimated
+    brew, laundry = fx.party("hk-brew"), fx.party("hk-laundry")
+    offer = fx.item("hk-brew", Side.OFFER, "ENERGY-HEAT-LOW")
+    need = fx.item("hk-laundry", Side.NEED, "ENERGY-HEAT-LOW")
+    tonnes = mt.consider(
+        brew, dataclasses.replace(offer, unit="t"), laundry, dataclasses.replace(need, unit="t")
+    )
+    assert isinstance(tonnes, mt.Match) and tonnes.co2e_avoided_t is None
+    assert tonnes.reasons[-1].key == "symbiosis.match.why.co2e_not_estimated"
+
+
+@pytest.mark.parametrize(
+    "key,value",
+    [
+        ("symbiosis.heat_displaces.ENERGY-STEAM.peat", 0.85),  # not a fuel of the table
+        ("symbiosis.heat_displaces.ENERGY-STEAM.anthracite", 1.2),  # efficiency above 1
+        ("symbiosis.heat_displaces.ENERGY-STEAM.anthracite", 0.0),
+    ],
+)
+def test_a_bad_heat_row_is_refused_naming_it(key, value):
+    from app.core.errors import UserError
+    from app.core.messages import text
+
+    with pytest.raises(UserError) as err:
+        mt.heat_factor(RefValue(key, value, "fraction"))
+    problem = err.value.problem
+    assert problem.key == "reference.bad_heat_displacement"
+    assert problem.location.entity_id == key
+    assert key in text(problem.key, "vi", **problem.params)
+    assert key in text(problem.key, "en", **problem.params)
 
 
 def test_co2e_uses_a_sourced_factor_when_one_exists_and_says_so_otherwise():
-    assert mt.co2e_factors() == {}  # nothing shipped: no invented figure
+    assert "W-PLASTIC" not in mt.co2e_factors()  # no factor read from its source: none invented
     plastic = _found(mt.match(fx.PARTIES))[("hk-pack", "W-PLASTIC", "hk-recyc", "IN-PLASTIC")]
     assert plastic.co2e_avoided_t is None
     assert plastic.reasons[-1].key == "symbiosis.match.why.co2e_not_estimated"

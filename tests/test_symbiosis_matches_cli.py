@@ -132,6 +132,7 @@ def test_xlsx_rows_hold_the_numbers(tmp_path, lang):
     by_pair = {(r[1], r[3], r[6]): r for r in body}
     heat = by_pair[("Bia Hòa Khánh", "Giặt là công nghiệp Sông Hàn", "MWh")]
     assert heat[5] == pytest.approx(1500) and heat[9] is None and heat[11] == 92.5
+    assert heat[10] == pytest.approx(1500 * 3.6 * 0.0989775 / 0.85)  # 5 400 GJ of heat
     paper = by_pair[("Sơn Hòa Khánh", "Giấy Liên Chiểu", "kg")]
     assert paper[5] == pytest.approx(30_000) and paper[9] == pytest.approx(30)
     assert paper[8] == pytest.approx(5.56, abs=0.01)
@@ -206,3 +207,72 @@ def test_options_are_refused_when_an_audit_is_open_elsewhere_or_rank_is_wrong(
     assert _options(park / "brick.recp")[1] == []
     dyer_symbiosis = _options(folder / "dyer.recp")[1]
     assert len(_options(park / "dyer.recp")[1]) == len(dyer_symbiosis)  # nothing half-written
+
+
+def _steam(side: str, gj: float) -> dict:
+    item = {"side": side, "class": "ENERGY-STEAM", "unit": "GJ", "hazardous": False}
+    item["quantity_per_year"] = gj
+    item["months"] = list(range(1, 13))
+    if side == "need":
+        item["hazardous_permit"] = False
+    return item
+
+
+@pytest.fixture
+def steam_folder(tmp_path):
+    """Two exchange files of one park: surplus steam of 2 000 GJ a year, a need of 1 500 GJ."""
+    d = tmp_path / "steam"
+    d.mkdir()
+    for eid, side, gj in (("ex-boiler", "offer", 2000.0), ("ex-dryer", "need", 1500.0)):
+        content = {
+            "format": "recp-exchange",
+            "version": 1,
+            "enterprise_id": eid,
+            "park": "KCN Hòa Khánh",
+            "province": "Đà Nẵng",
+            "written": "2026-12-07",
+            "shared": ["quantity", "months"],
+            "items": [_steam(side, gj)],
+        }
+        (d / f"{eid}.recpx.json").write_text(json.dumps(content, ensure_ascii=False), "utf-8")
+    return d
+
+
+# 1 500 GJ exchanged x (98 300 + 10 x 28 + 1.5 x 265) kg/TJ of anthracite = 0.0989775 t/GJ
+# / 0.85 boiler efficiency = 174.666 t CO2e a year
+STEAM_CO2E_T = 1500 * 0.0989775 / 0.85
+
+
+def test_cli_and_exports_show_the_co2e_of_exchanged_steam_and_its_source(
+    steam_folder, tmp_path, capsys
+):
+    from openpyxl import load_workbook
+
+    assert STEAM_CO2E_T == pytest.approx(174.666, abs=1e-3)
+    assert main(["matches", str(steam_folder), "--json", "--lang", "en"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (m,) = data["matches"]
+    assert m["quantity_per_year"] == 1500 and m["co2e_avoided_t_per_year"] == pytest.approx(
+        STEAM_CO2E_T
+    )
+    assert "IPCC 2006 Guidelines Vol. 2" in m["co2e_source"]
+    assert data["co2e_avoided_t_per_year"] == pytest.approx(STEAM_CO2E_T)
+    assert main(["matches", str(steam_folder), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "CO2e avoided: 174.7 t/year (assumption: this heat replaces heat from a boiler" in out
+    assert main(["matches", str(steam_folder), "--lang", "vi"]) == 0
+    out = capsys.readouterr().out
+    assert "CO2e tránh được: 174,7 t/năm (giả định: nhiệt này thay cho nhiệt của nồi hơi" in out
+    for lang in ("vi", "en"):
+        pdf, xlsx = tmp_path / f"s-{lang}.pdf", tmp_path / f"s-{lang}.xlsx"
+        argv = ["matches", str(steam_folder), "--pdf", str(pdf), "--xlsx", str(xlsx)]
+        assert main([*argv, "--lang", lang]) == 0
+        capsys.readouterr()
+        content = " ".join(_pdf_text(pdf).split())
+        assert ("174,7" if lang == "vi" else "174.7") in content
+        assert "IPCC 2006" in content
+        rows = list(load_workbook(xlsx).active.iter_rows(values_only=True))
+        head = next(i for i, r in enumerate(rows) if r[0] == "#")
+        (row,) = [r for r in rows[head + 1 :] if isinstance(r[0], int)]
+        assert row[10] == pytest.approx(STEAM_CO2E_T)
+        assert "IPCC 2006" in row[12]

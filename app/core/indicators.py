@@ -200,20 +200,29 @@ def _fuel_factors(stream: ResourceStream, ref: Resolver, problems: list[Problem]
     gj = units.fuel_energy_gj(1.0, stream.unit, code, ref)
     if gj is None:
         return StreamFactors()
-    tj = gj / 1000.0
-    co2 = ref.value(f"ef_co2.{code}", 0.0) * tj / 1000.0  # kg/TJ -> t
-    ch4 = ref.value(f"ef_ch4.{code}", 0.0) * tj / 1000.0
-    n2o = ref.value(f"ef_n2o.{code}", 0.0) * tj / 1000.0
-    non_co2 = ch4 * ref.value("gwp.ch4", 28.0) + n2o * ref.value("gwp.n2o", 265.0)
-    biogenic = bool(ref.value(f"biogenic.{code}", 0.0))
+    co2e_per_gj, biogenic_per_gj = fuel_co2e_t_per_gj(code, ref)
     toe, official = _fuel_toe(stream, code, gj, ref)
     return StreamFactors(
         gj=gj,
         toe=toe,
-        co2e_t=non_co2 + (0.0 if biogenic else co2),
-        biogenic_co2_t=co2 if biogenic else 0.0,
+        co2e_t=co2e_per_gj * gj,
+        biogenic_co2_t=biogenic_per_gj * gj,
         toe_official=official,
     )
+
+
+def fuel_co2e_t_per_gj(code: str, ref: Resolver) -> tuple[float, float]:
+    """Tonnes of CO2e (fossil CO2 + CH4 + N2O at the AR5 GWP) and of biogenic CO2 (reported
+    apart, not in the total) per GJ of fuel ``code`` burnt (net calorific value), from the
+    IPCC 2006 factors (``fuels_ipcc2006.csv``, kg/TJ)."""
+    per_gj = 1e-6  # kg/TJ -> t/GJ
+    co2 = ref.value(f"ef_co2.{code}", 0.0) * per_gj
+    ch4 = ref.value(f"ef_ch4.{code}", 0.0) * per_gj
+    n2o = ref.value(f"ef_n2o.{code}", 0.0) * per_gj
+    non_co2 = ch4 * ref.value("gwp.ch4", 28.0) + n2o * ref.value("gwp.n2o", 265.0)
+    if ref.value(f"biogenic.{code}", 0.0):
+        return non_co2, co2
+    return non_co2 + co2, 0.0
 
 
 def _fuel_toe(stream: ResourceStream, code: str, gj: float, ref: Resolver) -> tuple[float, bool]:

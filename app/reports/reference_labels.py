@@ -18,6 +18,7 @@ _SOURCES = (
     ("IPCC 2006 Guidelines Vol. 2 ch. 2", "ipcc_stationary"),
     ("IPCC Fifth Assessment", "ar5"),
     ("IEA: 1 toe", "iea"),
+    ("Assumption of this application (RECP Audit)", "symbiosis_heat"),
 )
 _NOTES = (
     ("adjustable per audit", "adjustable"),
@@ -64,6 +65,16 @@ def label(key: str) -> Text2:
                 for lang in ("vi", "en")
             )
             return Text2(vi, en)
+    if kind == "symbiosis" and rest.startswith("heat_displaces."):
+        code, _, fuel = rest.partition(".")[2].rpartition(".")
+        if has_text(f"ref.fuel.{fuel}"):
+            vi, en = (
+                text(
+                    "ref.kind.heat_displaces", lang, code=code, fuel=text(f"ref.fuel.{fuel}", lang)
+                )
+                for lang in ("vi", "en")
+            )
+            return Text2(vi, en)
     if has_text(f"ref.key.{key}"):
         return _both(f"ref.key.{key}")
     return Text2(key, key)
@@ -95,7 +106,14 @@ def source(ref: RefValue) -> Text2:
             break
     else:
         # an IPCC fuel name repeats the label; an English remark the known source covers
-        covered = known in ("ipcc_energy", "ipcc_stationary", "ar5", "iea", "typical_density")
+        covered = known in (
+            "ipcc_energy",
+            "ipcc_stationary",
+            "ar5",
+            "iea",
+            "typical_density",
+            "symbiosis_heat",
+        )
         if note and not covered:
             parts.append(Text2(note, note))
     return Text2(" — ".join(p.vi for p in parts if p.vi), " — ".join(p.en for p in parts if p.en))

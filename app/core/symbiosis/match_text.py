@@ -53,6 +53,12 @@ def describe(reason: Reason, lang: str) -> str:
             params[name] = months_text(value, lang)
         elif name in ("km", "max", "t"):
             params[name] = format_number(value, lang, 1)
+        elif name == "fuel":
+            params[name] = text(f"ref.fuel.{value}", lang)
+        elif name == "efficiency":
+            params[name] = format_number(value * 100, lang, 0) + " %"
+        elif name == "factor":
+            params[name] = format_number(value, lang, 4)
         elif name in ("giver", "taker", "park") and not value:
             params[name] = "–"
         else:

@@ -22,9 +22,17 @@ Score, 0-100, the sum of four parts (weights in ``WEIGHTS``):
   known). Matches in the same park come first, then by score.
 
 Waste avoided per year: the exchangeable quantity in tonnes when the offer is a waste class in a
-mass unit. CO2e avoided: only from a sourced factor ``symbiosis.co2e_avoided.<CODE>`` in
-``resources/reference`` (unit ``tCO2e/<unit>``); none is shipped yet (no sourced factor for
-avoided disposal or virgin material exists in the repository), so it reads "not estimated".
+mass unit. CO2e avoided: only from a factor in ``resources/reference``:
+
+- ``symbiosis.co2e_avoided.<CODE>`` (unit ``tCO2e/<unit>``), a published factor as such; none is
+  shipped yet (no factor for avoided disposal or virgin material has been read from its source);
+- ``symbiosis.heat_displaces.<CODE>.<fuel>`` (``symbiosis_co2e.csv``), for heat: its value is
+  the efficiency of the boiler whose heat the exchange displaces, and the factor is derived from
+  the IPCC 2006 fuel table, ``fuel_co2e_t_per_gj(fuel) / efficiency`` tCO2e per GJ of heat
+  (``app.core.indicators``), so the fuel factors keep one home. An explicit ``co2e_avoided``
+  row wins over a derived one.
+
+Other classes, and heat given in tonnes of steam, read "not estimated".
 """
 
 from __future__ import annotations
@@ -35,7 +43,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core import units
-from app.core.reference import RefValue, table
+from app.core.errors import Location, Problem, UserError
+from app.core.indicators import fuel_co2e_t_per_gj
+from app.core.reference import RefValue, Resolver, table
 from app.core.symbiosis.classes import ClassList, Group, fold, shipped_classes
 from app.core.symbiosis.party import Party, PartyItem
 
@@ -43,6 +53,7 @@ EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 MAX_DISTANCE_KM = 50.0
 DISTANCE_SCALE_KM = 50.0
 CO2E_PREFIX = "symbiosis.co2e_avoided."
+HEAT_PREFIX = "symbiosis.heat_displaces."
 WEIGHTS = {"class": 30.0, "quantity": 30.0, "timing": 20.0, "place": 20.0}
 COMPATIBLE_SHARE = 0.8  # a compatible class scores 80 % of the same class
 UNKNOWN_QUANTITY_SHARE = 0.3
@@ -101,12 +112,44 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def co2e_factors() -> dict[str, RefValue]:
-    """The shipped CO2e-avoided factors by class code (none yet: see the module's note)."""
-    return {
+    """The shipped CO2e-avoided factors by class code: the published ones, and those derived
+    for heat from the displaced boiler fuel (see the module's note)."""
+    shipped = table()
+    derived = {
+        key[len(HEAT_PREFIX) :].rsplit(".", 1)[0]: heat_factor(rows[-1])
+        for key, rows in shipped.items()
+        if key.startswith(HEAT_PREFIX)
+    }
+    published = {
         key[len(CO2E_PREFIX) :]: rows[-1]
-        for key, rows in table().items()
+        for key, rows in shipped.items()
         if key.startswith(CO2E_PREFIX)
     }
+    return {**derived, **published}
+
+
+def heat_factor(row: RefValue) -> RefValue:
+    """tCO2e avoided per GJ of heat given, from a ``symbiosis.heat_displaces.<CODE>.<fuel>`` row
+    whose value is the displaced boiler's efficiency."""
+    code, _, fuel = row.key[len(HEAT_PREFIX) :].rpartition(".")
+    ref = Resolver()
+    if not code or not ref.has(f"ef_co2.{fuel}") or not 0.0 < row.value <= 1.0:
+        raise UserError(
+            Problem(
+                "reference.bad_heat_displacement",
+                Location(entity="reference", entity_id=row.key),
+                {"key": row.key, "fuel": fuel, "value": row.value},
+            )
+        )
+    per_gj_fuel, _biogenic = fuel_co2e_t_per_gj(fuel, ref)
+    cited = [v.source for v in ref.used.values() if v.source]
+    return RefValue(
+        key=row.key,  # kept: the reason names the fuel and the efficiency
+        value=per_gj_fuel / row.value,
+        unit="tCO2e/GJ",
+        source="; ".join(dict.fromkeys([*cited, f"{row.key} = {row.value:g} ({row.source})"])),
+        note=row.note,
+    )
 
 
 def _park_key(text: str) -> str:
@@ -291,12 +334,20 @@ def _avoided(
     if units.dimension(per) is None or units.dimension(per) != units.dimension(unit):
         return waste_t, None, "", Reason("symbiosis.match.why.co2e_not_estimated")
     co2e = units.convert(exchangeable, unit, per) * factor.value
-    return (
-        waste_t,
-        co2e,
-        factor.source,
-        Reason("symbiosis.match.why.co2e", {"t": co2e, "source": factor.source}),
-    )
+    heat = table().get(factor.key) if factor.key.startswith(HEAT_PREFIX) else None
+    if heat:
+        reason = Reason(
+            "symbiosis.match.why.co2e_heat",
+            {
+                "t": co2e,
+                "fuel": factor.key.rsplit(".", 1)[1],
+                "efficiency": heat[-1].value,
+                "factor": factor.value,
+            },
+        )
+    else:
+        reason = Reason("symbiosis.match.why.co2e", {"t": co2e, "source": factor.source})
+    return waste_t, co2e, factor.source, reason
 
 
 def match(
