@@ -47,8 +47,9 @@ from app.core.model import (
 
 # Bump when the demo's content changes: the per-user demo file is rebuilt when its stored
 # "demo_version" setting differs (app/store/demo_file.py).
-DEMO_VERSION = 5  # 3: overlapping options tempered (savings shares 24-33 %); 4: allocation keys;
-# 5: English title, team roles and organisations, photo captions, rejection and override reasons
+DEMO_VERSION = 6  # 3: overlapping options tempered (savings shares 24-33 %); 4: allocation keys;
+# 5: English title, team roles and organisations, photo captions, rejection and override reasons;
+# 6: English sector name
 
 BASELINE_START = "2024-01"
 SEED = 20240101

@@ -275,6 +275,11 @@ class PdfReport:
         shown, untranslated = value.get(self.lang)
         return f"{shown} {self.t('untranslated')}" if untranslated else shown
 
+    def sector_name(self) -> str:
+        """The enterprise's sector name in the report language (``u``), empty when none."""
+        name = self.snap.enterprise.get("sector_name") or Text2()
+        return self.u(name) if name.vi or name.en else ""
+
     def balance_text(self, b) -> str:
         """A step's balance of one unit family: its share of that family's inputs, or that
         there are none (never a share of another family's inputs)."""
@@ -459,7 +464,9 @@ class PdfReport:
                 self.t("cover.sector"),
                 self.t("sector_division", code=ent.get("sector_vsic"))
                 if s.confidential and ent.get("sector_vsic")
-                else " ".join(str(x) for x in (ent.get("sector_vsic"), ent.get("sector_name")) if x)
+                else " ".join(
+                    x for x in (str(ent.get("sector_vsic") or ""), self.sector_name()) if x
+                )
                 or fmt.DASH,
             ),
             (self.t("cover.generated"), fmt.day(s.report_date, self.lang)),
@@ -749,6 +756,10 @@ class PdfReport:
         ):
             v = ent.get(key)
             if v in (None, ""):
+                continue
+            if isinstance(v, Text2):
+                if v.vi or v.en:
+                    pairs.append((self.t(f"ent.{key}"), self.u(v)))
                 continue
             pairs.append((self.t(f"ent.{key}"), self.n(v, 0) if isinstance(v, int) else str(v)))
         if s.confidential:
