@@ -67,6 +67,24 @@ def test_english_audit_title_typed_beside_the_vietnamese(ctx, qtbot):
     assert reload(ctx.path).info.title_en == "" and field.text() == ""
 
 
+def test_english_sector_name_typed_beside_the_vietnamese(ctx, qtbot):
+    from app.ui.screens.enterprise import EnterpriseScreen
+
+    screen = _shown(qtbot, EnterpriseScreen(ctx))
+    field = screen.fields[("enterprise", "sector_name_en")]
+    assert screen.labels[("enterprise", "sector_name_en")].text() == (
+        "Sector name (English, for reports)"
+    )
+    before = reload(ctx.path).info.enterprise.sector_name
+    _type(qtbot, field, "Finishing of textiles")
+    disk = reload(ctx.path)
+    assert disk.info.enterprise.sector_name_en == "Finishing of textiles"
+    assert disk.info.enterprise.sector_name == before  # the Vietnamese stays
+    assert ctx.undo_stack.undoText() == "Edit Sector name (English, for reports)"
+    ctx.undo_stack.undo()
+    assert reload(ctx.path).info.enterprise.sector_name_en == "" and field.text() == ""
+
+
 def test_english_role_and_organisation_typed_in_the_team_grid(ctx, qtbot):
     from app.ui.screens.enterprise import TEAM_COLUMNS, EnterpriseScreen
 

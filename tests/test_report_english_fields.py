@@ -104,3 +104,37 @@ def test_the_confidential_report_withholds_the_english_texts_as_the_vietnamese(d
     assert TITLE_EN not in words and "Lam Hai Textile" not in words
     assert "3.2 billion" not in words and "9.0 million" not in words  # money in free text
     assert CAPTION_EN in words  # nothing to withhold in it
+
+
+SECTOR_VI = "Hoàn thiện sản phẩm dệt (nhuộm và hoàn tất vải dệt kim)"
+SECTOR_EN = "Finishing of textiles (dyeing and finishing of knitted fabric)"
+
+
+def test_the_sector_name_is_printed_in_the_report_language(demo, en, vi):
+    """Cover and enterprise page: "1313 Finishing of textiles …" in English, the Vietnamese in
+    Vietnamese; without an English name the Vietnamese marked untranslated (PDF and XLSX)."""
+    assert en.count(f"1313 {SECTOR_EN}") == 1  # the cover, beside the VSIC code
+    assert en.count(SECTOR_EN) == 2 and SECTOR_VI not in en  # and the enterprise page
+    assert vi.count(SECTOR_VI) == 2 and SECTOR_EN not in vi
+    audit = copy.deepcopy(demo)
+    audit.info.enterprise.sector_name_en = ""
+    words = _words(audit, "en")
+    assert words.count(f"{SECTOR_VI} {MARK}") == 2 and SECTOR_EN not in words
+
+
+def test_the_workbook_prints_the_sector_name_in_its_language(demo):
+    from openpyxl import load_workbook
+
+    from app.reports.xlsx import write_xlsx
+
+    def cells(audit, lang: str) -> list:
+        buf = io.BytesIO()
+        write_xlsx(build_snapshot(audit, "full"), lang, buf)
+        ws = load_workbook(io.BytesIO(buf.getvalue())).worksheets[0]
+        return [c.value for row in ws.iter_rows() for c in row if c.value]
+
+    assert SECTOR_EN in cells(demo, "en") and SECTOR_VI not in cells(demo, "en")
+    assert SECTOR_VI in cells(demo, "vi")
+    audit = copy.deepcopy(demo)
+    audit.info.enterprise.sector_name_en = ""
+    assert f"{SECTOR_VI} {MARK}" in cells(audit, "en")

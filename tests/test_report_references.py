@@ -62,3 +62,36 @@ def test_exact_keeps_every_digit():
     assert fmt.exact(41.868, "en") == "41.868"
     assert fmt.exact(94600.0, "vi") == "94.600"
     assert fmt.exact(0.6592, "vi") == "0,6592"
+
+
+def _vietnamese(s: str) -> bool:
+    """Text with letters English does not have (đ, ư, ơ, ạ …): a Vietnamese document's title."""
+    return any(ord(c) > 127 and c.isalpha() for c in s)
+
+
+def test_a_vietnamese_source_keeps_its_title_and_gets_an_english_gloss():
+    cited = [v for values in table().values() for v in values if _vietnamese(v.source)]
+    assert len(cited) >= 10  # tariffs, grid factors, TOE factors, thresholds, reactive power
+    for ref in cited:
+        assert ref.source_en and not _vietnamese(ref.source_en.replace("Đ", "D")), ref.key
+        src = reference_labels.source(ref)
+        assert src.vi.startswith(ref.source) and ref.source_en not in src.vi
+        assert src.en.startswith(f"{ref.source} ({ref.source_en})"), ref.key
+
+
+def test_the_english_annex_glosses_the_vietnamese_documents():
+    audit = build_demo_audit()
+    en, vi = annex(audit, "en"), annex(audit, "vi")
+    title = "Cục Biến đổi khí hậu, Bộ TN&MT: hệ số phát thải lưới điện Việt Nam 2023"
+    gloss = (
+        "Department of Climate Change, Ministry of Natural Resources and Environment: "
+        "Vietnam grid emission factor 2023"
+    )
+    assert f"{title} ({gloss})" in en
+    assert title in vi and gloss not in vi
+    toe = "Bộ Công Thương, công văn 3505/BCT-KHCN ngày 19/4/2011"
+    assert (
+        f"{toe} (Ministry of Industry and Trade, official letter 3505/BCT-KHCN of 19 April 2011"
+        in en
+    )
+    assert "Ministry of Industry and Trade" not in vi

@@ -61,6 +61,28 @@ def test_totals_row_says_it_leaves_out_the_rejected_option(with_rejected, lang, 
     assert words in labels
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Total (leaves out 1 rejected option: O-02)"),
+        ("vi", "Tổng cộng (không tính 1 cơ hội bị loại: O-02)"),
+    ],
+)
+def test_the_totals_label_reads_on_one_line_across_the_table(with_rejected, lang, words):
+    """The label spans the finance table's width on a row above the totals (in the 1.6 cm code
+    column it took five lines); the figures follow on the next line, the label not among them."""
+    buf = io.BytesIO()
+    write_pdf(build_snapshot(with_rejected, "full"), lang, buf)
+    lines = [
+        line.strip()
+        for page in PdfReader(io.BytesIO(buf.getvalue())).pages
+        for line in (page.extract_text() or "").splitlines()
+    ]
+    assert words in lines
+    after = lines[lines.index(words) + 1]
+    assert re.fullmatch(r"[\d.,\s–%> ]+", after), after  # the totals' figures, no label
+
+
 def test_totals_row_is_plain_when_nothing_is_rejected():
     text = pdf_text(build_audit(), "en")
     assert "leaves out" not in text

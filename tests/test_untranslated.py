@@ -161,3 +161,15 @@ def test_narrative_written_only_in_vietnamese_is_listed_and_marked():
     [item] = [i for i in ut.untranslated(audit) if i.kind == "narrative"]
     assert (item.id, item.screen, item.text) == ("focus", "narrative", "Trọng tâm là lò hơi.")
     assert f"Trọng tâm là lò hơi. {MARK}" in pdf_words(audit)
+
+
+def test_a_sector_name_without_english_is_listed_and_marked_once_on_the_cover():
+    audit = build_demo_audit()
+    audit.info.enterprise.sector_name_en = ""
+    (item,) = ut.untranslated(audit)
+    assert (item.kind, item.fields, item.screen) == ("enterprise", ("sector_name",), "enterprise")
+    assert [i.kind for i in ut.untranslated(audit, "summary")] == ["enterprise"]  # the cover
+    assert ut.untranslated(audit, "confidential") == []  # only the 2-digit division is printed
+    words = pdf_words(audit)
+    name = " ".join(audit.info.enterprise.sector_name.split())
+    assert f"{name} {MARK}" in words

@@ -72,6 +72,10 @@ Chi tiết đã được ghi vào tệp nhật ký:
         <translation>Tên ngành</translation>
     </message>
     <message>
+        <source>Sector name (English, for reports)</source>
+        <translation>Tên ngành (tiếng Anh, cho báo cáo)</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>

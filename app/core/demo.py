@@ -49,7 +49,7 @@ from app.core.model import (
 # "demo_version" setting differs (app/store/demo_file.py).
 DEMO_VERSION = 6  # 3: overlapping options tempered (savings shares 24-33 %); 4: allocation keys;
 # 5: English title, team roles and organisations, photo captions, rejection and override reasons
-# 6: English titles and notes of the walkthrough findings
+# 6: English titles and notes of the walkthrough findings, English sector name
 
 BASELINE_START = "2024-01"
 SEED = 20240101

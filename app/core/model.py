@@ -163,6 +163,9 @@ class Enterprise:
     tax_code: str = ""
     sector_vsic: str = ""  # VSIC 2018 code, e.g. "1313" (finishing of textiles)
     sector_name: str = ""
+    sector_name_en: str = (
+        ""  # English for English reports (empty: the Vietnamese marked untranslated)
+    )
     address: str = ""
     province: str = ""
     industrial_park: str = ""

@@ -27,6 +27,8 @@ class RefValue:
     effective_date: str = ""
     source: str = ""
     note: str = ""
+    # English gloss of a Vietnamese source's title (the title itself stays as published)
+    source_en: str = ""
     override_reason: str = ""  # set when the audit's own value replaced the shipped one
 
     @property
@@ -54,6 +56,7 @@ def table() -> dict[str, tuple[RefValue, ...]]:
                     effective_date=line.get("effective_date", "").strip(),
                     source=line.get("source", "").strip(),
                     note=line.get("note", "").strip(),
+                    source_en=(line.get("source_en") or "").strip(),
                 )
                 rows.setdefault(value.key, []).append(value)
     return {
@@ -119,6 +122,7 @@ def overrides_of(audit: Audit | None) -> dict[str, RefValue]:
             value=float(o.value),
             unit=o.unit or base.unit,
             source="audit override",
+            source_en="",
             override_reason=o.reason or "-",
         )
     return out

@@ -60,6 +60,7 @@ def _overridden(option: Any, _audit: Audit, _variant: str) -> bool:
 # Report order (first untranslated field of an item carries its mark).
 PAIRS: tuple[TextPair, ...] = (
     TextPair("audit", "title", "title_en", ("full", "summary")),  # the cover; withheld
+    TextPair("enterprise", "sector_name", "sector_name_en", ("full", "summary")),  # the cover
     TextPair("member", "role", "role_en", when=_member_printed),  # the cover's team table
     TextPair("member", "organisation", "organisation_en", when=_member_printed),
     TextPair("member", "department", "department_en", when=_member_printed),
@@ -119,6 +120,7 @@ def _photos(audit: Audit) -> list:
 
 KINDS: dict[str, Kind] = {
     "audit": Kind("enterprise", lambda a: [a.info], lambda i: i.title),
+    "enterprise": Kind("enterprise", lambda a: [a.info.enterprise], lambda e: e.name),
     "member": Kind("enterprise", _ordered("team"), lambda m: m.name),
     "product": Kind("products", _ordered("products"), lambda p: p.name_vi),
     "step": Kind("products", _ordered("steps"), lambda s: s.name_vi),
@@ -212,7 +214,7 @@ def untranslated(audit: Audit, variant: str = "full") -> list[Untranslated]:
             out.append(
                 Untranslated(
                     kind=kind,
-                    id=obj.id,
+                    id=getattr(obj, "id", ""),  # the enterprise has no id of its own
                     code=k.code(obj),
                     fields=tuple(p.vi for p in fields),
                     text=str(getattr(obj, fields[0].vi)),

@@ -275,6 +275,11 @@ class PdfReport:
         shown, untranslated = value.get(self.lang)
         return f"{shown} {self.t('untranslated')}" if untranslated else shown
 
+    def sector_name(self) -> str:
+        """The enterprise's sector name in the report language (``u``), empty when none."""
+        name = self.snap.enterprise.get("sector_name") or Text2()
+        return self.u(name) if name.vi or name.en else ""
+
     def balance_text(self, b) -> str:
         """A step's balance of one unit family: its share of that family's inputs, or that
         there are none (never a share of another family's inputs)."""
@@ -302,18 +307,27 @@ class PdfReport:
         numeric_from: int = 99,
         total_row: bool = False,
         text_cols: tuple[int, ...] = (),
+        total_rows: int = 1,
+        spanned_rows: tuple[int, ...] = (),
     ) -> Table:
-        """A table with a repeated header row.
+        """A table with a repeated header row; ``total_rows`` last rows shaded when
+        ``total_row``; the rows numbered in ``spanned_rows`` (0: the first of ``rows``) are one
+        cell, their first, across the whole width (a label too long for one column).
 
         Cells are plain strings, wrapped here into lines (see ``_cell``), drawn in the cell's
         font and right-aligned in numeric columns: a Paragraph per cell is far slower to lay
         out, which matters for reports with thousands of rows.
         """
         scale = BODY_W / sum(widths)
-        col_w = _room_for_words([header, *rows], [w * scale for w in widths])
+        spanned = [r for i, r in enumerate(rows) if i in spanned_rows]
+        sized = [r for i, r in enumerate(rows) if i not in spanned_rows]
+        col_w = _room_for_words([header, *sized], [w * scale for w in widths])
         data = [[self._cell(h, col_w[i] - 8, bold=True) for i, h in enumerate(header)]]
         for r in rows:
-            data.append([self._cell(c, col_w[i] - 8) for i, c in enumerate(r)])
+            if any(r is x for x in spanned):
+                data.append([self._cell(r[0], sum(col_w) - 8)] + [""] * (len(r) - 1))
+            else:
+                data.append([self._cell(c, col_w[i] - 8) for i, c in enumerate(r)])
         self.table_rows += len(data)
         tbl = Table(data, colWidths=col_w, repeatRows=1, hAlign="LEFT")
         style = [
@@ -332,7 +346,9 @@ class PdfReport:
         for col in text_cols:  # prose among the numbers (a source) reads from the left
             style.append(("ALIGN", (col, 1), (col, -1), "LEFT"))
         if total_row:
-            style.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
+            style.append(("BACKGROUND", (0, -total_rows), (-1, -1), LIGHT))
+        for i in spanned_rows:
+            style += [("SPAN", (0, i + 1), (-1, i + 1)), ("ALIGN", (0, i + 1), (0, i + 1), "LEFT")]
         tbl.setStyle(TableStyle(style))
         return tbl
 
@@ -459,7 +475,9 @@ class PdfReport:
                 self.t("cover.sector"),
                 self.t("sector_division", code=ent.get("sector_vsic"))
                 if s.confidential and ent.get("sector_vsic")
-                else " ".join(str(x) for x in (ent.get("sector_vsic"), ent.get("sector_name")) if x)
+                else " ".join(
+                    x for x in (str(ent.get("sector_vsic") or ""), self.sector_name()) if x
+                )
                 or fmt.DASH,
             ),
             (self.t("cover.generated"), fmt.day(s.report_date, self.lang)),
@@ -749,6 +767,10 @@ class PdfReport:
         ):
             v = ent.get(key)
             if v in (None, ""):
+                continue
+            if isinstance(v, Text2):
+                if v.vi or v.en:
+                    pairs.append((self.t(f"ent.{key}"), self.u(v)))
                 continue
             pairs.append((self.t(f"ent.{key}"), self.n(v, 0) if isinstance(v, int) else str(v)))
         if s.confidential:
@@ -1200,9 +1222,14 @@ class PdfReport:
             for o in s.options
         ]
         tot = s.totals
+        label = self.total_label(s.options)
+        spanned: tuple[int, ...] = ()
+        if label != self.t("total"):  # "Total (leaves out …)": on a row of its own, full width
+            rows.append([label, "", "", "", "", "", ""])
+            spanned, label = (len(rows) - 1,), ""
         rows.append(
             [
-                self.total_label(s.options),
+                label,
                 fmt.millions(tot.investment, self.lang),
                 fmt.millions(tot.annual_saving, self.lang),
                 fmt.years(tot.payback, self.lang),
@@ -1212,7 +1239,15 @@ class PdfReport:
             ]
         )
         out.append(
-            self.table(header, rows, [1.6, 2.5, 2.5, 2, 2.5, 2, 2], numeric_from=1, total_row=True)
+            self.table(
+                header,
+                rows,
+                [1.6, 2.5, 2.5, 2, 2.5, 2, 2],
+                numeric_from=1,
+                total_row=True,
+                total_rows=1 + len(spanned),
+                spanned_rows=spanned,
+            )
         )
         out.append(self.p(self.t("finance_note"), "note"))
         if s.chart_options:  # the Options screen's charts (empty in the confidential variant)

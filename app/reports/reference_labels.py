@@ -1,5 +1,6 @@
 """What the annex prints for a reference value: a translated label (never the internal key),
-a translated unit, the source as a translated note where the shipped text is prose, and no
+a translated unit, the source as a translated note where the shipped text is prose (a
+Vietnamese document's title with its English gloss, ``source_en``, in English), and no
 "(verify)" to-do. Messages in resources/messages/report_references.toml."""
 
 from __future__ import annotations
@@ -96,8 +97,9 @@ def source(ref: RefValue) -> Text2:
     known = next((k for start, k in _SOURCES if ref.source.startswith(start)), None)
     if known:
         parts.append(_both(f"ref.note.{known}"))
-    elif ref.source:
-        parts.append(Text2(ref.source, ref.source))
+    elif ref.source:  # a Vietnamese document keeps its title; English adds the gloss
+        gloss = f"{ref.source} ({ref.source_en})" if ref.source_en else ref.source
+        parts.append(Text2(ref.source, gloss))
     note = ref.note.replace("(verify)", "").strip(" ;")
     for start, key in _NOTES:
         if start in note:

@@ -57,7 +57,9 @@ class ReportSnapshot:
     variant: str
     confidential: bool
     title: Text2
-    enterprise: dict  # field -> value (identity fields emptied when confidential)
+    enterprise: (
+        dict  # field -> value (identity fields emptied when confidential); sector_name Text2
+    )
     start_date: date | None
     end_date: date | None
     periods: tuple[str, ...]
@@ -336,6 +338,8 @@ def build_snapshot(
             "value_added_vnd",
         )
     }
+    # typed text printed in the report language (Vietnamese marked untranslated when no English)
+    enterprise["sector_name"] = text2(ent, "enterprise", "sector_name", variant, audit)
     snap = ReportSnapshot(
         variant=variant,
         confidential=variant == "confidential",
@@ -467,7 +471,7 @@ def redact(snap: ReportSnapshot) -> ReportSnapshot:
     # the fingerprint is generalised: 2-digit sector, a headcount band, no shift pattern
     vsic = str(ent.get("sector_vsic") or "")
     ent["sector_vsic"] = vsic[:2] if len(vsic) > 2 else vsic
-    ent["sector_name"] = ""
+    ent["sector_name"] = Text2()
     if isinstance(ent.get("employees"), int):
         ent["employees"] = _headcount_band(ent["employees"])
     ent["shifts_per_day"] = None

@@ -543,8 +543,12 @@ class XlsxReport:
         if s.confidential:
             pairs.append((self.t("ent.name"), self.t("hidden")))
         for key in ("name", "tax_code", "address", "industrial_park", "province", "sector_name"):
-            if ent.get(key):
-                pairs.append((self.t(f"ent.{key}"), str(ent[key])))
+            v = ent.get(key)
+            if isinstance(v, Text2):
+                if v.vi or v.en:
+                    pairs.append((self.t(f"ent.{key}"), self.u(v)))
+            elif v:
+                pairs.append((self.t(f"ent.{key}"), str(v)))
         for label, value in pairs:
             ws.cell(r, 1, label).font = BOLD
             _text(ws.cell(r, 2), value)

@@ -55,7 +55,8 @@ def create_team_tables(conn: sqlite3.Connection) -> None:
 
 def english_texts(conn: sqlite3.Connection) -> None:
     """v2 -> v3: English beside the Vietnamese for the audit title, team roles,
-    organisations and departments, photo captions and options' rejection and override reasons. They live in
+    organisations and departments, photo captions, options' rejection and override reasons and the
+    enterprise's sector name. They live in
     ``data`` and an older row reads them as empty (the codec's defaults), so no row is
     rewritten (the team merge's stored hashes stay valid). The version is raised so that an
     app of v2, which would drop those keys when it rewrites a row, opens such a file read-only.

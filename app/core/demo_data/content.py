@@ -29,6 +29,7 @@ ENTERPRISE: dict[str, Any] = {
     "tax_code": "0201897345",
     "sector_vsic": "1313",
     "sector_name": "Hoàn thiện sản phẩm dệt (nhuộm và hoàn tất vải dệt kim)",
+    "sector_name_en": "Finishing of textiles (dyeing and finishing of knitted fabric)",
     "address": "Lô CN4.7, KCN Đình Vũ, phường Đông Hải 2, quận Hải An, thành phố Hải Phòng",
     "province": "Hải Phòng",
     "industrial_park": "KCN Đình Vũ",

@@ -36,6 +36,12 @@ ENTERPRISE_FIELDS = (
         QT_TRANSLATE_NOOP("EnterpriseScreen", "Sector (VSIC code)"),
     ),
     ("enterprise", "sector_name", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Sector name")),
+    (
+        "enterprise",
+        "sector_name_en",
+        "text",
+        QT_TRANSLATE_NOOP("EnterpriseScreen", "Sector name (English, for reports)"),
+    ),
     ("enterprise", "address", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Address")),
     ("enterprise", "province", "text", QT_TRANSLATE_NOOP("EnterpriseScreen", "Province / city")),
     (

@@ -132,6 +132,10 @@ def show_item(screen, item) -> None:
             getattr(editor, name).setFocus()
     elif kind == "stream":
         screen.select_stream(item.id)
+    elif kind == "enterprise":  # the English sector name's field
+        field = screen.fields.get(("enterprise", "sector_name_en"))
+        if field is not None:
+            field.setFocus()
     elif kind == "finding":
         if screen.select_finding(item.id):
             screen.english_toggle.setChecked(True)  # the English fields, ready to type in
