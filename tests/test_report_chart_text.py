@@ -19,6 +19,7 @@ from app.reports import chart_data, fmt
 from app.reports.pdf import PdfReport
 from app.reports.snapshot import build_snapshot
 from app.reports.xlsx import write_xlsx
+from tests.drawing_helpers import shapes
 
 
 @pytest.fixture(scope="module")
@@ -137,26 +138,6 @@ def test_flow_chart_prints_every_input_and_loss_name_whole(demo, lang):
         assert re.sub(r"\s+", " ", name) in flat, name  # whole, on consecutive lines
 
 
-def _shapes(node, m=(1, 0, 0, 1, 0, 0)):
-    """Every shape of a drawing with the matrix that places it on the drawing."""
-    for item in getattr(node, "contents", []):
-        if isinstance(item, Group):
-            t = item.transform
-            yield from _shapes(
-                item,
-                (
-                    m[0] * t[0] + m[2] * t[1],
-                    m[1] * t[0] + m[3] * t[1],
-                    m[0] * t[2] + m[2] * t[3],
-                    m[1] * t[2] + m[3] * t[3],
-                    m[0] * t[4] + m[2] * t[5] + m[4],
-                    m[1] * t[4] + m[3] * t[5] + m[5],
-                ),
-            )
-        else:
-            yield item, m
-
-
 def _box(m, corners):
     pts = [(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]) for x, y in corners]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
@@ -168,7 +149,7 @@ def _codes(drawing):
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     out = []
-    for item, m in _shapes(drawing):
+    for item, m in shapes(drawing):
         if isinstance(item, String) and re.fullmatch(r"O-\d\d", item.text):
             w = stringWidth(item.text, item.fontName, item.fontSize)
             a = {"middle": -w / 2, "start": 0.0, "end": -w}[item.textAnchor]
@@ -236,7 +217,7 @@ def test_mac_curve_labels_narrow_bars_too(demo, lang):
     fills = {colour(SAVES_MONEY).hexval(), colour(COSTS_MONEY).hexval()}
     rects = [
         _box(m, [(r.x, r.y), (r.x + r.width, r.y + r.height)])
-        for r, m in _shapes(d)
+        for r, m in shapes(d)
         if isinstance(r, Rect) and r.fillColor is not None and r.fillColor.hexval() in fills
     ]
     assert len(rects) == len(data.bars)

@@ -13,13 +13,14 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.core.demo import build_demo_audit
 from app.reports import fonts
 from app.reports.pdf import BODY_W, PdfReport, write_pdf
 from app.reports.snapshot import build_snapshot
+from tests.drawing_helpers import shapes
 
 
 @pytest.fixture(scope="module")
@@ -37,31 +38,11 @@ def reports(demo):
     return out
 
 
-def _shapes(node, m=(1, 0, 0, 1, 0, 0)):
-    """Every shape of a drawing with the matrix that places it on the drawing."""
-    for item in getattr(node, "contents", []):
-        if isinstance(item, Group):
-            t = item.transform
-            yield from _shapes(
-                item,
-                (
-                    m[0] * t[0] + m[2] * t[1],
-                    m[1] * t[0] + m[3] * t[1],
-                    m[0] * t[2] + m[2] * t[3],
-                    m[1] * t[2] + m[3] * t[3],
-                    m[0] * t[4] + m[2] * t[5] + m[4],
-                    m[1] * t[4] + m[3] * t[5] + m[5],
-                ),
-            )
-        else:
-            yield item, m
-
-
 def text_boxes(drawing):
     """(text, (x0, y0, x1, y1)) of every String, measured in the font it is drawn in."""
     fonts.register()
     out = []
-    for item, m in _shapes(drawing):
+    for item, m in shapes(drawing):
         if not isinstance(item, String) or not item.text:
             continue
         w = stringWidth(item.text, item.fontName, item.fontSize)
