@@ -1,7 +1,7 @@
 """The PDF report (reportlab platypus), in Vietnamese or English, from a ``ReportSnapshot``.
 
-Layout decisions: A4 portrait, Noto Sans embedded; a real table of contents (``multiBuild``
-fills in the page numbers); running header and page number on every page but the cover; long
+Layout decisions: A4 portrait, Noto Sans embedded; a real table of contents (one build: its page
+numbers are filled in at the end, ``app.reports.pdf_toc``); running header and page number on every page but the cover; long
 tables repeat their header row and headings stay with what follows them.
 """
 
