@@ -55,6 +55,8 @@ def describe(reason: Reason, lang: str) -> str:
             params[name] = format_number(value, lang, 1)
         elif name in ("doc", "mcf"):
             params[name] = format_number(value, lang, 2)
+        elif name == "site":
+            params[name] = text(f"symbiosis.match.landfill_site.{value}", lang)
         elif name == "kind":
             params[name] = text(f"symbiosis.match.ipcc_waste.{value}", lang)
         elif name == "fuel":

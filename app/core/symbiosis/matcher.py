@@ -67,6 +67,8 @@ HEAT_PREFIX = "symbiosis.heat_displaces."
 LANDFILL_PREFIX = "symbiosis.landfill_diverts."
 LANDFILL_PARAMS = "landfill.ipcc2006."
 CH4_PER_C = 16.0 / 12.0  # molecular weight ratio CH4 / C
+# IPCC 2006 Vol. 5 ch. 3 table 3.1: the site type each MCF stands for (the reason names it).
+SITE_BY_MCF = {1.0: "managed", 0.8: "deep", 0.4: "shallow", 0.6: "uncategorised"}
 # The disposal route as the auditor wrote it (folded: no accents, lower case), to tell a landfill
 # from a route that is plainly not one; anything else is "not known" (a landfill is assumed).
 LANDFILL_WORDS = ("landfill", "chon lap", "bai rac", "dump", "bai chon")
@@ -449,6 +451,7 @@ def _avoided(
                 "kind": kind,
                 "doc": ref.value(f"{LANDFILL_PARAMS}doc.{kind}"),
                 "mcf": ref.value(f"{LANDFILL_PARAMS}mcf"),
+                "site": SITE_BY_MCF.get(ref.value(f"{LANDFILL_PARAMS}mcf"), "other"),
                 "factor": factor.value,
             },
         )
