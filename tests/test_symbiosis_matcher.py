@@ -254,6 +254,16 @@ def test_two_audits_go_through_offers_and_needs():
     assert found[0].giver.label == dyer.info.enterprise.name
     # the dyer's hazardous sludge reaches no one: an audit records no permit
     assert not any(m.offer.hazardous for m in found)
+    # the ash is not degradable: no landfill methane, and the reason says why
+    assert found[0].co2e_avoided_t is None
+    assert found[0].reasons[-1].key == "symbiosis.match.why.co2e_not_degradable"
+    # the route the auditor wrote on the stream reaches the matcher (the landfill CO2e reads it)
+    ash = next(s for s in dyer.streams if s.waste_class == "W-ASH-BOTTOM")
+    ash.disposal_route = "Chôn lấp tại bãi rác"
+    item = next(
+        i for i in party_from(offers_and_needs(dyer), "d").offers() if i.code == ash.waste_class
+    )
+    assert item.disposal_route == "Chôn lấp tại bãi rác"
 
 
 def test_class_list_refuses_an_unknown_or_wrong_takes(tmp_path):
