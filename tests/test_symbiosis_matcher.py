@@ -115,6 +115,8 @@ def test_units_are_converted_and_waste_tonnes_counted_by_hand():
     assert paper.unit == "kg" and paper.waste_avoided_t == pytest.approx(30)
     water = found[("hk-brew", "W-WASTEWATER-TREATED", "hk-laundry", "WATER-LOW-GRADE")]
     assert water.waste_avoided_t is None  # m³ is not a mass
+    # treated wastewater is not a landfilled waste: the plain "no sourced factor" reason
+    assert water.reasons[-1].key == "symbiosis.match.why.co2e_not_estimated"
     waste, co2e = totals(list(found.values()))
     # solvent 12 + plastic 25 + ash 600 + 200 + sludge 150 + paper 30 + ash 800 + 200
     # + peel 80 + sludge to biogas 50

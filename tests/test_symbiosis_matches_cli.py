@@ -59,11 +59,11 @@ def test_cli_prints_the_proposal_in_english_and_vietnamese(folder, capsys):
     assert "1 proposal from 3 firms" in out
     assert "Công ty TNHH Dệt nhuộm Lam Hải → Công ty Gạch không nung Hòa Bình" in out
     assert "W-ASH-BOTTOM — Bottom ash, slag and boiler dust" in out
-    assert "CO2e avoided: not estimated (this waste is not degradable" in out
+    assert "CO2e avoided: not estimated (landfill methane is counted only for degradable" in out
     assert "streams classified: nothing to match" in out
     assert main(["matches", str(folder), "--lang", "vi"]) == 0
     out = capsys.readouterr().out
-    assert "chất thải này không phân hủy sinh học" in out
+    assert "chỉ chất thải hữu cơ phân hủy được" in out
     assert "1 đề xuất từ 3 doanh nghiệp" in out and "Cùng khu công nghiệp: KCN Đình Vũ" in out
 
 

@@ -461,9 +461,14 @@ def _avoided(
 
 
 def _not_estimated(cls: ResourceClass | None) -> Reason:
-    """Why no CO2e: a waste with no landfill methane (its benefit, the virgin material it
-    replaces, is not counted), or no sourced factor at all."""
-    if cls is not None and cls.group is Group.WASTE:
+    """Why no CO2e: a solid or hazardous waste with no landfill methane counted (plastics,
+    metals, ash, solvents: their benefit, the virgin material they replace, is not counted), or
+    no sourced factor at all."""
+    if (
+        cls is not None
+        and cls.group is Group.WASTE
+        and (cls.fits("solid_waste") or cls.fits("hazardous_waste"))
+    ):
         return Reason("symbiosis.match.why.co2e_not_degradable")
     return Reason("symbiosis.match.why.co2e_not_estimated")
 
