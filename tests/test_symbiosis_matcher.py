@@ -115,11 +115,15 @@ def test_units_are_converted_and_waste_tonnes_counted_by_hand():
     assert paper.unit == "kg" and paper.waste_avoided_t == pytest.approx(30)
     water = found[("hk-brew", "W-WASTEWATER-TREATED", "hk-laundry", "WATER-LOW-GRADE")]
     assert water.waste_avoided_t is None  # m³ is not a mass
+    # treated wastewater is not a landfilled waste: the plain "no sourced factor" reason
+    assert water.reasons[-1].key == "symbiosis.match.why.co2e_not_estimated"
     waste, co2e = totals(list(found.values()))
     # solvent 12 + plastic 25 + ash 600 + 200 + sludge 150 + paper 30 + ash 800 + 200
     # + peel 80 + sludge to biogas 50
     assert waste == pytest.approx(2147)
-    assert co2e == pytest.approx(HEAT_CO2E_T)  # only the heat has a factor: the wastes do not
+    # the heat, and the degradable wastes kept out of landfill (IPCC 2006, by hand below):
+    # paper 30 t x 2.24 + sludge (150 + 50) t x 0.28 + peel 80 t x 0.84 = 67.2 + 56 + 67.2
+    assert co2e == pytest.approx(HEAT_CO2E_T + 190.4)
 
 
 # The brewery's heat to the laundry: 1 500 MWh = 5 400 GJ a year, taken to replace heat from an
@@ -133,7 +137,8 @@ def test_heat_co2e_is_derived_from_the_displaced_boiler_fuel_worked_by_hand():
     assert HEAT_CO2E_T == pytest.approx(628.798, abs=1e-3)
     factors = mt.co2e_factors()
     heat_classes = {"ENERGY-STEAM", "ENERGY-HEAT-HIGH", "ENERGY-HEAT-LOW", "ENERGY-HEAT-CONDENSATE"}
-    assert set(factors) == heat_classes  # no waste class has a factor read from its source
+    landfill = {"W-PAPER", "W-TEXTILE", "W-WOOD", "W-FOOD", "W-SLUDGE-BIO"}
+    assert set(factors) == heat_classes | landfill  # nothing for non-degradable wastes
     assert factors["ENERGY-STEAM"].value == pytest.approx(0.0989775 / 0.85)
     assert factors["ENERGY-STEAM"].unit == "tCO2e/GJ"
     found = _found(mt.match(fx.PARTIES))
@@ -185,7 +190,8 @@ def test_co2e_uses_a_sourced_factor_when_one_exists_and_says_so_otherwise():
     assert "W-PLASTIC" not in mt.co2e_factors()  # no factor read from its source: none invented
     plastic = _found(mt.match(fx.PARTIES))[("hk-pack", "W-PLASTIC", "hk-recyc", "IN-PLASTIC")]
     assert plastic.co2e_avoided_t is None
-    assert plastic.reasons[-1].key == "symbiosis.match.why.co2e_not_estimated"
+    assert plastic.reasons[-1].key == "symbiosis.match.why.co2e_not_degradable"
+    assert "virgin material it replaces is not counted" in describe(plastic.reasons[-1], "en")
     factor = RefValue("symbiosis.co2e_avoided.W-PAPER", 0.5, "tCO2e/t", source="test source")
     found = _found(mt.match(fx.PARTIES, neighbours=True, factors={"W-PAPER": factor}))
     paper = found[("hk-paint", "W-PAPER", "lc-paper", "IN-PAPER")]
@@ -250,6 +256,16 @@ def test_two_audits_go_through_offers_and_needs():
     assert found[0].giver.label == dyer.info.enterprise.name
     # the dyer's hazardous sludge reaches no one: an audit records no permit
     assert not any(m.offer.hazardous for m in found)
+    # the ash is not degradable: no landfill methane, and the reason says why
+    assert found[0].co2e_avoided_t is None
+    assert found[0].reasons[-1].key == "symbiosis.match.why.co2e_not_degradable"
+    # the route the auditor wrote on the stream reaches the matcher (the landfill CO2e reads it)
+    ash = next(s for s in dyer.streams if s.waste_class == "W-ASH-BOTTOM")
+    ash.disposal_route = "Chôn lấp tại bãi rác"
+    item = next(
+        i for i in party_from(offers_and_needs(dyer), "d").offers() if i.code == ash.waste_class
+    )
+    assert item.disposal_route == "Chôn lấp tại bãi rác"
 
 
 def test_class_list_refuses_an_unknown_or_wrong_takes(tmp_path):
@@ -304,3 +320,80 @@ def test_shipped_compatibility_covers_the_typical_pairs():
     for cls in c.classes:
         if cls.is_annex_code:
             assert cls.checked is False
+
+
+# IPCC 2006 Vol. 5 mass-balance default, uncategorised site (MCF 0.6), DOCf 0.5, F 0.5, OX 0:
+# 100 t paper x DOC 0.40 x 0.5 x 0.6 x 0.5 x 16/12 = 8.0 t CH4 x GWP 28 = 224 t CO2e.
+PAPER_T_CO2E_PER_T = 0.40 * 0.5 * 0.6 * 0.5 * 16 / 12 * 28
+
+
+def test_paper_kept_out_of_landfill_avoids_its_methane_worked_by_hand():
+    assert 100 * PAPER_T_CO2E_PER_T == pytest.approx(224.0)
+    factors = mt.co2e_factors()
+    assert factors["W-PAPER"].value == pytest.approx(2.24)
+    assert factors["W-PAPER"].unit == "tCO2e/t"
+    assert factors["W-TEXTILE"].value == pytest.approx(0.24 * 0.15 * 4 / 3 * 28)  # 1.344
+    assert factors["W-WOOD"].value == pytest.approx(0.43 * 0.15 * 4 / 3 * 28)  # 2.408
+    assert factors["W-FOOD"].value == pytest.approx(0.84)
+    assert factors["W-SLUDGE-BIO"].value == pytest.approx(0.28)
+    for cited in ("Vol. 5 ch. 2 table 2.4", "Vol. 5 ch. 3 table 3.1", "AR5"):
+        assert cited in factors["W-PAPER"].source
+    giver, taker = fx.party("hk-paint"), fx.party("lc-paper")
+    offer = dataclasses.replace(fx.item("hk-paint", Side.OFFER, "W-PAPER"), unit="t")
+    offer = dataclasses.replace(offer, quantity_per_year=100.0, months=())
+    need = dataclasses.replace(fx.item("lc-paper", Side.NEED, "IN-PAPER"), unit="t")
+    need = dataclasses.replace(need, quantity_per_year=500.0, months=())
+    # route not recorded (an exchange file carries none): a landfill is assumed, and said
+    got = mt.consider(giver, offer, taker, need, neighbours=True)
+    assert isinstance(got, mt.Match)
+    assert got.waste_avoided_t == pytest.approx(100)
+    assert got.co2e_avoided_t == pytest.approx(224.0)
+    assert got.reasons[-1].key == "symbiosis.match.why.co2e_landfill_assumed"
+    assert describe(got.reasons[-1], "en") == (
+        "CO2e avoided: 224 t/year (assumption: this waste goes to landfill today, as its "
+        "route is not recorded; 8 t CH4 by the IPCC 2006 default mass-balance method, paper "
+        "and cardboard, DOC 0.4, site assumed uncategorised MCF 0.6; 2.24 tCO2e/t)"
+    )
+    assert "giấy và bìa" in describe(got.reasons[-1], "vi")
+    assert "224 t/năm" in describe(got.reasons[-1], "vi")
+    assert "giả định bãi không phân loại MCF 0,6" in describe(got.reasons[-1], "vi")
+    # the route says landfill: no assumption
+    landfilled = dataclasses.replace(offer, disposal_route="Chôn lấp tại bãi rác của huyện")
+    got = mt.consider(giver, landfilled, taker, need, neighbours=True)
+    assert isinstance(got, mt.Match) and got.co2e_avoided_t == pytest.approx(224.0)
+    assert got.reasons[-1].key == "symbiosis.match.why.co2e_landfill"
+    # the route is plainly not a landfill (sold as scrap): no landfill methane is avoided
+    sold = dataclasses.replace(offer, disposal_route="Bán phế liệu cho cơ sở thu gom")
+    got = mt.consider(giver, sold, taker, need, neighbours=True)
+    assert isinstance(got, mt.Match) and got.co2e_avoided_t is None
+    assert got.reasons[-1].key == "symbiosis.match.why.co2e_not_landfilled"
+    assert "Bán phế liệu" in describe(got.reasons[-1], "en")
+
+
+def test_the_route_today_is_read_from_the_audit_stream():
+    assert mt.landfill_route("") is None
+    assert mt.landfill_route("licensed contractor") is None  # not known: landfill assumed
+    assert mt.landfill_route("Landfilled by the city") is True
+    assert mt.landfill_route("đem đốt") is False
+    assert mt.landfill_route("recycled by a contractor") is False
+    assert mt.landfill_route("part recycled, the rest to the dump") is True
+
+
+@pytest.mark.parametrize(
+    "key,value",
+    [
+        ("symbiosis.landfill_diverts.W-PAPER.plastic", 1.0),  # no DOC for that type
+        ("symbiosis.landfill_diverts.W-PAPER.paper", 1.5),  # share above 1
+        ("symbiosis.landfill_diverts.W-PAPER.paper", 0.0),
+    ],
+)
+def test_a_bad_landfill_row_is_refused_naming_it(key, value):
+    from app.core.errors import UserError
+    from app.core.messages import text
+
+    with pytest.raises(UserError) as err:
+        mt.landfill_factor(RefValue(key, value, "fraction"))
+    problem = err.value.problem
+    assert problem.key == "reference.bad_landfill_diversion"
+    assert key in text(problem.key, "vi", **problem.params)
+    assert key in text(problem.key, "en", **problem.params)

@@ -59,10 +59,11 @@ def test_cli_prints_the_proposal_in_english_and_vietnamese(folder, capsys):
     assert "1 proposal from 3 firms" in out
     assert "Công ty TNHH Dệt nhuộm Lam Hải → Công ty Gạch không nung Hòa Bình" in out
     assert "W-ASH-BOTTOM — Bottom ash, slag and boiler dust" in out
-    assert "CO2e avoided: not estimated" in out
+    assert "CO2e avoided: not estimated (landfill methane is counted only for degradable" in out
     assert "streams classified: nothing to match" in out
     assert main(["matches", str(folder), "--lang", "vi"]) == 0
     out = capsys.readouterr().out
+    assert "chỉ chất thải hữu cơ phân hủy được" in out
     assert "1 đề xuất từ 3 doanh nghiệp" in out and "Cùng khu công nghiệp: KCN Đình Vũ" in out
 
 
@@ -114,6 +115,13 @@ def test_pdf_lists_every_proposal_with_diacritics(tmp_path, lang):
         assert "12 proposals from 15 firms" in content
         assert "waste avoided 2,147 t/year" in content
         assert "Same industrial park: KCN Hòa Khánh" in content
+    # the paper scrap kept out of landfill: 30 t x 2.24 tCO2e/t (IPCC 2006 mass balance)
+    if lang == "vi":
+        assert (
+            "CO2e tránh được: 67,2 t/năm (giả định: hiện chất thải này vào bãi chôn lấp" in content
+        )
+    else:
+        assert "CO2e avoided: 67.2 t/year (assumption: this waste goes to landfill today" in content
     assert "Giấy Bình Dương" not in content and "Nội thất Hòa Khánh" not in content
 
 
@@ -136,6 +144,9 @@ def test_xlsx_rows_hold_the_numbers(tmp_path, lang):
     paper = by_pair[("Sơn Hòa Khánh", "Giấy Liên Chiểu", "kg")]
     assert paper[5] == pytest.approx(30_000) and paper[9] == pytest.approx(30)
     assert paper[8] == pytest.approx(5.56, abs=0.01)
+    # 30 t of paper kept out of landfill: 30 x 0.40 x 0.5 x 0.6 x 0.5 x 16/12 x 28 = 67.2 t
+    assert paper[10] == pytest.approx(67.2)
+    assert ("IPCC 2006" in paper[12]) and ("MCF 0" in paper[12])
     assert [r[0] for r in body] == list(range(1, 13))
     word = "Khoảng cách" if lang == "vi" else "Distance"
     assert f"{word}: 5" in paper[12]

@@ -19,6 +19,8 @@ _SOURCES = (
     ("IPCC 2006 Guidelines Vol. 2 ch. 2", "ipcc_stationary"),
     ("IPCC Fifth Assessment", "ar5"),
     ("IEA: 1 toe", "iea"),
+    ("IPCC 2006 Guidelines Vol. 5", "ipcc_waste"),
+    ("Assumption of this application (RECP Audit): the waste is all", "symbiosis_landfill"),
     ("Assumption of this application (RECP Audit)", "symbiosis_heat"),
 )
 _NOTES = (
@@ -76,6 +78,19 @@ def label(key: str) -> Text2:
                 for lang in ("vi", "en")
             )
             return Text2(vi, en)
+    if kind == "symbiosis" and rest.startswith("landfill_diverts."):
+        code, _, waste = rest.partition(".")[2].rpartition(".")
+        if has_text(f"symbiosis.match.ipcc_waste.{waste}"):
+            vi, en = (
+                text(
+                    "ref.kind.landfill_diverts",
+                    lang,
+                    code=code,
+                    kind=text(f"symbiosis.match.ipcc_waste.{waste}", lang),
+                )
+                for lang in ("vi", "en")
+            )
+            return Text2(vi, en)
     if has_text(f"ref.key.{key}"):
         return _both(f"ref.key.{key}")
     return Text2(key, key)
@@ -115,6 +130,8 @@ def source(ref: RefValue) -> Text2:
             "iea",
             "typical_density",
             "symbiosis_heat",
+            "ipcc_waste",
+            "symbiosis_landfill",
         )
         if note and not covered:
             parts.append(Text2(note, note))

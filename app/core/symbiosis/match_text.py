@@ -51,8 +51,14 @@ def describe(reason: Reason, lang: str) -> str:
             params[name] = format_number(value * 100, lang, 0) + " %"
         elif name == "months":
             params[name] = months_text(value, lang)
-        elif name in ("km", "max", "t"):
+        elif name in ("km", "max", "t", "ch4"):
             params[name] = format_number(value, lang, 1)
+        elif name in ("doc", "mcf"):
+            params[name] = format_number(value, lang, 2)
+        elif name == "site":
+            params[name] = text(f"symbiosis.match.landfill_site.{value}", lang)
+        elif name == "kind":
+            params[name] = text(f"symbiosis.match.ipcc_waste.{value}", lang)
         elif name == "fuel":
             params[name] = text(f"ref.fuel.{value}", lang)
         elif name == "efficiency":

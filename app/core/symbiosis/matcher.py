@@ -31,8 +31,18 @@ mass unit. CO2e avoided: only from a factor in ``resources/reference``:
   the IPCC 2006 fuel table, ``fuel_co2e_t_per_gj(fuel) / efficiency`` tCO2e per GJ of heat
   (``app.core.indicators``), so the fuel factors keep one home. An explicit ``co2e_avoided``
   row wins over a derived one.
+- ``symbiosis.landfill_diverts.<CODE>.<type>`` (``landfill_ipcc2006.csv``), for degradable
+  wastes kept out of a landfill: its value is the share of the waste of IPCC waste ``<type>``,
+  and the factor is the methane the landfill would eventually emit by the IPCC 2006 Vol. 5
+  ch. 3 mass-balance default method (no first-order-decay timing), ``share x DOC x DOCf x MCF
+  x F x 16/12 x (1 - OX) x GWP CH4`` tCO2e per tonne (parameters ``landfill.ipcc2006.*``). Only
+  when the offer's route today is a landfill, or not known (then the reason says it assumes
+  one); a route that is plainly something else (recycled, incinerated, sold...) reads "not
+  estimated".
 
-Other classes, and heat given in tonnes of steam, read "not estimated".
+Other classes (non-degradable wastes: plastics, metals, ash, solvents, whose benefit is the
+virgin material they replace, not counted here), and heat given in tonnes of steam, read "not
+estimated".
 """
 
 from __future__ import annotations
@@ -46,7 +56,7 @@ from app.core import units
 from app.core.errors import Location, Problem, UserError
 from app.core.indicators import fuel_co2e_t_per_gj
 from app.core.reference import RefValue, Resolver, table
-from app.core.symbiosis.classes import ClassList, Group, fold, shipped_classes
+from app.core.symbiosis.classes import ClassList, Group, ResourceClass, fold, shipped_classes
 from app.core.symbiosis.party import Party, PartyItem
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
@@ -54,6 +64,31 @@ MAX_DISTANCE_KM = 50.0
 DISTANCE_SCALE_KM = 50.0
 CO2E_PREFIX = "symbiosis.co2e_avoided."
 HEAT_PREFIX = "symbiosis.heat_displaces."
+LANDFILL_PREFIX = "symbiosis.landfill_diverts."
+LANDFILL_PARAMS = "landfill.ipcc2006."
+CH4_PER_C = 16.0 / 12.0  # molecular weight ratio CH4 / C
+# IPCC 2006 Vol. 5 ch. 3 table 3.1: the site type each MCF stands for (the reason names it).
+SITE_BY_MCF = {1.0: "managed", 0.8: "deep", 0.4: "shallow", 0.6: "uncategorised"}
+# The disposal route as the auditor wrote it (folded: no accents, lower case), to tell a landfill
+# from a route that is plainly not one; anything else is "not known" (a landfill is assumed).
+LANDFILL_WORDS = ("landfill", "chon lap", "bai rac", "dump", "bai chon")
+OTHER_ROUTE_WORDS = (
+    "recycl",
+    "tai che",
+    "incinerat",
+    "dot",
+    "compost",
+    "reuse",
+    "tai su dung",
+    "sold",
+    "ban cho",
+    "ban phe lieu",
+    "biogas",
+    "co process",
+    "dong xu ly",
+    "animal feed",
+    "thuc an chan nuoi",
+)
 WEIGHTS = {"class": 30.0, "quantity": 30.0, "timing": 20.0, "place": 20.0}
 COMPATIBLE_SHARE = 0.8  # a compatible class scores 80 % of the same class
 UNKNOWN_QUANTITY_SHARE = 0.3
@@ -113,12 +148,14 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def co2e_factors() -> dict[str, RefValue]:
     """The shipped CO2e-avoided factors by class code: the published ones, and those derived
-    for heat from the displaced boiler fuel (see the module's note)."""
+    for heat from the displaced boiler fuel and for degradable wastes from the landfill methane
+    they avoid (see the module's note)."""
     shipped = table()
     derived = {
-        key[len(HEAT_PREFIX) :].rsplit(".", 1)[0]: heat_factor(rows[-1])
+        key[len(prefix) :].rsplit(".", 1)[0]: derive(rows[-1])
+        for prefix, derive in DERIVED.items()
         for key, rows in shipped.items()
-        if key.startswith(HEAT_PREFIX)
+        if key.startswith(prefix)
     }
     published = {
         key[len(CO2E_PREFIX) :]: rows[-1]
@@ -150,6 +187,53 @@ def heat_factor(row: RefValue) -> RefValue:
         source="; ".join(dict.fromkeys([*cited, f"{row.key} = {row.value:g} ({row.source})"])),
         note=row.note,
     )
+
+
+def landfill_factor(row: RefValue) -> RefValue:
+    """tCO2e avoided per tonne of degradable waste kept out of a landfill, from a
+    ``symbiosis.landfill_diverts.<CODE>.<type>`` row whose value is the share of the waste of
+    IPCC waste type ``<type>`` (IPCC 2006 Vol. 5 ch. 3 mass-balance default method)."""
+    code, _, kind = row.key[len(LANDFILL_PREFIX) :].rpartition(".")
+    ref = Resolver()
+    doc_key = f"{LANDFILL_PARAMS}doc.{kind}"
+    if not code or not ref.has(doc_key) or not 0.0 < row.value <= 1.0:
+        raise UserError(
+            Problem(
+                "reference.bad_landfill_diversion",
+                Location(entity="reference", entity_id=row.key),
+                {"key": row.key, "kind": kind, "value": row.value},
+            )
+        )
+    p = {name: ref.value(LANDFILL_PARAMS + name) for name in ("docf", "mcf", "f", "ox")}
+    ch4_per_t = (
+        row.value * ref.value(doc_key) * p["docf"] * p["mcf"] * p["f"] * CH4_PER_C * (1 - p["ox"])
+    )
+    gwp = ref.value("gwp.ch4")
+    cited = [v.source for v in ref.used.values() if v.source]
+    return RefValue(
+        key=row.key,  # kept: the reason names the waste type and the parameters
+        value=ch4_per_t * gwp,
+        unit="tCO2e/t",
+        source="; ".join(dict.fromkeys([*cited, f"{row.key} = {row.value:g} ({row.source})"])),
+        note=row.note,
+    )
+
+
+# How a factor is derived from a row of each prefix: one structure for heat and landfill.
+DERIVED = {HEAT_PREFIX: heat_factor, LANDFILL_PREFIX: landfill_factor}
+
+
+def landfill_route(route: str) -> bool | None:
+    """True: the route today is a landfill; False: plainly another route; None: not known."""
+    folded = fold(route)
+    if not folded:
+        return None
+    words = f" {folded} "
+    if any(w in folded for w in LANDFILL_WORDS):
+        return True
+    if any(f" {w}" in words for w in OTHER_ROUTE_WORDS):
+        return False
+    return None
 
 
 def _park_key(text: str) -> str:
@@ -328,26 +412,65 @@ def _avoided(
             waste_t = units.convert(exchangeable, unit, "t")
     factors = co2e_factors() if factors is None else factors
     factor = factors.get(offer.code)
-    if factor is None or exchangeable is None:
-        return waste_t, None, "", Reason("symbiosis.match.why.co2e_not_estimated")
+    if factor is None:
+        return waste_t, None, "", _not_estimated(cls)
     per = factor.unit.split("/", 1)[1].strip() if "/" in factor.unit else ""
-    if units.dimension(per) is None or units.dimension(per) != units.dimension(unit):
+    if (
+        exchangeable is None
+        or units.dimension(per) is None
+        or units.dimension(per) != units.dimension(unit)
+    ):
         return waste_t, None, "", Reason("symbiosis.match.why.co2e_not_estimated")
+    landfill = factor.key.startswith(LANDFILL_PREFIX)
+    route = landfill_route(offer.disposal_route) if landfill else None
+    if landfill and route is False:
+        reason = Reason("symbiosis.match.why.co2e_not_landfilled", {"route": offer.disposal_route})
+        return waste_t, None, "", reason
     co2e = units.convert(exchangeable, unit, per) * factor.value
-    heat = table().get(factor.key) if factor.key.startswith(HEAT_PREFIX) else None
-    if heat:
+    shipped = (
+        table().get(factor.key) if factor.key.startswith((HEAT_PREFIX, LANDFILL_PREFIX)) else None
+    )
+    if shipped and not landfill:
         reason = Reason(
             "symbiosis.match.why.co2e_heat",
             {
                 "t": co2e,
                 "fuel": factor.key.rsplit(".", 1)[1],
-                "efficiency": heat[-1].value,
+                "efficiency": shipped[-1].value,
+                "factor": factor.value,
+            },
+        )
+    elif shipped:
+        ref = Resolver()
+        kind = factor.key.rsplit(".", 1)[1]
+        reason = Reason(
+            "symbiosis.match.why.co2e_landfill" + ("" if route else "_assumed"),
+            {
+                "t": co2e,
+                "ch4": co2e / ref.value("gwp.ch4"),
+                "kind": kind,
+                "doc": ref.value(f"{LANDFILL_PARAMS}doc.{kind}"),
+                "mcf": ref.value(f"{LANDFILL_PARAMS}mcf"),
+                "site": SITE_BY_MCF.get(ref.value(f"{LANDFILL_PARAMS}mcf"), "other"),
                 "factor": factor.value,
             },
         )
     else:
         reason = Reason("symbiosis.match.why.co2e", {"t": co2e, "source": factor.source})
     return waste_t, co2e, factor.source, reason
+
+
+def _not_estimated(cls: ResourceClass | None) -> Reason:
+    """Why no CO2e: a solid or hazardous waste with no landfill methane counted (plastics,
+    metals, ash, solvents: their benefit, the virgin material they replace, is not counted), or
+    no sourced factor at all."""
+    if (
+        cls is not None
+        and cls.group is Group.WASTE
+        and (cls.fits("solid_waste") or cls.fits("hazardous_waste"))
+    ):
+        return Reason("symbiosis.match.why.co2e_not_degradable")
+    return Reason("symbiosis.match.why.co2e_not_estimated")
 
 
 def match(

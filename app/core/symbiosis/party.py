@@ -32,6 +32,9 @@ class PartyItem:
     # An exchange file that did not share the exact quantity gives its band (low, high) in
     # ``unit`` per year instead (``quantity_per_year`` is then None): a range, never a guess.
     quantity_band: tuple[float, float] | None = None
+    # An offer only: where it goes today as the auditor wrote it (a full audit); empty: not
+    # known (an exchange file does not carry it). The matcher's landfill CO2e reads it.
+    disposal_route: str = ""
 
     def quantity_range(self) -> tuple[float, float] | None:
         """(low, high) per year: the exact quantity twice, the shared band, or None."""
@@ -71,6 +74,7 @@ def item_from(on: OfferNeed) -> PartyItem:
         notes=on.notes,
         cost_per_year_vnd=on.cost_per_year_vnd,
         stream_id=on.stream_id,
+        disposal_route=on.disposal_route,
     )
 
 
