@@ -91,6 +91,7 @@ def _runs(text: str, font: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a report asks of the same labels and units thousands of times
 def lacks(text: str, font: str = REGULAR) -> bool:
     """True when ``font`` has no glyph for some character of ``text``."""
     if text.isascii() and ASCII <= glyphs(font):  # most strings: no per-character test
