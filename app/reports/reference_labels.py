@@ -27,6 +27,7 @@ _NOTES = (
     ("adjustable per audit", "adjustable"),
     ("biogenic CO2: reported separately", "biogenic"),
     ("reactive-power charge", "reactive_charge"),
+    ("public transcriptions of the annex", "tariff_transcriptions"),
     ("from memory", "tariff_check"),
     ("excluding VAT", "excluding_vat"),
     ("Decree 30/2026", "decree_30"),
