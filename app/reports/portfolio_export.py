@@ -111,7 +111,6 @@ def _bar_chart(tables: Sequence[pt.Table], lang: str, width: float) -> Any:
 
 
 def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None:
-    from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
@@ -148,7 +147,8 @@ def _build_pdf(portfolio: Any, lang: str, path: str, confidential: bool) -> None
     )
 
     def p(s: str, style: ParagraphStyle = base) -> Paragraph:
-        return Paragraph(escape(fonts.printable(s)), style)
+        # what the style's font lacks ("≥" in bold Noto Sans) is drawn in the fallback font
+        return Paragraph(fonts.markup(s, style.fontName), style)
 
     summaries = portfolio.summaries
     tables = pt.all_tables(summaries, lang, confidential, files=len(portfolio.entries))
