@@ -311,3 +311,36 @@ def test_the_merge_review_names_the_english_fields_in_the_ui_language(tmp_path, 
     assert names["caption_en"] == "Chú thích (tiếng Anh)"
     assert names["rejection_reason_en"] == "Lý do loại bỏ (tiếng Anh)"
     assert all(name != key and "tiếng Anh" in name for key, name in names.items())
+
+
+def test_team_grid_rows_grow_to_show_a_long_role_whole(ctx, qtbot):
+    """Seven columns share half the screen: a long role wraps and its row grows to show it all
+    (no "…"), as the row shrinks back when the text is shortened."""
+    from PySide6.QtCore import QRect
+
+    from app.ui.screens.enterprise import TEAM_COLUMNS, EnterpriseScreen
+
+    screen = _shown(qtbot, EnterpriseScreen(ctx))
+    table = screen.team
+    col = [attr for attr, _label in TEAM_COLUMNS].index("role_en")
+    one_line = table.rowHeight(0)
+
+    def type_role(text: str) -> None:
+        table.setFocus()
+        table.setCurrentCell(0, col)
+        qtbot.keyClick(table, Qt.Key_F2)
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key_Return)
+        qtbot.waitUntil(lambda: ctx.audit.team[0].role_en == text)
+
+    role = "Audit team leader and energy expert of the cleaner production centre"
+    type_role(role)
+    # the text's room: the column less the item view's margins (3 px a side)
+    room = QRect(0, 0, table.columnWidth(col) - 6, 10_000)
+    need = table.fontMetrics().boundingRect(room, int(Qt.TextWordWrap), role).height()
+    assert need > 2 * table.fontMetrics().height()  # the role does wrap onto several lines
+    qtbot.waitUntil(lambda: table.rowHeight(0) >= need)
+    type_role("Leader")
+    qtbot.waitUntil(lambda: table.rowHeight(0) <= one_line + 2)

@@ -137,6 +137,12 @@ class EnterpriseScreen(PhaseScreen):
         self.team.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.team.verticalHeader().setVisible(False)
+        # Rows as tall as their wrapped text: a name, role or organisation shows whole in the
+        # narrow columns (there is room below five or ten members), not cut with "…". Sized
+        # once per fill and once per change of the table's width (stretched columns resize
+        # together, the last one last), not per cell (ResizeToContents measures the whole table
+        # again at every cell set while filling).
+        self.team.horizontalHeader().sectionResized.connect(self._team_column_resized)
         # Seven columns in half the screen: headers wrap onto two lines rather than being cut.
         # AlignCenter | TextWordWrap as a property (no Qt enum on the first screen, see above).
         self.team.horizontalHeader().setProperty("defaultAlignment", 0x1084)
@@ -322,6 +328,14 @@ class EnterpriseScreen(PhaseScreen):
                 for col, (attr, _label) in enumerate(TEAM_COLUMNS):
                     self.team.set_text(row, col, getattr(member, attr), data=member.id)
                     self.team.item(row, col).setToolTip(getattr(member, attr))
+        self._fit_team_rows()
+
+    def _fit_team_rows(self) -> None:
+        self.team.resizeRowsToContents()
+
+    def _team_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == len(TEAM_COLUMNS) - 1:
+            self._fit_team_rows()
 
     def _member(self, member_id: str) -> model.TeamMember | None:
         return next((m for m in self.context.audit.team if m.id == member_id), None)
