@@ -523,6 +523,16 @@ def test_insulation_valve_counts_as_about_one_metre_of_bare_pipe():
             assert btu_h * 0.29307107 / per_metre == pytest.approx(1.0, abs=0.2), (t_f, size)
 
 
+def test_insulation_help_counts_valves_and_flanges_as_the_fuel_efficiency_booklet_does():
+    # UK Fuel Efficiency Booklet 8, "The economic thickness of insulation for hot pipes" (Energy
+    # Efficiency Best Practice Programme, 1993, reprinted 1996), section 1, p. 1: an uninsulated
+    # valve loses about as much heat as 1 m of uninsulated pipe of the same diameter;
+    # uninsulated flanges lose about half that, 0.5 m.
+    (length,) = (i for i in get("insulation").inputs if i.key == "length")
+    assert "1 m per valve" in length.help_en and "0.5 m per flange pair" in length.help_en
+    assert "1 m cho mỗi van" in length.help_vi and "0,5 m cho mỗi cặp mặt bích" in length.help_vi
+
+
 def test_insulation_bare_loss_by_hand_and_insulation_cuts_it():
     # Churchill–Chu by hand: 60 mm pipe at 150 °C in 25 °C still air, ε 0.9; air at the film
     # temperature 360.65 K interpolated in Incropera's table A.4 (350/400 K): ν 22.09e-6 m²/s,

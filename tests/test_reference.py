@@ -44,6 +44,25 @@ def test_domain_values_shipped():
     assert v("key_energy_user.industrial_toe") == 1000
 
 
+def test_key_energy_user_thresholds_cite_decree_30_2026_and_decree_21_2011():
+    # Decree 30/2026/NĐ-CP of 21 Jan 2026 keeps 1,000 TOE/year (industry, agriculture, transport)
+    # and 500 TOE/year (offices, housing, schools, hospitals, hotels, shops...): the decree's
+    # summary at vsuee.vn/tin-tuc/t40599. Both figures are Decree 21/2011/NĐ-CP art. 6, clause 1,
+    # points a and b (IEA policy 8725's translation; clause 2 is the ministry's duty to propose
+    # changes), in force from 15 May 2011.
+    for key, toe, point in (
+        ("key_energy_user.industrial_toe", 1000, "a"),
+        ("key_energy_user.building_toe", 500, "b"),
+    ):
+        (row,) = reference.table()[key]
+        assert row.value == toe and row.unit == "TOE/year"
+        assert row.source.startswith("Nghị định 30/2026/NĐ-CP ngày 21/01/2026")
+        assert f"21/2011/NĐ-CP, điều 6 khoản 1 điểm {point}" in row.source
+        assert row.source_en.startswith("Decree 30/2026/NĐ-CP of 21 January 2026")
+        assert f"article 6, clause 1, point {point}" in row.source_en
+        assert row.effective_date == "2011-05-15"
+
+
 def test_year_falls_back_to_the_nearest_earlier_year_and_says_so():
     value, problem = reference.lookup("grid_ef", 2025)
     assert value.year == 2023 and value.value == 0.6592

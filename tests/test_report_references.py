@@ -40,6 +40,15 @@ def test_every_shipped_value_has_a_translated_label_unit_and_clean_source():
             assert english not in src.vi, (key, src.vi)
 
 
+def test_the_key_energy_user_thresholds_say_decree_30_2026_keeps_them():
+    for key in ("key_energy_user.industrial_toe", "key_energy_user.building_toe"):
+        src = reference_labels.source(table()[key][0])
+        assert src.vi.startswith("Nghị định 30/2026/NĐ-CP ngày 21/01/2026"), src.vi
+        assert "giữ nguyên ngưỡng của Nghị định 21/2011/NĐ-CP" in src.vi
+        assert "keeps the threshold of Decree 21/2011/NĐ-CP" in src.en
+        assert "not yet checked against" not in src.en
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_demo_annex_shows_labels_full_precision_and_no_keys(lang):
     audit = build_demo_audit()

@@ -30,7 +30,7 @@ _NOTES = (
     ("public transcriptions of the annex", "tariff_transcriptions"),
     ("from memory", "tariff_check"),
     ("excluding VAT", "excluding_vat"),
-    ("Decree 30/2026", "decree_30"),
+    ("Threshold unchanged by Decree 30/2026", "decree_30_same"),
     ("lower bound shipped", "lower_bound"),
     ("No official 2024 value", "grid_2024"),
 )

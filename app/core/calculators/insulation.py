@@ -14,8 +14,12 @@ Valves and flanges count as an equivalent length of pipe (help text: about 1 m p
 0.5 m per flange pair). The valve figure is checked (tests/test_calculators.py) against the
 table of Btu/h lost by bare gate valves, 3–10 inch at 200–400 °F, in Thermaxx Jackets, "The
 Lonely Uninsulated Steam Valve" (https://www.thermaxxjackets.com/lonely-uninsulated-steam-valve/):
-0.8–1.2 m of bare pipe of the same size; the flange-pair figure is a rule of thumb not yet found
-in a source (verify). Assumptions: still air, pipe wall at
+0.8–1.2 m of bare pipe of the same size. Both figures are the rule of UK Fuel Efficiency
+Booklet 8, "The economic thickness of insulation for hot pipes" (Energy Efficiency Best Practice
+Programme, 1993, reprinted 1996), section 1, p. 1: "An uninsulated valve loses about the same
+amount of heat as 1 m of uninsulated pipe of the same diameter. Uninsulated flanges, which have a
+smaller surface area, lose about half this amount" (the booklet does not say one flange or a
+flanged joint; the help text reads it as a pair). Assumptions: still air, pipe wall at
 the fluid temperature. Valid range: 30–600 °C, D 10–1,000 mm.
 The simpler ASHRAE rule h_c = 1.32·(ΔT/D)^0.25 overstated a bare pipe's loss by about 20 %
 against the DOE table below; Churchill–Chu at ε 0.8 lands within 10 % of it.
@@ -195,5 +199,8 @@ CALCULATOR = Calculator(
     ),
     func=_calc,
     checks=(_check,),
-    source="Churchill & Chu (1975), Int. J. Heat Mass Transfer 18; ASTM C680; US DOE Steam Tip Sheet #2",
+    source=(
+        "Churchill & Chu (1975), Int. J. Heat Mass Transfer 18; ASTM C680; US DOE Steam Tip Sheet #2;"
+        " valves and flanges: UK Fuel Efficiency Booklet 8 (1993)"
+    ),
 )
