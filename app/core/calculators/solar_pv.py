@@ -54,6 +54,17 @@ CALCULATOR = Calculator(
             1300,
             500,
             2200,
+            # no per-province table could be sourced yet: the auditor reads the site's value
+            help_vi=(
+                "Đọc PVOUT (kWh/kWp/năm) tại vị trí nhà máy trên Global Solar Atlas "
+                "(globalsolaratlas.info) và nhập vào đây; mặc định 1.300 chỉ là giá trị "
+                "tạm, chưa theo tỉnh."
+            ),
+            help_en=(
+                "Read the site's PVOUT (kWh/kWp/yr) on the Global Solar Atlas "
+                "(globalsolaratlas.info) and enter it here; the default 1,300 is a placeholder, "
+                "not a per-province value."
+            ),
         ),
         Input(
             "self_share",
