@@ -44,6 +44,16 @@ def _both(key: str, **params) -> Text2:
     return Text2(text(key, "vi", **params), text(key, "en", **params))
 
 
+def _composed(key: str, plain: dict[str, str] | None = None, **parts: str) -> Text2:
+    """Message ``key`` in both languages, each of ``parts`` (a message key) translated into
+    the same language, ``plain`` values (a code) as they are."""
+    vi, en = (
+        text(key, lang, **(plain or {}), **{p: text(k, lang) for p, k in parts.items()})
+        for lang in ("vi", "en")
+    )
+    return Text2(vi, en)
+
+
 def label(key: str) -> Text2:
     """``ncv.coal_bituminous`` -> "Nhiệt trị thấp của than bitum" / "Net calorific value of
     bituminous coal"; the key itself only for a key no message knows."""
@@ -52,46 +62,25 @@ def label(key: str) -> Text2:
         fuel, _, extra = rest.partition(".")
         if has_text(f"ref.fuel.{fuel}"):
             which = f"ref.kind.{kind}_volume" if extra == "volume" else f"ref.kind.{kind}"
-            return Text2(
-                text(which, "vi", fuel=text(f"ref.fuel.{fuel}", "vi")),
-                text(which, "en", fuel=text(f"ref.fuel.{fuel}", "en")),
-            )
+            return _composed(which, fuel=f"ref.fuel.{fuel}")
     if kind == "tariff" and rest.startswith("manufacturing."):
         _, voltage, period = rest.split(".", 2)
         if has_text(f"ref.voltage.{voltage}") and has_text(f"ref.period.{period}"):
-            vi, en = (
-                text(
-                    "ref.kind.tariff",
-                    lang,
-                    voltage=text(f"ref.voltage.{voltage}", lang),
-                    period=text(f"ref.period.{period}", lang),
-                )
-                for lang in ("vi", "en")
+            return _composed(
+                "ref.kind.tariff", voltage=f"ref.voltage.{voltage}", period=f"ref.period.{period}"
             )
-            return Text2(vi, en)
     if kind == "symbiosis" and rest.startswith("heat_displaces."):
         code, _, fuel = rest.partition(".")[2].rpartition(".")
         if has_text(f"ref.fuel.{fuel}"):
-            vi, en = (
-                text(
-                    "ref.kind.heat_displaces", lang, code=code, fuel=text(f"ref.fuel.{fuel}", lang)
-                )
-                for lang in ("vi", "en")
-            )
-            return Text2(vi, en)
+            return _composed("ref.kind.heat_displaces", {"code": code}, fuel=f"ref.fuel.{fuel}")
     if kind == "symbiosis" and rest.startswith("landfill_diverts."):
         code, _, waste = rest.partition(".")[2].rpartition(".")
         if has_text(f"symbiosis.match.ipcc_waste.{waste}"):
-            vi, en = (
-                text(
-                    "ref.kind.landfill_diverts",
-                    lang,
-                    code=code,
-                    kind=text(f"symbiosis.match.ipcc_waste.{waste}", lang),
-                )
-                for lang in ("vi", "en")
+            return _composed(
+                "ref.kind.landfill_diverts",
+                {"code": code},
+                kind=f"symbiosis.match.ipcc_waste.{waste}",
             )
-            return Text2(vi, en)
     if has_text(f"ref.key.{key}"):
         return _both(f"ref.key.{key}")
     return Text2(key, key)
