@@ -168,8 +168,9 @@ class EnterpriseScreen(PhaseScreen):
         right.addWidget(self.box_team, 1)
         inner = QWidget()
         columns = QHBoxLayout(inner)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        # the team's seven columns get the larger share: whole header words at 1366 px
+        columns.addLayout(left, 4)
+        columns.addLayout(right, 5)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
